@@ -1,0 +1,39 @@
+# Third-party libraries of the engine. LibTorch: Debian's libtorch-dev (1.13, CPU) by
+# default; point Torch_DIR or CMAKE_PREFIX_PATH at another LibTorch (e.g. 2.x CUDA).
+include_guard(GLOBAL)
+
+find_package(Torch REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile)
+find_package(nlohmann_json 3.10 REQUIRED)
+
+# libespeak-ng ships no pkg-config/CMake file on every distribution; find it by hand.
+find_path(ESPEAK_NG_INCLUDE_DIR espeak-ng/speak_lib.h REQUIRED)
+find_library(ESPEAK_NG_LIBRARY espeak-ng REQUIRED)
+if(NOT TARGET drs::espeak_ng)
+  add_library(drs::espeak_ng UNKNOWN IMPORTED)
+  set_target_properties(drs::espeak_ng PROPERTIES IMPORTED_LOCATION "${ESPEAK_NG_LIBRARY}"
+                        INTERFACE_INCLUDE_DIRECTORIES "${ESPEAK_NG_INCLUDE_DIR}")
+endif()
+
+# Torch's imported target carries its include dirs; wrap it so they are SYSTEM
+# includes (no warnings from Torch headers) and TORCH_CXX_FLAGS (ABI macro) apply.
+if(NOT TARGET drs::torch)
+  add_library(drs_torch INTERFACE)
+  add_library(drs::torch ALIAS drs_torch)
+  target_link_libraries(drs_torch INTERFACE ${TORCH_LIBRARIES})
+  target_include_directories(drs_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
+  separate_arguments(_drs_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
+  target_compile_options(drs_torch INTERFACE ${_drs_torch_flags})
+endif()
+
+# drs_engine_module(name SOURCES ... DEPS ...): one static library per engine block.
+function(drs_engine_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(drs_${name} STATIC ${ARG_SOURCES})
+  add_library(drs::${name} ALIAS drs_${name})
+  target_include_directories(drs_${name} PUBLIC ${DRS_ROOT}/engine/include ${DRS_ROOT}/engine)
+  target_link_libraries(drs_${name} PUBLIC ${ARG_DEPS})
+  set_target_properties(drs_${name} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+  drs_set_warnings(drs_${name})
+endfunction()

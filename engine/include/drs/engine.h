@@ -1,0 +1,98 @@
+// The public engine API: one request in, one or more takes out, with progress and
+// cancellation. This is the only engine header the app, CLI and UI include for
+// generation (plus lyrics.h for the editor's live diagnostics).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "drs/error.h"
+#include "drs/presets.h"
+#include "drs/progress.h"
+
+namespace drs {
+
+enum class Device { Cpu, Cuda };
+enum class Precision { Auto, Float32, BFloat16, Float16 };
+
+struct EngineOptions {
+  std::filesystem::path model_dir;  // a model set folder (manifest.json inside)
+  Device device = Device::Cpu;
+  Precision precision = Precision::Auto;  // Auto: float32 on CPU, bf16/fp16 on CUDA
+  int threads = 0;                        // intra-op threads; 0 = all cores
+  bool release_style_encoder = false;     // free the text encoder after each use
+};
+
+// What the loaded model set is, for status lines and for enabling controls.
+struct ModelInfo {
+  std::string name;       // e.g. "Demo model", "DiffRhythm 1.2 base"
+  bool is_demo = false;   // demo sets produce noise, never music
+  int max_frames = 2048;  // 2048 = base (95 s), 6144 = full (96-285 s)
+  double min_seconds = 95;
+  double max_seconds = 95;
+  std::string device;     // "cpu" / "cuda:0"
+  std::string precision;  // "float32" / "bfloat16" / ...
+};
+
+struct GenerationRequest {
+  std::string lyrics;                                 // LRC text ([mm:ss.xx] lines); may be empty
+  std::string style;                                  // style prompt text
+  std::optional<std::vector<float>> style_embedding;  // 512 values; overrides `style`
+  double seconds = 95;                                // song length; base models always give 95 s
+  SamplingSettings sampling;                          // usually taken from a Preset
+  std::optional<std::uint64_t> seed;                  // none = random; the seed used is reported
+  int takes = 1;                                      // batch_infer_num: every take is kept
+};
+
+struct Take {
+  std::vector<float> audio;  // interleaved stereo, 44.1 kHz, peak-normalised to +-1
+  int channels = 2;
+  int sample_rate = 44100;
+  std::uint64_t seed = 0;  // reproduces this take with the same request
+  [[nodiscard]] std::size_t frames() const {
+    return audio.size() / static_cast<std::size_t>(channels);
+  }
+};
+
+struct LyricsIssue;  // lyrics.h
+
+enum class Outcome { Succeeded, Cancelled, Failed };
+
+struct GenerationResult {
+  Outcome outcome = Outcome::Failed;
+  ErrorKind error_kind = ErrorKind::Internal;  // meaningful when Failed
+  std::string error;                           // human-readable, when Failed
+  std::vector<Take> takes;
+  std::vector<std::string> warnings;  // e.g. lyric lines dropped, prompt truncated
+  double seconds_total = 0;
+  double seconds_per_step = 0;  // mean sampler step wall time (for the ETA model)
+};
+
+class Engine {
+ public:
+  // Loads lazily: the constructor only validates the model folder. Throws drs::Error.
+  explicit Engine(EngineOptions options);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+  Engine(Engine&&) noexcept;
+  Engine& operator=(Engine&&) noexcept;
+
+  [[nodiscard]] const ModelInfo& info() const;
+
+  // Runs the whole pipeline. Never throws for user-caused failures: they come back as
+  // Outcome::Failed with a message. Models stay loaded for the next call.
+  GenerationResult generate(const GenerationRequest& request, const ProgressSink& progress,
+                            std::stop_token stop = {});
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace drs

@@ -1,0 +1,49 @@
+// Progress reporting and cancellation, shared by every engine stage. Plain C++:
+// the UI adapts these callbacks into Qt signals in its worker.
+#pragma once
+
+#include <functional>
+#include <stop_token>
+#include <string>
+
+namespace drs {
+
+enum class Stage {
+  LoadingModels,
+  Lyrics,
+  Style,
+  Sampling,  // steps = Euler steps of the chosen grid (guidance passes are inside a step)
+  Decoding,  // steps = VAE chunks
+  Writing,
+  Done,
+};
+
+[[nodiscard]] const char* to_string(Stage stage) noexcept;
+
+struct Progress {
+  Stage stage = Stage::LoadingModels;
+  int step = 0;                  // steps completed in this stage (0..steps)
+  int steps = 0;                 // total steps of this stage (0 = indeterminate)
+  double within_step = 0.0;      // 0..1 progress inside the running step (after each block)
+  double step_seconds = 0.0;     // wall time of the step that just completed, else 0
+  double elapsed_seconds = 0.0;  // since the run began
+  int take = 0;                  // take index for batch generation
+  std::string message;           // short human-readable detail, may be empty
+};
+
+// Called on the engine's thread. Must be cheap and must not throw.
+using ProgressSink = std::function<void(const Progress&)>;
+
+// Cancellation is a C++20 std::stop_token: the caller keeps the std::stop_source
+// (a std::jthread gives one for free) and calls request_stop(). The engine checks
+// it between transformer blocks and between VAE chunks, so a cancel lands within
+// one block's time.
+inline void throw_if_cancelled(const std::stop_token& token);
+
+}  // namespace drs
+
+#include "drs/error.h"
+
+inline void drs::throw_if_cancelled(const std::stop_token& token) {
+  if (token.stop_requested()) throw Error(ErrorKind::Cancelled, "cancelled");
+}

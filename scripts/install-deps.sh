@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the project needs, only those missing, without
+# prompts. Usage: scripts/install-deps.sh [app|test]
+set -euo pipefail
+profile=${1:-app}
+
+packages=(
+  # build
+  cmake ninja-build pkg-config g++ ccache clang-format
+  # engine
+  libtorch-dev libopenblas0-pthread libsndfile1-dev libespeak-ng-dev espeak-ng-data
+  nlohmann-json3-dev
+  # desktop app (Qt Multimedia plays through GStreamer on Debian 12)
+  qt6-base-dev qt6-multimedia-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+)
+if [[ $profile == test ]]; then
+  packages+=(
+    libgtest-dev         # engine tests
+    xvfb xauth           # screenshots under a real X server
+    pulseaudio           # a null sink so playback tests have an audio device
+    nginx          # real HTTP server for the downloader tests
+    python3-torch        # writes the small official-format .pt test checkpoints
+    clang libclang-rt-14-dev  # libFuzzer targets
+  )
+fi
+
+missing=()
+for pkg in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [[ $status == "install ok installed" ]] || missing+=("$pkg")
+done
+
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}" >&2
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >&2
+fi

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds everything with warnings as errors and runs the whole test suite.
+# Golden tests read fixtures from $DRS_REFERENCE_DIR (default: ../shared/reference).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh test
+cmake --preset ci >/dev/null
+cmake --build build --parallel "$(nproc)"
+scripts/check-format.sh
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+ctest --test-dir build --output-on-failure --parallel "$(nproc)" "$@"
