@@ -1,0 +1,41 @@
+// Binds named tensors to modules with shape checks. Modules call take() for each
+// parameter under its official name; finish() then reports names nobody took, so a
+// missing, unexpected or mis-shaped tensor is an error that names it.
+#pragma once
+
+#include <ATen/ATen.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace drs {
+
+class WeightMap {
+ public:
+  WeightMap() = default;
+  // `source` names the file in error messages.
+  WeightMap(std::map<std::string, at::Tensor> tensors, std::string source);
+
+  // The tensor `prefix + name` with exactly `shape`, converted to `options`
+  // (dtype/device). Throws drs::Error(ModelCorrupt) naming the tensor otherwise.
+  at::Tensor take(const std::string& name, at::IntArrayRef shape, const at::TensorOptions& options);
+  [[nodiscard]] bool has(const std::string& name) const;
+  // Throws drs::Error(ModelCorrupt) listing tensors that were never taken (strict load).
+  void finish() const;
+
+  [[nodiscard]] const std::string& source() const { return source_; }
+  [[nodiscard]] const std::map<std::string, at::Tensor>& all() const { return tensors_; }
+
+ private:
+  std::map<std::string, at::Tensor> tensors_;
+  std::set<std::string> taken_;
+  std::string source_;
+};
+
+// Loads every tensor of a safetensors file into a WeightMap (zero-copy views).
+WeightMap load_weight_map(const std::filesystem::path& path);
+
+}  // namespace drs
