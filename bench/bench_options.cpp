@@ -1,0 +1,59 @@
+#include "bench_options.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace drs::bench {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: drs-bench [--json] [--small] [--long] [--dtype fp32|bf16|fp16] [--device cpu|cuda]\n"
+    "                 [--threads N] [--repeats N] [--no-load]";
+
+at::ScalarType parse_dtype(const std::string& s) {
+  if (s == "fp32" || s == "float32") return at::kFloat;
+  if (s == "bf16" || s == "bfloat16") return at::kBFloat16;
+  if (s == "fp16" || s == "float16") return at::kHalf;
+  throw std::invalid_argument("unknown dtype '" + s + "'\n" + kUsage);
+}
+
+}  // namespace
+
+Options parse_options(int argc, char** argv) {
+  Options opt;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value\n" + kUsage);
+      return argv[++i];
+    };
+    if (arg == "--json") {
+      opt.json = true;
+    } else if (arg == "--small") {  // toy size: seconds, for CI
+      opt.config.dim = 128;
+      opt.config.depth = 2;
+      opt.config.ff_mult = 2;
+      opt.config.conv_layers = 1;
+      opt.seq_lengths = {64, 128};
+      opt.repeats = 2;
+    } else if (arg == "--long") {
+      opt.config.max_frames = 6144;
+      opt.seq_lengths.push_back(6144);
+    } else if (arg == "--dtype") {
+      opt.dtype = parse_dtype(value());
+    } else if (arg == "--device") {
+      opt.device = at::Device(value());
+    } else if (arg == "--threads") {
+      opt.threads = std::stoi(value());
+    } else if (arg == "--repeats") {
+      opt.repeats = std::max(1, std::stoi(value()));
+    } else if (arg == "--no-load") {
+      opt.measure_load = false;
+    } else {
+      throw std::invalid_argument("unknown option '" + arg + "'\n" + kUsage);
+    }
+  }
+  return opt;
+}
+
+}  // namespace drs::bench

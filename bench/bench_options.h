@@ -1,0 +1,28 @@
+// Command-line options of drs-bench.
+#pragma once
+
+#include <ATen/ATen.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "dit/dit_config.h"
+
+namespace drs::bench {
+
+struct Options {
+  DitConfig config;  // real size by default
+  std::vector<int64_t> seq_lengths{256, 1024, 2048};
+  at::ScalarType dtype = at::kFloat;
+  at::Device device = at::kCPU;
+  int threads = 0;
+  int warmup = 1;
+  int repeats = 3;
+  bool json = false;
+  bool measure_load = true;
+};
+
+// Throws std::invalid_argument with a usage message on bad arguments.
+Options parse_options(int argc, char** argv);
+
+}  // namespace drs::bench

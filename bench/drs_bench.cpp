@@ -1,0 +1,199 @@
+// drs-bench: DiT speed at the real model size (random weights cost the same as real
+// ones), against the matmul roofline measured in the same process.
+//
+//   drs-bench                 real size (dim 2048, depth 16), seq 256/1024/2048, fp32
+//   drs-bench --long          also seq 6144 (the full model)
+//   drs-bench --dtype bf16    compute dtype (fp32, bf16, fp16)
+//   drs-bench --small         a few-second run at toy size (CI keeps it from rotting)
+//   drs-bench --json          machine-readable output on stdout
+#include <ATen/ATen.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "bench_options.h"
+#include "core/threads.h"
+#include "dit/dit_model.h"
+#include "dit/random_weights.h"
+#include "dit_flops.h"
+#include "drs/presets.h"
+#include "memory.h"
+#include "roofline.h"
+#include "sampler/cfm_sampler.h"
+#include "stats.h"
+#include "weights/safetensors.h"
+
+namespace drs::bench {
+namespace {
+
+DitInputs random_inputs(const DitConfig& config, int64_t frames, int64_t batch,
+                        const at::TensorOptions& options) {
+  DitInputs in;
+  in.cond = at::zeros({batch, frames, config.mel_dim}, options);
+  in.text = at::randint(0, config.text_num_embeds + 1, {batch, frames}, at::kLong);
+  in.style = at::randn({batch, 512}, options);
+  in.start_time = at::zeros({batch}, options);
+  in.duration = at::full(
+      {batch}, static_cast<double>(frames) / static_cast<double>(config.max_frames), options);
+  return in;
+}
+
+struct ForwardResult {
+  int64_t frames = 0;
+  Timing forward;     // one velocity evaluation at batch 2 (cond + uncond)
+  Roofline roofline;  // GEMMs of the same shapes and dtype
+  double flops = 0;
+  [[nodiscard]] double achieved() const { return flops / forward.median; }
+  [[nodiscard]] double efficiency() const { return achieved() / roofline.flops_per_second; }
+};
+
+ForwardResult bench_forward(const DiT& dit, int64_t frames, const Options& opt) {
+  const auto options = dit.options();
+  const auto inputs = random_inputs(dit.config(), frames, 2, options);
+  const auto conditioning = dit.precompute(inputs);
+  const auto x = at::randn({2, frames, dit.config().mel_dim}, options);
+  const auto t = at::full({2}, 0.5, options);
+  ForwardResult r;
+  r.frames = frames;
+  r.flops = dit_forward_flops(dit.config(), frames, 2);
+  r.forward = time_repeats(opt.warmup, opt.repeats,
+                           [&] { wait_for_device(dit.velocity(x, t, conditioning)); });
+  r.roofline = measure_matmul_roofline(dit.config(), 2 * frames, options, opt.repeats);
+  return r;
+}
+
+// One full Euler step of the sampler (guided: both passes in one batch) at `frames`.
+Timing bench_sampler_step(const DiT& dit, int64_t frames, const Options& opt) {
+  const auto options = dit.options();
+  const auto in = random_inputs(dit.config(), frames, 1, options);
+  SampleInputs s;
+  s.cond = in.cond;
+  s.text = in.text;
+  s.style = in.style;
+  s.negative_style = at::randn({1, 512}, options);
+  s.start_time = in.start_time;
+  s.song_duration = in.duration;
+  s.segments = {{0, frames}};
+  s.y0 = at::randn({1, frames, dit.config().mel_dim}, options);
+  SamplingSettings one_step{2, 4.0f, std::nullopt};
+  return time_repeats(0, opt.repeats, [&] { wait_for_device(sample(dit, s, one_step, {}, {})); });
+}
+
+double bench_load_seconds(const WeightMap& weights, const DitConfig& config,
+                          const at::TensorOptions& options) {
+  const auto path = std::filesystem::temp_directory_path() / "drs-bench-dit.safetensors";
+  std::vector<std::pair<std::string, at::Tensor>> tensors;
+  for (const auto& [name, tensor] : weights.all()) tensors.emplace_back(name, tensor.to(at::kHalf));
+  write_safetensors(path, tensors);  // fp16 on disk, like the official checkpoint
+  tensors.clear();
+  const auto start = std::chrono::steady_clock::now();
+  {
+    auto loaded = load_weight_map(path);
+    DiT dit(config, loaded, options);
+    wait_for_device(at::zeros({1}, options));
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::filesystem::remove(path);
+  return seconds;
+}
+
+// Whole-song sampling time per preset, extrapolated with the FLOP model from the
+// efficiency measured at the longest sequence of this run.
+nlohmann::json predictions(const DitConfig& config, const ForwardResult& ref) {
+  nlohmann::json out = nlohmann::json::array();
+  const double rate = ref.achieved();
+  for (const double seconds : {95.0, 285.0}) {
+    const int64_t frames = seconds <= 95 ? 2048 : 6136;
+    for (const auto& preset : presets()) {
+      const double per_forward = dit_forward_flops(config, frames, 2) / rate;
+      out.push_back({{"song_seconds", seconds},
+                     {"frames", frames},
+                     {"preset", std::string(preset.id)},
+                     {"steps", preset.sampling.steps()},
+                     {"predicted_sampling_seconds", per_forward * preset.sampling.steps()}});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int run(const Options& opt) {
+  const int threads = configure_threads(opt.threads);
+  const auto options = at::TensorOptions().dtype(opt.dtype).device(opt.device);
+  DitConfig config = opt.config;
+  at::NoGradGuard no_grad;
+
+  auto weights = random_dit_weights(config, 1234);
+  DiT dit(config, weights, options);
+
+  nlohmann::json report;
+  report["device"] = opt.device.str();
+  report["dtype"] = std::string(c10::toString(opt.dtype));
+  report["threads"] = threads;
+  report["config"] = {{"dim", config.dim},
+                      {"depth", config.depth},
+                      {"heads", config.heads},
+                      {"ff_mult", config.ff_mult},
+                      {"max_frames", config.max_frames}};
+  report["forward_batch2"] = nlohmann::json::array();
+  ForwardResult last;
+  for (const auto frames : opt.seq_lengths) {
+    last = bench_forward(dit, frames, opt);
+    report["forward_batch2"].push_back({{"seq", frames},
+                                        {"median_s", last.forward.median},
+                                        {"spread", last.forward.spread},
+                                        {"gflops", last.achieved() / 1e9},
+                                        {"roofline_gflops", last.roofline.flops_per_second / 1e9},
+                                        {"roofline_spread", last.roofline.spread},
+                                        {"efficiency", last.efficiency()}});
+    if (!opt.json)
+      std::printf(
+          "forward  seq %5lld  batch 2  %9.3f s (±%4.1f%%)  %8.1f GFLOP/s  roofline %8.1f  "
+          "efficiency %.3f\n",
+          static_cast<long long>(frames), last.forward.median, 100 * last.forward.spread,
+          last.achieved() / 1e9, last.roofline.flops_per_second / 1e9, last.efficiency());
+  }
+  const auto step = bench_sampler_step(dit, opt.seq_lengths.back(), opt);
+  report["sampler_step"] = {
+      {"seq", opt.seq_lengths.back()}, {"median_s", step.median}, {"spread", step.spread}};
+  if (opt.measure_load)
+    report["load_seconds_fp16_safetensors"] = bench_load_seconds(weights, config, options);
+  report["predicted"] = predictions(config, last);
+  report["peak_rss_mb"] = peak_resident_megabytes();
+
+  if (opt.json) {
+    std::cout << report.dump(1) << '\n';
+  } else {
+    std::printf("sampler step  seq %lld  %.3f s\n", static_cast<long long>(opt.seq_lengths.back()),
+                step.median);
+    if (report.contains("load_seconds_fp16_safetensors"))
+      std::printf("model load (fp16 safetensors)  %.2f s\n",
+                  report["load_seconds_fp16_safetensors"].get<double>());
+    for (const auto& p : report["predicted"])
+      std::printf("predicted  %3.0f s song  %-8s %2d steps  %8.1f s sampling\n",
+                  p["song_seconds"].get<double>(), p["preset"].get<std::string>().c_str(),
+                  p["steps"].get<int>(), p["predicted_sampling_seconds"].get<double>());
+    std::printf("peak resident memory  %.0f MB\n", report["peak_rss_mb"].get<double>());
+  }
+  return 0;
+}
+
+}  // namespace drs::bench
+
+int main(int argc, char** argv) {
+  try {
+    return drs::bench::run(drs::bench::parse_options(argc, argv));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "drs-bench: %s\n", e.what());
+    return 1;
+  }
+}
