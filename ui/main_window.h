@@ -1,13 +1,151 @@
+// The main window: lyric editor, style prompt, length, quality/speed preset, seed,
+// Generate/Cancel with progress, the takes of this session with playback and export.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QMainWindow>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "drs/engine.h"
+#include "ui/draft_store.h"
+#include "ui/engine_backend.h"
+#include "ui/engine_worker.h"
+#include "ui/run_tracker.h"
+
+class QAction;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QSpinBox;
 
 namespace drs::ui {
+
+class LyricsEditor;
+class PlayerPanel;
+class PromptEdit;
+
+// One generated song kept for this session.
+struct TakeRecord {
+  Take take;
+  QString style;
+  QString preset;
+  double seconds = 0;
+  QString preview_path;  // WAV the player streams
+};
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
+  enum class State { Idle, Running, Cancelling };
+
+  // Loads the model set from default_model_location(); a failure leaves the window
+  // usable for editing and says what is missing.
   explicit MainWindow(QWidget* parent = nullptr);
+  // With an explicit backend (tests, or a model chosen elsewhere); null = no engine.
+  MainWindow(std::unique_ptr<GenerationBackend> backend, QWidget* parent);
+  ~MainWindow() override;
+  MainWindow(const MainWindow&) = delete;
+  MainWindow& operator=(const MainWindow&) = delete;
+
+  [[nodiscard]] State state() const { return state_; }
+  [[nodiscard]] EngineWorker* worker() const { return worker_.get(); }
+  [[nodiscard]] const std::vector<TakeRecord>& takes() const { return takes_; }
+  [[nodiscard]] const RunTracker* tracker() const { return tracker_ ? &*tracker_ : nullptr; }
+  [[nodiscard]] DraftStore& draftStore() { return draft_store_; }
+  [[nodiscard]] LyricsEditor* lyricsEditor() const { return editor_; }
+  [[nodiscard]] PlayerPanel* playerPanel() const { return player_; }
+
+  // Writes take `index` to `path` (format from the extension); false + message on failure.
+  bool exportTake(int index, const QString& path, QString* error = nullptr);
+
+ public Q_SLOTS:
+  void generate();
+  void cancel();
+  void exportSelected();
+  void openLyrics();
+  void saveLyrics();
+  void insertTimestamp();
+  void stampLine();
+  void spreadEvenly();
+
+ Q_SIGNALS:
+  void stateChanged(drs::ui::MainWindow::State state);
+  // After every run: succeeded, cancelled or failed.
+  void runEnded(drs::Outcome outcome);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void buildUi();
+  void buildMenus();
+  void connectAutosave();
+  void restoreDraft();
+  [[nodiscard]] Draft currentDraft() const;
+  void applyModelInfo();
+  void setState(State state);
+  void showBanner(const QString& html, const QString& kind);
+  void updatePresetLabel();
+  void updateProblems();
+  void onProgress(const Progress& progress);
+  void onRunFinished(const ResultPtr& result);
+  void refreshRunLabels();
+  void addTake(const Take& take);
+  void selectTake(int row);
+  void loadExample(int index);
+  void showAbout();
+  void showModels();
+  [[nodiscard]] double songSeconds() const;
+  [[nodiscard]] int songFrames() const;
+  [[nodiscard]] const Preset& currentPreset() const;
+  [[nodiscard]] std::optional<std::uint64_t> fixedSeed() const;
+
+  std::unique_ptr<EngineWorker> worker_;
+  ModelInfo info_;
+  QString model_error_;
+  State state_ = State::Idle;
+  std::optional<RunTracker> tracker_;
+  GenerationRequest last_request_;
+  QElapsedTimer run_clock_;
+  QTimer tick_;
+  DraftStore draft_store_;
+  QTemporaryDir preview_dir_;
+  std::vector<TakeRecord> takes_;
+  QString lyrics_path_;
+
+  LyricsEditor* editor_ = nullptr;
+  QListWidget* problems_ = nullptr;
+  PromptEdit* style_ = nullptr;
+  QSpinBox* length_ = nullptr;
+  QLabel* length_note_ = nullptr;
+  QSlider* preset_ = nullptr;
+  QLabel* preset_label_ = nullptr;
+  QCheckBox* random_seed_ = nullptr;
+  QLineEdit* seed_ = nullptr;
+  QLabel* seed_used_ = nullptr;
+  QPushButton* generate_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QLabel* stage_ = nullptr;
+  QLabel* times_ = nullptr;
+  QLabel* banner_ = nullptr;
+  QListWidget* takes_list_ = nullptr;
+  PlayerPanel* player_ = nullptr;
+  QPushButton* export_ = nullptr;
+  QLabel* model_status_ = nullptr;
+  QAction* export_action_ = nullptr;
 };
+
+// Labels shared with the tests and the CLI-style status texts.
+QString stage_text(const Progress& progress);
+QString duration_text(double seconds);
 
 }  // namespace drs::ui

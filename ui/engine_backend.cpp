@@ -1,0 +1,55 @@
+#include "ui/engine_backend.h"
+
+#include <cstdlib>
+
+#ifdef DRS_UI_HAVE_ENGINE
+#include "drs/model_set.h"
+#endif
+
+namespace drs::ui {
+
+#ifdef DRS_UI_HAVE_ENGINE
+namespace {
+
+class EngineBackend final : public GenerationBackend {
+ public:
+  explicit EngineBackend(const std::filesystem::path& model_dir)
+      : engine_(EngineOptions{.model_dir = model_dir}) {}
+  [[nodiscard]] const ModelInfo& info() const override { return engine_.info(); }
+  GenerationResult generate(const GenerationRequest& request, const ProgressSink& progress,
+                            std::stop_token stop) override {
+    return engine_.generate(request, progress, std::move(stop));
+  }
+
+ private:
+  Engine engine_;
+};
+
+}  // namespace
+
+std::unique_ptr<GenerationBackend> make_engine_backend(const std::filesystem::path& model_dir) {
+  return std::make_unique<EngineBackend>(model_dir);
+}
+
+std::filesystem::path default_model_location() {
+  if (const char* env = std::getenv("DRS_MODEL_DIR"); env && *env) return env;
+  return drs::default_model_dir();
+}
+
+#else
+
+std::unique_ptr<GenerationBackend> make_engine_backend(const std::filesystem::path& model_dir) {
+  throw Error(ErrorKind::ModelMissing,
+              "this build has no generation engine (drs_pipeline was "
+              "not available at configure time); cannot load " +
+                  model_dir.string());
+}
+
+std::filesystem::path default_model_location() {
+  if (const char* env = std::getenv("DRS_MODEL_DIR"); env && *env) return env;
+  return {};
+}
+
+#endif
+
+}  // namespace drs::ui

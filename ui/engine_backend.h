@@ -1,0 +1,34 @@
+// The seam between the window and the engine: the worker drives a GenerationBackend,
+// so the real drs::Engine and a scripted test double are interchangeable. Torch-free.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <stop_token>
+
+#include "drs/engine.h"
+
+namespace drs::ui {
+
+class GenerationBackend {
+ public:
+  GenerationBackend() = default;
+  virtual ~GenerationBackend() = default;
+  GenerationBackend(const GenerationBackend&) = delete;
+  GenerationBackend& operator=(const GenerationBackend&) = delete;
+
+  [[nodiscard]] virtual const ModelInfo& info() const = 0;
+  // Called on the worker thread; must honour `stop` and never throw for user errors.
+  virtual GenerationResult generate(const GenerationRequest& request, const ProgressSink& progress,
+                                    std::stop_token stop) = 0;
+};
+
+// The real engine on a model folder. Throws drs::Error (ModelMissing, ...) when the
+// folder is unusable or when this build has no engine linked in.
+std::unique_ptr<GenerationBackend> make_engine_backend(const std::filesystem::path& model_dir);
+
+// Where the app looks for models: $DRS_MODEL_DIR, else the engine's default
+// (the installed set, else the demo set generated into the build tree).
+std::filesystem::path default_model_location();
+
+}  // namespace drs::ui

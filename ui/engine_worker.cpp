@@ -1,0 +1,98 @@
+#include "ui/engine_worker.h"
+
+#include <QMutexLocker>
+
+#include <new>
+
+namespace drs::ui {
+
+EngineWorker::EngineWorker(std::unique_ptr<GenerationBackend> backend, QObject* parent)
+    : QThread(parent), backend_(std::move(backend)), info_(backend_->info()) {
+  qRegisterMetaType<drs::Progress>();
+  qRegisterMetaType<drs::ui::ResultPtr>();
+  start();
+}
+
+EngineWorker::~EngineWorker() {
+  {
+    QMutexLocker lock(&mutex_);
+    abort_ = true;
+    stop_.request_stop();
+    wake_.wakeOne();
+  }
+  wait();
+}
+
+bool EngineWorker::submit(GenerationRequest request) {
+  QMutexLocker lock(&mutex_);
+  if (busy_.load() || pending_) return false;
+  stop_ = std::stop_source{};
+  pending_ = std::move(request);
+  busy_ = true;
+  wake_.wakeOne();
+  return true;
+}
+
+void EngineWorker::cancel() {
+  QMutexLocker lock(&mutex_);
+  stop_.request_stop();
+}
+
+ModelInfo EngineWorker::info() const {
+  QMutexLocker lock(&mutex_);
+  return info_;
+}
+
+void EngineWorker::run() {
+  for (;;) {
+    GenerationRequest request;
+    std::stop_token stop;
+    {
+      QMutexLocker lock(&mutex_);
+      while (!pending_ && !abort_) wake_.wait(&mutex_);
+      if (abort_) return;
+      request = std::move(*pending_);
+      pending_.reset();
+      stop = stop_.get_token();
+    }
+    auto result = std::make_shared<GenerationResult>(execute(request, stop));
+    {
+      QMutexLocker lock(&mutex_);
+      info_ = backend_->info();
+      if (abort_) return;
+    }
+    // Cleared before the signal so a slot may submit the next run right away.
+    busy_ = false;
+    Q_EMIT runFinished(result);
+  }
+}
+
+GenerationResult EngineWorker::execute(const GenerationRequest& request, std::stop_token stop) {
+  // The sink runs on this thread; emitting hands a copy to the GUI thread's queue.
+  const ProgressSink sink = [this](const Progress& progress) { Q_EMIT progressed(progress); };
+  GenerationResult result;
+  try {
+    if (stop.stop_requested()) throw Error(ErrorKind::Cancelled, "cancelled before start");
+    result = backend_->generate(request, sink, stop);
+  } catch (const Error& error) {
+    result.outcome = error.kind() == ErrorKind::Cancelled ? Outcome::Cancelled : Outcome::Failed;
+    result.error_kind = error.kind();
+    result.error = error.what();
+  } catch (const std::bad_alloc&) {
+    result.outcome = Outcome::Failed;
+    result.error_kind = ErrorKind::OutOfMemory;
+    result.error = "out of memory";
+  } catch (const std::exception& error) {
+    result.outcome = Outcome::Failed;
+    result.error_kind = ErrorKind::Internal;
+    result.error = error.what();
+  }
+  // A stop that raced with the last step still means the user asked to cancel.
+  if (stop.stop_requested() && result.outcome != Outcome::Failed) {
+    result.outcome = Outcome::Cancelled;
+    result.takes.clear();
+  }
+  return result;
+}
+
+}  // namespace drs::ui

@@ -1,0 +1,62 @@
+// Runs generations on one long-lived QThread (the shape of Qt's Mandelbrot example:
+// the thread sleeps on a wait condition between jobs and is woken with new work).
+// Engine progress arrives on the worker thread and leaves as queued Qt signals;
+// cancellation goes through a std::stop_source the engine polls between blocks.
+#pragma once
+
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <stop_token>
+
+#include "drs/engine.h"
+#include "ui/engine_backend.h"
+
+namespace drs::ui {
+
+using ResultPtr = std::shared_ptr<const GenerationResult>;
+
+class EngineWorker : public QThread {
+  Q_OBJECT
+ public:
+  explicit EngineWorker(std::unique_ptr<GenerationBackend> backend, QObject* parent = nullptr);
+  ~EngineWorker() override;
+  EngineWorker(const EngineWorker&) = delete;
+  EngineWorker& operator=(const EngineWorker&) = delete;
+
+  // Queues one run; false (and nothing happens) while another run is in flight.
+  bool submit(GenerationRequest request);
+  // Asks the running job to stop; it ends with Outcome::Cancelled soon after.
+  void cancel();
+  [[nodiscard]] bool busy() const { return busy_.load(); }
+  // A snapshot of the model description (refreshed after every run).
+  [[nodiscard]] ModelInfo info() const;
+
+ Q_SIGNALS:
+  void progressed(const drs::Progress& progress);
+  void runFinished(const drs::ui::ResultPtr& result);
+
+ protected:
+  void run() override;
+
+ private:
+  GenerationResult execute(const GenerationRequest& request, std::stop_token stop);
+
+  std::unique_ptr<GenerationBackend> backend_;
+  mutable QMutex mutex_;
+  QWaitCondition wake_;
+  std::optional<GenerationRequest> pending_;  // guarded by mutex_
+  std::stop_source stop_;                     // guarded by mutex_; fresh per run
+  ModelInfo info_;                            // guarded by mutex_
+  bool abort_ = false;                        // guarded by mutex_
+  std::atomic_bool busy_{false};
+};
+
+}  // namespace drs::ui
+
+Q_DECLARE_METATYPE(drs::Progress)
+Q_DECLARE_METATYPE(drs::ui::ResultPtr)

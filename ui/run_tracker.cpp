@@ -1,0 +1,109 @@
+#include "ui/run_tracker.h"
+
+#include <algorithm>
+
+namespace drs::ui {
+namespace {
+
+// Share of the overall bar per stage: sampling dominates the wall time, the VAE
+// decode is the next largest, everything else is a sliver.
+constexpr double kPrepareEnd = 0.03;
+constexpr double kSamplingEnd = 0.88;
+constexpr double kDecodingEnd = 0.99;
+
+// Before anything is known about the decoder, guess it as this share of sampling.
+constexpr double kDecodeShareGuess = 0.12;
+
+}  // namespace
+
+RunTracker::RunTracker(RunPriors priors) : priors_(priors) {}
+
+void RunTracker::update(const Progress& progress) {
+  if (progress.stage == Stage::Decoding && stage_ != Stage::Decoding)
+    decode_started_ = progress.elapsed_seconds;
+  if (stage_ == Stage::Decoding && progress.stage != Stage::Decoding && decode_started_ >= 0)
+    decode_seconds_ = progress.elapsed_seconds - decode_started_;
+  if (progress.stage == Stage::Sampling && progress.step_seconds > 0) {
+    ++measured_steps_;
+    measured_total_ += progress.step_seconds;
+    last_step_seconds_ = progress.step_seconds;
+  }
+  if (progress.stage == Stage::Decoding && progress.step_seconds > 0) {
+    ++decode_chunks_done_;
+    decode_chunk_total_ += progress.step_seconds;
+  }
+  stage_ = progress.stage;
+  step_ = progress.step;
+  steps_ = progress.steps;
+  if (stage_ == Stage::Sampling && steps_ > 0) priors_.sampling_steps = steps_;
+  within_ = std::clamp(progress.within_step, 0.0, 1.0);
+  elapsed_ = std::max(elapsed_, progress.elapsed_seconds);
+  fraction_ = std::max(fraction_, stage_fraction());
+}
+
+double RunTracker::stage_fraction() const {
+  const double inside =
+      steps_ > 0
+          ? std::clamp((step_ + (step_ < steps_ ? within_ : 0.0)) / static_cast<double>(steps_),
+                       0.0, 1.0)
+          : 0.0;
+  switch (stage_) {
+    case Stage::LoadingModels: return 0.01 * inside;
+    case Stage::Lyrics: return 0.01 + 0.01 * inside;
+    case Stage::Style: return 0.02 + 0.01 * inside;
+    case Stage::Sampling: return kPrepareEnd + (kSamplingEnd - kPrepareEnd) * inside;
+    case Stage::Decoding: return kSamplingEnd + (kDecodingEnd - kSamplingEnd) * inside;
+    case Stage::Writing: return kDecodingEnd + (1.0 - kDecodingEnd) * inside;
+    case Stage::Done: return 1.0;
+  }
+  return 0.0;
+}
+
+double RunTracker::seconds_per_step() const {
+  return measured_steps_ > 0 ? measured_total_ / measured_steps_ : 0.0;
+}
+
+std::optional<double> RunTracker::sampling_remaining() const {
+  const int total = priors_.sampling_steps;
+  double per_step = 0;
+  if (measured_steps_ > 0) {
+    // Blend the mean with the latest step so a warm-up first step fades out.
+    per_step = measured_steps_ == 1 ? last_step_seconds_
+                                    : 0.5 * seconds_per_step() + 0.5 * last_step_seconds_;
+  } else if (priors_.seconds_per_step) {
+    per_step = *priors_.seconds_per_step;
+  } else {
+    return std::nullopt;
+  }
+  double left_steps = total;
+  if (stage_ == Stage::Sampling) left_steps = std::max(0.0, total - step_ - within_);
+  return per_step * left_steps;
+}
+
+std::optional<double> RunTracker::decode_remaining() const {
+  if (stage_ == Stage::Decoding && decode_chunks_done_ > 0 && steps_ > 0) {
+    const double per_chunk = decode_chunk_total_ / decode_chunks_done_;
+    return per_chunk * std::max(0.0, steps_ - step_ - within_);
+  }
+  if (priors_.decode_seconds) {
+    if (stage_ == Stage::Decoding && decode_started_ >= 0)
+      return std::max(0.0, *priors_.decode_seconds - (elapsed_ - decode_started_));
+    return *priors_.decode_seconds;
+  }
+  const double per_step =
+      measured_steps_ > 0 ? seconds_per_step() : priors_.seconds_per_step.value_or(0.0);
+  if (per_step <= 0) return std::nullopt;
+  return kDecodeShareGuess * per_step * priors_.sampling_steps;
+}
+
+std::optional<double> RunTracker::remaining() const {
+  if (stage_ == Stage::Done) return 0.0;
+  if (stage_ == Stage::Writing) return 0.0;
+  const auto decode = decode_remaining();
+  if (stage_ == Stage::Decoding) return decode;
+  const auto sampling = sampling_remaining();
+  if (!sampling || !decode) return std::nullopt;
+  return *sampling + *decode;
+}
+
+}  // namespace drs::ui
