@@ -1,0 +1,174 @@
+// drs::analyze_lyrics: LRC parsing, per-line G2P, frame placement and diagnostics.
+#include <cmath>
+#include <cstdio>
+
+#include "drs/error.h"
+#include "drs/lyrics.h"
+#include "lyrics/frame_placement.h"
+#include "lyrics/g2p_cache.h"
+#include "lyrics/lrc_parser.h"
+#include "lyrics/utf8.h"
+
+namespace drs {
+namespace {
+
+using lyrics::FramePlan;
+using lyrics::ParsedLine;
+
+constexpr int kBaseFrames = 2048;
+constexpr int kFullFrames = 6144;
+
+std::string format(const char* fmt, double a, double b = 0, double c = 0) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, fmt, a, b, c);
+  return buf;
+}
+
+void add(LyricsAnalysis& out, int line, int column, Severity severity, std::string code,
+         std::string message) {
+  out.issues.push_back({line, column, severity, std::move(code), std::move(message)});
+}
+
+Severity severity_of_failure(const std::string& code) {
+  if (code == "empty-lyric") return Severity::Info;
+  if (code == "unsupported-language") return Severity::Error;
+  return Severity::Warning;
+}
+
+void check_request(int max_frames, double seconds) {
+  if (max_frames != kBaseFrames && max_frames != kFullFrames)
+    throw Error(ErrorKind::BadInput,
+                "max_frames must be 2048 (base model) or 6144 (full model), got " +
+                    std::to_string(max_frames));
+  if (!std::isfinite(seconds) || seconds <= 0)
+    throw Error(ErrorKind::BadInput, "song length must be a positive number of seconds");
+}
+
+void report_length(LyricsAnalysis& out, int max_frames, double seconds) {
+  if (max_frames == kBaseFrames && seconds != 95)
+    add(out, 0, 0, Severity::Warning, "length",
+        format("the base model always makes 95 s; lyrics are cut at %.0f s as requested", seconds));
+  if (max_frames == kFullFrames && (seconds < 96 || seconds > 285))
+    add(out, 0, 0, Severity::Warning, "length",
+        format("the full model is made for 96..285 s; %.1f s requested", seconds));
+}
+
+// G2P of every parsed line; a failing line keeps only its end-of-line token.
+void convert_lines(const std::vector<ParsedLine>& parsed, LyricsAnalysis& out,
+                   std::vector<std::vector<int64_t>>& ids) {
+  bool g2p_available = true;
+  for (const auto& p : parsed) {
+    LyricLine line;
+    line.line = p.line;
+    line.time = p.time;
+    line.text = lyrics::to_utf8(p.lyric);
+    std::vector<int64_t> line_ids;
+    if (g2p_available) {
+      try {
+        const auto outcome = lyrics::G2pCache::instance().convert(p.lyric);
+        if (outcome.ok) {
+          line.phonemes = outcome.result.phonemes;
+          line_ids = outcome.result.tokens;
+          for (const auto& note : outcome.result.notes)
+            add(out, p.line, note.column ? p.lyric_column + note.column - 1 : 0, note.severity,
+                note.code, note.message);
+        } else {
+          add(out, p.line, outcome.error_column ? p.lyric_column + outcome.error_column - 1 : 0,
+              severity_of_failure(outcome.error_code), outcome.error_code, outcome.error_message);
+        }
+      } catch (const Error& e) {
+        g2p_available = false;
+        add(out, 0, 0, Severity::Error, "g2p-unavailable", e.what());
+      }
+    }
+    line.tokens = static_cast<int>(line_ids.size()) + 1;
+    out.lines.push_back(std::move(line));
+    ids.push_back(std::move(line_ids));
+  }
+}
+
+void report_order(const std::vector<ParsedLine>& parsed, LyricsAnalysis& out) {
+  for (std::size_t i = 1; i < parsed.size(); ++i) {
+    const double prev = parsed[i - 1].time;
+    const double now = parsed[i].time;
+    if (now < prev)
+      add(out, parsed[i].line, 0, Severity::Warning, "out-of-order",
+          format("time %.2f s is earlier than the line before (%.2f s): lines are placed in "
+                 "file order, so this one follows the previous line",
+                 now, prev));
+    else if (now == prev)
+      add(out, parsed[i].line, 0, Severity::Warning, "duplicate-time",
+          format("same time as the line before (%.2f s): this line is sung right after it", now));
+  }
+}
+
+void report_placement(const FramePlan& plan, double seconds, LyricsAnalysis& out) {
+  for (std::size_t i = 0; i < out.lines.size(); ++i) {
+    LyricLine& line = out.lines[i];
+    const auto& p = plan.lines[i];
+    line.placed = p.placed;
+    line.start_frame = p.start;
+    if (std::isnan(line.time) || (line.time == -INFINITY)) {
+      add(out, line.line, 0, Severity::Warning, "bad-time",
+          "timestamp is not a number: line dropped");
+    } else if (!p.in_time) {
+      add(out, line.line, 0, Severity::Warning, "past-end",
+          format("line at %.2f s starts after the song ends (%.0f s): dropped", line.time,
+                 seconds));
+    } else if (p.dropped_last) {
+      add(out, line.line, 0, Severity::Warning, "last-line-dropped",
+          "the base model (2048 frames) drops the last line before the song end, as the "
+          "official DiffRhythm does: add a final line (e.g. an empty [mm:ss.xx]) to keep this one");
+    }
+  }
+  // Frames available: up to the next placed line's timestamp, or the song end.
+  int next_gt = plan.end_frame;
+  for (std::size_t i = out.lines.size(); i-- > 0;) {
+    LyricLine& line = out.lines[i];
+    const auto& p = plan.lines[i];
+    if (!p.placed) continue;
+    line.frames_available = std::max(0, next_gt - p.start);
+    line.overflows = line.tokens > line.frames_available;
+    if (line.overflows && next_gt < plan.end_frame)
+      add(out, line.line, 0, Severity::Warning, "overflow",
+          format("line needs %.0f frames but only %.0f fit before the next line: the following "
+                 "lines are pushed back by %.0f frames",
+                 line.tokens, line.frames_available, line.tokens - line.frames_available));
+    else if (p.length < line.tokens)
+      add(out, line.line, 0, Severity::Warning, "overflow",
+          format("line needs %.0f frames but the song ends after %.0f: %.0f tokens are cut",
+                 line.tokens, p.length, line.tokens - p.length));
+    next_gt = std::max(p.gt_frame, 0);
+  }
+}
+
+}  // namespace
+
+int end_frame_for(int max_frames, double seconds) {
+  return lyrics::end_frame_for(max_frames, seconds);
+}
+
+LyricsAnalysis analyze_lyrics(std::string_view lrc_text, int max_frames, double seconds) {
+  check_request(max_frames, seconds);
+  LyricsAnalysis out;
+  report_length(out, max_frames, seconds);
+  lyrics::LrcDocument doc = lyrics::parse_lrc(lrc_text);
+  out.issues.insert(out.issues.end(), doc.issues.begin(), doc.issues.end());
+
+  std::vector<std::vector<int64_t>> ids;
+  convert_lines(doc.lines, out, ids);
+  report_order(doc.lines, out);
+
+  std::vector<lyrics::PlacementLine> placement;
+  for (std::size_t i = 0; i < doc.lines.size(); ++i)
+    placement.push_back({doc.lines[i].time, ids[i]});
+  FramePlan plan = lyrics::place_lines(placement, max_frames, seconds);
+  report_placement(plan, seconds, out);
+
+  out.end_frame = plan.end_frame;
+  out.frame_tokens = std::move(plan.frames);
+  out.song_duration = static_cast<float>(static_cast<double>(out.end_frame) / max_frames);
+  return out;
+}
+
+}  // namespace drs

@@ -1,0 +1,88 @@
+#include "lyrics/phoneme_postprocess.h"
+
+#include "lyrics/char_class.h"
+#include "lyrics/text_rewrite.h"
+
+namespace drs::lyrics {
+namespace {
+
+std::u32string collapse_char(std::u32string_view s, char32_t c) {
+  std::u32string out;
+  for (char32_t x : s)
+    if (x != c || out.empty() || out.back() != c) out.push_back(x);
+  return out;
+}
+
+// Python re.sub(r"\(.+?\)", "", s): each '(' up to the nearest ')' at least two on.
+std::u32string remove_language_flags(std::u32string_view s, bool& found) {
+  return substitute(
+      s,
+      [&found](std::u32string_view t, std::size_t i) -> std::size_t {
+        if (t[i] != U'(') return 0;
+        const auto close = t.find(U')', i + 2);
+        if (close == std::u32string_view::npos) return 0;
+        found = true;
+        return close + 1 - i;
+      },
+      [](std::u32string_view) { return std::u32string(); });
+}
+
+std::u32string clean_word(std::u32string_view word) {
+  std::u32string out;
+  for (char32_t c : strip_spaces(word)) {
+    if (c == U'ˈ' || c == U'ˌ' || c == U'\'' || c == U'-') continue;
+    out.push_back(c == U'_' ? U'|' : c);
+  }
+  return out;
+}
+
+}  // namespace
+
+ChunkPhones postprocess_chunk(std::u32string_view raw) {
+  ChunkPhones result;
+  std::u32string line(strip_spaces(raw));
+  line = replace_all(line, U"\n", U" ");
+  line = replace_all(line, U"  ", U" ");
+  line = collapse_char(line, U'_');
+  line = replace_all(line, U"_ ", U" ");
+  line = remove_language_flags(line, result.language_switch);
+  if (line.empty()) return result;
+
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= line.size(); ++i) {
+    if (i < line.size() && line[i] != U' ') continue;
+    if (start > 0) result.phones += U"|_|";
+    result.phones += clean_word(std::u32string_view(line).substr(start, i - start));
+    start = i + 1;
+  }
+  return result;
+}
+
+std::u32string assemble_line(const std::vector<TextPiece>& pieces,
+                             const std::vector<std::u32string>& phones) {
+  std::u32string joined;
+  std::size_t next_chunk = 0;
+  for (const auto& piece : pieces) {
+    if (piece.is_marks) {
+      joined += piece.text;
+    } else if (next_chunk < phones.size()) {
+      joined += phones[next_chunk++];
+    }
+  }
+  // Every mark becomes its own pipe-delimited token.
+  std::u32string piped;
+  for (char32_t c : joined) {
+    if (is_mark(c)) {
+      piped += U'|';
+      piped += c;
+      piped += U'|';
+    } else {
+      piped += c;
+    }
+  }
+  std::u32string out = collapse_char(piped, U'|');
+  while (!out.empty() && out.back() == U'|') out.pop_back();
+  return out;
+}
+
+}  // namespace drs::lyrics
