@@ -32,7 +32,9 @@ EspeakPhonemizer& EspeakPhonemizer::instance() {
 }
 
 EspeakPhonemizer::EspeakPhonemizer() {
-  if (espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, 0) < 0)
+  // DONT_EXIT: without it espeak-ng calls exit() when its data is missing; it does not
+  // change any phoneme output.
+  if (espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, espeakINITIALIZE_DONT_EXIT) < 0)
     throw Error(ErrorKind::ModelMissing,
                 "espeak-ng could not be initialised (is espeak-ng-data installed?)");
   voice_ = find_american_voice();
