@@ -51,7 +51,8 @@ void DraftStore::flush() {
   debounce_.stop();
   if (!dirty_) return;
   dirty_ = false;
-  if (save(pending_)) Q_EMIT saved();
+  const bool ok = save(pending_);
+  if (ok) Q_EMIT saved();
 }
 
 bool DraftStore::save(const Draft& draft) {

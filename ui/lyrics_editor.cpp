@@ -59,7 +59,13 @@ LyricsEditor::LyricsEditor(QWidget* parent)
   debounce_.setSingleShot(true);
   debounce_.setInterval(kDebounceMs);
   connect(&debounce_, &QTimer::timeout, this, &LyricsEditor::analyzeNow);
-  connect(this, &QPlainTextEdit::textChanged, &debounce_, qOverload<>(&QTimer::start));
+  // Not textChanged: re-highlighting changes formats and emits it too, which would
+  // re-trigger the analysis (and autosave) forever. Only real character edits count.
+  connect(document(), &QTextDocument::contentsChange, this, [this](int, int removed, int added) {
+    if (removed == 0 && added == 0) return;
+    debounce_.start();
+    Q_EMIT lyricsEdited();
+  });
   connect(this, &QPlainTextEdit::blockCountChanged, this,
           [this] { setViewportMargins(gutterWidth(), 0, 0, 0); });
   connect(this, &QPlainTextEdit::updateRequest, this, &LyricsEditor::updateGutterArea);

@@ -44,6 +44,8 @@ class LyricsEditor : public QPlainTextEdit {
 
  Q_SIGNALS:
   void analysisUpdated();
+  // The text changed (characters, not just highlighting).
+  void lyricsEdited();
 
  protected:
   void resizeEvent(QResizeEvent* event) override;

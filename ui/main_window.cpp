@@ -524,7 +524,7 @@ void MainWindow::refreshRunLabels() {
   } else {
     eta = tr("time left: calibrating on the first step…");
   }
-  times_->setText(tr("Elapsed %1 · %2").arg(duration_text(elapsed), eta));
+  times_->setText(tr("Elapsed %1 · %2").arg(duration_text(std::floor(elapsed)), eta));
 }
 
 void MainWindow::onRunFinished(const ResultPtr& result) {
@@ -538,6 +538,7 @@ void MainWindow::onRunFinished(const ResultPtr& result) {
       SpeedHistory(info_, songFrames())
           .record(result->seconds_per_step / passes_per_step,
                   decode > 0 ? std::optional<double>(decode) : std::nullopt);
+      updatePresetLabel();
     }
     for (const auto& take : result->takes) addTake(take);
     progress_->setValue(kProgressScale);
@@ -744,7 +745,7 @@ void MainWindow::restoreDraft() {
 
 void MainWindow::connectAutosave() {
   auto schedule = [this] { draft_store_.schedule(currentDraft()); };
-  connect(editor_, &QPlainTextEdit::textChanged, this, schedule);
+  connect(editor_, &LyricsEditor::lyricsEdited, this, schedule);
   connect(style_, &QLineEdit::textChanged, this, schedule);
   connect(preset_, &QSlider::valueChanged, this, schedule);
   connect(length_, &QSpinBox::valueChanged, this, schedule);

@@ -1,0 +1,75 @@
+// Renders the main window idle, running and finished to PNG for the README
+// (docs/screenshots/). Runs offscreen on the scripted backend, so the pictures do not
+// depend on installed models; the demo banner shows what users see without weights.
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <cstdio>
+
+#include "support/fake_backend.h"
+#include "ui/main_window.h"
+
+namespace {
+
+bool save(QWidget& window, const QDir& dir, const char* name) {
+  const QString path = dir.filePath(QLatin1String(name));
+  const bool ok = window.grab().save(path);
+  std::printf("%s %s\n", ok ? "wrote" : "FAILED to write", qPrintable(path));
+  return ok;
+}
+
+bool wait_for(const std::function<bool()>& condition, int timeout_ms) {
+  QElapsedTimer clock;
+  clock.start();
+  while (!condition() && clock.elapsed() < timeout_ms) QTest::qWait(10);
+  return condition();
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+  QApplication app(argc, argv);
+  QStandardPaths::setTestModeEnabled(true);
+  QApplication::setOrganizationName(QStringLiteral("DrsScreenshots"));
+  QApplication::setApplicationName(QStringLiteral("render_screenshots"));
+  QSettings().clear();
+  const QDir dir(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots"));
+  QDir().mkpath(dir.path());
+
+  drs::test::FakeScript script;
+  script.block_time = std::chrono::milliseconds(25);
+  script.take_seconds = 20;
+  drs::ui::MainWindow window(std::make_unique<drs::test::FakeBackend>(script), nullptr);
+  window.resize(1200, 780);
+  window.show();
+  QTest::qWait(200);
+  // First example song from the Lyrics menu, as a new user would.
+  for (QAction* menu : window.menuBar()->actions())
+    if (menu->menu() && menu->text().contains(QStringLiteral("Lyrics")))
+      for (QAction* action : menu->menu()->actions())
+        if (action->menu() && !action->menu()->actions().isEmpty())
+          action->menu()->actions().front()->trigger();
+  QTest::qWait(600);  // let the debounced analysis run
+  bool ok = save(window, dir, "main-window-idle.png");
+
+  int step = 0;
+  QObject::connect(window.worker(), &drs::ui::EngineWorker::progressed, &window,
+                   [&](const drs::Progress& p) {
+                     if (p.stage == drs::Stage::Sampling) step = p.step;
+                   });
+  window.generate();
+  ok = wait_for([&] { return step >= 9; }, 30000) && ok;
+  ok = save(window, dir, "main-window-running.png") && ok;
+  ok = wait_for([&] { return window.state() == drs::ui::MainWindow::State::Idle; }, 60000) && ok;
+  QTest::qWait(200);
+  ok = save(window, dir, "main-window-finished.png") && ok;
+  return ok ? 0 : 1;
+}

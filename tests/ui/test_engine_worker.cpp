@@ -1,0 +1,134 @@
+// The QThread worker: progress arrives as queued signals (monotone, one event per
+// finished step), cancellation is prompt and leaves the engine reusable, failures
+// come back as results instead of crashes.
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "support/fake_backend.h"
+#include "ui/engine_worker.h"
+#include "ui/run_tracker.h"
+
+using namespace drs;
+using namespace drs::ui;
+
+namespace {
+
+GenerationRequest request_with_steps(int steps) {
+  GenerationRequest request;
+  request.lyrics = "[00:10.00]hello";
+  request.style = "pop";
+  request.sampling.grid_points = steps + 1;
+  return request;
+}
+
+ResultPtr wait_result(QSignalSpy& spy, int timeout_ms = 20000) {
+  if (spy.isEmpty() && !spy.wait(timeout_ms)) return nullptr;
+  return spy.takeFirst().at(0).value<ResultPtr>();
+}
+
+}  // namespace
+
+class TestEngineWorker : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void progressIsMonotoneAndOnePerStep() {
+    auto backend = std::make_unique<test::FakeBackend>();
+    EngineWorker worker(std::move(backend));
+    std::vector<Progress> events;
+    connect(&worker, &EngineWorker::progressed, this,
+            [&](const Progress& progress) { events.push_back(progress); });
+    QSignalSpy finished(&worker, &EngineWorker::runFinished);
+    QVERIFY(worker.submit(request_with_steps(12)));
+    const auto result = wait_result(finished);
+    QVERIFY(result);
+    QCOMPARE(result->outcome, Outcome::Succeeded);
+    QCOMPARE(result->takes.size(), std::size_t{1});
+
+    int finished_steps = 0;
+    int last_step = -1;
+    RunTracker tracker(
+        {.sampling_steps = 12, .seconds_per_step = std::nullopt, .decode_seconds = std::nullopt});
+    double last_fraction = 0;
+    for (const auto& event : events) {
+      tracker.update(event);
+      QVERIFY2(tracker.fraction() >= last_fraction, "overall progress went backwards");
+      last_fraction = tracker.fraction();
+      if (event.stage != Stage::Sampling) continue;
+      QVERIFY(event.step >= last_step);
+      last_step = event.step;
+      if (event.step_seconds > 0) {
+        ++finished_steps;
+        QCOMPARE(event.step, finished_steps);
+      }
+    }
+    qInfo("events %zu, finished sampling steps %d, final fraction %.3f", events.size(),
+          finished_steps, last_fraction);
+    QCOMPARE(finished_steps, 12);
+    QCOMPARE(last_fraction, 1.0);
+    QVERIFY(!worker.busy());
+  }
+
+  void cancelIsPromptAndEngineReusable() {
+    test::FakeScript script;
+    script.block_time = std::chrono::milliseconds(40);  // 160 ms per step
+    auto backend = std::make_unique<test::FakeBackend>(script);
+    auto* fake = backend.get();
+    EngineWorker worker(std::move(backend));
+    QSignalSpy finished(&worker, &EngineWorker::runFinished);
+    int steps_done = 0;
+    connect(&worker, &EngineWorker::progressed, this, [&](const Progress& progress) {
+      if (progress.stage == Stage::Sampling) steps_done = progress.step;
+    });
+    QVERIFY(worker.submit(request_with_steps(50)));
+    QVERIFY(!worker.submit(request_with_steps(50)));  // busy: refused, not queued
+    QTRY_VERIFY_WITH_TIMEOUT(steps_done >= 2, 10000);
+    QElapsedTimer clock;
+    clock.start();
+    worker.cancel();
+    const auto result = wait_result(finished);
+    const auto cancel_ms = clock.elapsed();
+    qInfo("cancel took %lld ms (after %d steps)", static_cast<long long>(cancel_ms), steps_done);
+    QVERIFY(result);
+    QCOMPARE(result->outcome, Outcome::Cancelled);
+    QVERIFY(result->takes.empty());
+    QVERIFY(cancel_ms < 1000);
+    QVERIFY(!worker.busy());
+    QCOMPARE(fake->cancelled.load(), 1);
+
+    QVERIFY(worker.submit(request_with_steps(3)));
+    const auto again = wait_result(finished);
+    QVERIFY(again);
+    QCOMPARE(again->outcome, Outcome::Succeeded);
+    QCOMPARE(fake->runs.load(), 2);
+  }
+
+  void exceptionsBecomeFailedResults() {
+    test::FakeScript script;
+    script.throw_internal = true;
+    EngineWorker worker(std::make_unique<test::FakeBackend>(script));
+    QSignalSpy finished(&worker, &EngineWorker::runFinished);
+    QVERIFY(worker.submit(request_with_steps(3)));
+    const auto result = wait_result(finished);
+    QVERIFY(result);
+    QCOMPARE(result->outcome, Outcome::Failed);
+    QCOMPARE(result->error_kind, ErrorKind::Internal);
+    QVERIFY(QString::fromStdString(result->error).contains(QStringLiteral("scripted")));
+  }
+
+  void destroyingWhileRunningDoesNotHang() {
+    test::FakeScript script;
+    script.block_time = std::chrono::milliseconds(20);
+    QElapsedTimer clock;
+    {
+      EngineWorker worker(std::make_unique<test::FakeBackend>(script));
+      QVERIFY(worker.submit(request_with_steps(200)));
+      QTest::qWait(100);
+      clock.start();
+    }  // destructor cancels and joins
+    QVERIFY(clock.elapsed() < 1000);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestEngineWorker)
+#include "test_engine_worker.moc"

@@ -1,0 +1,380 @@
+// The main window driven through its widgets, on a scripted backend: generate, cancel,
+// progress/ETA display, autosave, lyric diagnostics gate, engine errors, export,
+// playback (through a private PulseAudio null sink).
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMediaPlayer>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sndfile.h>
+
+#include "support/fake_backend.h"
+#include "support/pulse_null_sink.h"
+#include "ui/draft_store.h"
+#include "ui/lyrics_check.h"
+#include "ui/lyrics_editor.h"
+#include "ui/main_window.h"
+#include "ui/player_panel.h"
+
+using namespace drs;
+using namespace drs::ui;
+
+namespace {
+
+constexpr const char* kLyrics = "[00:10.00]Sunlight on the water\n[00:15.00]Carry me home\n";
+
+struct Harness {
+  test::FakeBackend* fake = nullptr;
+  std::unique_ptr<MainWindow> window;
+
+  explicit Harness(test::FakeScript script = {}, ModelInfo info = test::FakeBackend::demo_info()) {
+    auto backend = std::make_unique<test::FakeBackend>(script, std::move(info));
+    fake = backend.get();
+    window = std::make_unique<MainWindow>(std::move(backend), nullptr);
+    window->show();
+    window->activateWindow();
+    if (!QTest::qWaitForWindowActive(window.get())) qWarning("window did not become active");
+  }
+  template <typename T>
+  T* find(const char* name) const {
+    auto* widget = window->findChild<T*>(QLatin1String(name));
+    if (!widget) qFatal("no widget named %s", name);
+    return widget;
+  }
+  void setLyrics(const QString& text) const { window->lyricsEditor()->setPlainText(text); }
+  void clickGenerate() const {
+    QTest::mouseClick(find<QPushButton>("generateButton"), Qt::LeftButton);
+  }
+  bool waitIdle(int timeout_ms = 20000) const {
+    QElapsedTimer clock;
+    clock.start();
+    while (window->state() != MainWindow::State::Idle && clock.elapsed() < timeout_ms)
+      QTest::qWait(5);
+    return window->state() == MainWindow::State::Idle;
+  }
+};
+
+void set_fast_preset(const Harness& h) {
+  auto* slider = h.find<QSlider>("presetSlider");
+  slider->setValue(slider->maximum());  // draft: 7 steps
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("DrsUiTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("test_main_window"));
+  }
+  void init() {
+    QSettings().clear();
+    QFile::remove(DraftStore::draftPath());
+  }
+
+  void generateAddsATake() {
+    Harness h;
+    h.setLyrics(QString::fromLatin1(kLyrics));
+    h.find<QLineEdit>("styleEdit")->setText(QStringLiteral("Pop, Happy"));
+    set_fast_preset(h);
+    QSignalSpy ended(h.window.get(), &MainWindow::runEnded);
+    h.clickGenerate();
+    QCOMPARE(h.window->state(), MainWindow::State::Running);
+    QCOMPARE(h.find<QPushButton>("generateButton")->text(), QStringLiteral("Cancel"));
+    QVERIFY(ended.wait(20000));
+    QCOMPARE(ended.at(0).at(0).value<Outcome>(), Outcome::Succeeded);
+    QCOMPARE(h.window->takes().size(), std::size_t{1});
+    auto* list = h.find<QListWidget>("takesList");
+    QCOMPARE(list->count(), 1);
+    qInfo("take entry: %s", qPrintable(list->item(0)->text()));
+    QVERIFY(list->item(0)->text().contains(QStringLiteral("Pop, Happy")));
+    QVERIFY(list->item(0)->text().contains(QStringLiteral("4242")));
+    QVERIFY(h.find<QLabel>("seedUsedLabel")->text().contains(QStringLiteral("4242")));
+    QCOMPARE(h.find<QProgressBar>("progressBar")->value(),
+             h.find<QProgressBar>("progressBar")->maximum());
+    QCOMPARE(h.find<QPushButton>("generateButton")->text(), QStringLiteral("Generate"));
+    QVERIFY(h.find<QPushButton>("exportButton")->isEnabled());
+  }
+
+  void fixedSeedIsUsed() {
+    Harness h;
+    set_fast_preset(h);
+    h.find<QCheckBox>("randomSeedCheck")->setChecked(false);
+    h.find<QLineEdit>("seedEdit")->setText(QStringLiteral("777"));
+    QSignalSpy ended(h.window.get(), &MainWindow::runEnded);
+    h.clickGenerate();
+    QVERIFY(ended.wait(20000));
+    QCOMPARE(h.window->takes().front().take.seed, std::uint64_t{777});
+  }
+
+  void progressBarAndEtaDuringRun() {
+    test::FakeScript script;
+    script.block_time = std::chrono::milliseconds(15);
+    Harness h(script);
+    set_fast_preset(h);
+    auto* bar = h.find<QProgressBar>("progressBar");
+    auto* times = h.find<QLabel>("timeLabel");
+    auto* stage = h.find<QLabel>("stageLabel");
+    std::vector<int> values;
+    QStringList eta_before_first_step;
+    QStringList eta_after_first_step;
+    QStringList stages;
+    int finished_steps = 0;
+    // Connected after the window's own slot, so the labels are already updated.
+    connect(h.window->worker(), &EngineWorker::progressed, this, [&](const Progress& p) {
+      values.push_back(bar->value());
+      stages << stage->text();
+      if (p.stage == Stage::Sampling && p.step_seconds > 0) ++finished_steps;
+      if (p.stage == Stage::Sampling)
+        (finished_steps == 0 ? eta_before_first_step : eta_after_first_step) << times->text();
+    });
+    QSignalSpy ended(h.window.get(), &MainWindow::runEnded);
+    h.clickGenerate();
+    QVERIFY(ended.wait(20000));
+    QVERIFY(std::is_sorted(values.begin(), values.end()));
+    QCOMPARE(finished_steps, 7);
+    QVERIFY(!eta_before_first_step.isEmpty());
+    qInfo("before step 1: %s", qPrintable(eta_before_first_step.front()));
+    qInfo("after step 1: %s", qPrintable(eta_after_first_step.front()));
+    QVERIFY(eta_before_first_step.front().contains(QStringLiteral("calibrating")));
+    QVERIFY(eta_after_first_step.front().contains(QStringLiteral("left")));
+    QVERIFY(!eta_after_first_step.front().contains(QStringLiteral("calibrating")));
+    QVERIFY(stages.contains(QStringLiteral("Sampling — step 3 of 7")));
+    QVERIFY(stages.filter(QStringLiteral("Decoding audio — chunk")).size() > 0);
+
+    // The measured speed is remembered: the next run starts with a prior.
+    QVERIFY(h.find<QLabel>("presetLabel")->text().contains(QStringLiteral("from earlier runs")));
+  }
+
+  void cancelReturnsToIdleAndKeepsInputs() {
+    test::FakeScript script;
+    script.block_time = std::chrono::milliseconds(40);
+    Harness h(script);
+    h.setLyrics(QString::fromLatin1(kLyrics));
+    h.find<QLineEdit>("styleEdit")->setText(QStringLiteral("Rock"));
+    h.find<QSlider>("presetSlider")->setValue(0);  // best: 31 steps, ~5 s
+    int steps = 0;
+    connect(h.window->worker(), &EngineWorker::progressed, this, [&](const Progress& p) {
+      if (p.stage == Stage::Sampling) steps = p.step;
+    });
+    QSignalSpy ended(h.window.get(), &MainWindow::runEnded);
+    h.clickGenerate();
+    QTRY_VERIFY_WITH_TIMEOUT(steps >= 2, 10000);
+    QElapsedTimer clock;
+    clock.start();
+    QTest::keyClick(h.window.get(), Qt::Key_Escape);
+    QVERIFY(h.waitIdle(5000));
+    const auto idle_ms = clock.elapsed();
+    qInfo("idle %lld ms after Esc (at step %d of 31)", static_cast<long long>(idle_ms), steps);
+    QVERIFY(idle_ms < 1000);
+    QCOMPARE(ended.count(), 1);
+    QCOMPARE(ended.at(0).at(0).value<Outcome>(), Outcome::Cancelled);
+    QVERIFY(h.window->takes().empty());
+    QCOMPARE(h.find<QListWidget>("takesList")->count(), 0);
+    QVERIFY(!h.window->worker()->busy());
+    QCOMPARE(h.window->lyricsEditor()->toPlainText(), QString::fromLatin1(kLyrics));
+    QCOMPARE(h.find<QLineEdit>("styleEdit")->text(), QStringLiteral("Rock"));
+    QCOMPARE(h.find<QSlider>("presetSlider")->value(), 0);
+    QCOMPARE(h.find<QPushButton>("generateButton")->text(), QStringLiteral("Generate"));
+
+    // The engine is reusable.
+    set_fast_preset(h);
+    h.clickGenerate();
+    QVERIFY(ended.wait(20000));
+    QCOMPARE(ended.at(1).at(0).value<Outcome>(), Outcome::Succeeded);
+    QCOMPARE(h.window->takes().size(), std::size_t{1});
+  }
+
+  void autosaveRoundTrip() {
+    {
+      Harness h;
+      h.setLyrics(QStringLiteral("[00:12.00]Autosaved line"));
+      h.find<QLineEdit>("styleEdit")->setText(QStringLiteral("Jazz, Piano"));
+      h.find<QSlider>("presetSlider")->setValue(2);
+      h.find<QCheckBox>("randomSeedCheck")->setChecked(false);
+      h.find<QLineEdit>("seedEdit")->setText(QStringLiteral("12345"));
+      QSignalSpy saved(&h.window->draftStore(), &DraftStore::saved);
+      QVERIFY(saved.wait(3000));  // the debounce fires on its own
+    }
+    QVERIFY(QFile::exists(DraftStore::draftPath()));
+    Harness restored;
+    QCOMPARE(restored.window->lyricsEditor()->toPlainText(),
+             QStringLiteral("[00:12.00]Autosaved line"));
+    QCOMPARE(restored.find<QLineEdit>("styleEdit")->text(), QStringLiteral("Jazz, Piano"));
+    QCOMPARE(restored.find<QSlider>("presetSlider")->value(), 2);
+    QVERIFY(!restored.find<QCheckBox>("randomSeedCheck")->isChecked());
+    QCOMPARE(restored.find<QLineEdit>("seedEdit")->text(), QStringLiteral("12345"));
+  }
+
+  void malformedLyricsBlockTheRun() {
+    if (!lyrics_analysis_available())
+      QFAIL("this build has no lyric analysis (drs_lyrics missing)");
+    Harness h;
+    // Candidates the analysis may treat as blocking (the engine keeps most problems as
+    // warnings and sings around them); the first one that yields an Error is used.
+    const QStringList candidates = {
+        QStringLiteral("[00:10.00]Good line here\n[00:20.00]你好世界\n[00:30.00]end\n"),
+        QStringLiteral("[00:10.00]Good line here\n[00:20.00]\n[00:25.00]1234 !!\n"),
+    };
+    bool blocked = false;
+    for (const auto& text : candidates) {
+      h.setLyrics(text);
+      h.window->lyricsEditor()->analyzeNow();
+      if (h.window->lyricsEditor()->analysis().has_errors()) {
+        blocked = true;
+        break;
+      }
+    }
+    for (const auto& issue : h.window->lyricsEditor()->issues())
+      qInfo("line %d [%s] %s", issue.line, issue.code.c_str(), issue.message.c_str());
+    QVERIFY2(blocked, "no candidate text produced an Error-severity lyric issue");
+    h.clickGenerate();
+    QCOMPARE(h.window->state(), MainWindow::State::Idle);
+    QCOMPARE(h.fake->runs.load(), 0);
+    auto* banner = h.find<QLabel>("bannerLabel");
+    QVERIFY(banner->isVisible());
+    qInfo("banner: %s", qPrintable(banner->text()));
+    QVERIFY(banner->text().contains(QStringLiteral("Fix the lyrics")));
+    QVERIFY(h.find<QListWidget>("problemsList")->count() > 0);
+  }
+
+  void engineErrorShowsAdviceWithoutCrash() {
+    test::FakeScript script;
+    script.fail = true;
+    Harness h(script);
+    QSignalSpy ended(h.window.get(), &MainWindow::runEnded);
+    h.clickGenerate();
+    QVERIFY(ended.wait(10000));
+    QCOMPARE(ended.at(0).at(0).value<Outcome>(), Outcome::Failed);
+    auto* banner = h.find<QLabel>("bannerLabel");
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(QStringLiteral("scripted")));
+    auto* box = h.window->findChild<QMessageBox*>(QStringLiteral("errorBox"));
+    QVERIFY(box);
+    QVERIFY(!box->informativeText().isEmpty());
+    box->close();
+    QCOMPARE(h.window->state(), MainWindow::State::Idle);
+    QVERIFY(h.window->takes().empty());
+  }
+
+  void modelStatusAndLengthFollowTheModel() {
+    Harness demo;
+    QVERIFY(demo.find<QLabel>("bannerLabel")
+                ->text()
+                .contains(QStringLiteral("Demo model — produces noise")));
+    QVERIFY(demo.find<QLabel>("modelStatusLabel")->text().contains(QStringLiteral("demo")));
+    QVERIFY(!demo.find<QSpinBox>("lengthSpin")->isEnabled());
+    QCOMPARE(demo.find<QSpinBox>("lengthSpin")->value(), 95);
+    QVERIFY(demo.find<QLabel>("lengthNote")->text().contains(QStringLiteral("full model")));
+
+    ModelInfo full;
+    full.name = "Fake full";
+    full.max_frames = 6144;
+    full.min_seconds = 96;
+    full.max_seconds = 285;
+    full.device = "cpu";
+    full.precision = "float32";
+    Harness h({}, full);
+    auto* length = h.find<QSpinBox>("lengthSpin");
+    QVERIFY(length->isEnabled());
+    QCOMPARE(length->minimum(), 96);
+    QCOMPARE(length->maximum(), 285);
+    QVERIFY(!h.find<QLabel>("bannerLabel")->isVisible());
+    const QString preset = h.find<QLabel>("presetLabel")->text();
+    qInfo("preset label: %s", qPrintable(preset));
+    QVERIFY(preset.contains(QStringLiteral("steps")));
+    QVERIFY(preset.contains(QStringLiteral("CFG")));
+    QVERIFY(preset.contains(QStringLiteral("about")));
+  }
+
+  void exportWritesValidAudio() {
+    Harness h;
+    set_fast_preset(h);
+    QSignalSpy ended(h.window.get(), &MainWindow::runEnded);
+    h.clickGenerate();
+    QVERIFY(ended.wait(20000));
+    QTemporaryDir dir;
+    const QString wav = dir.filePath(QStringLiteral("song.wav"));
+    QString error;
+    QVERIFY2(h.window->exportTake(0, wav, &error), qPrintable(error));
+    SF_INFO info{};
+    SNDFILE* file = sf_open(wav.toLocal8Bit().constData(), SFM_READ, &info);
+    QVERIFY(file);
+    sf_close(file);
+    qInfo("exported %lld frames, %d ch, %d Hz, format 0x%x", static_cast<long long>(info.frames),
+          info.channels, info.samplerate, info.format);
+    QCOMPARE(info.channels, 2);
+    QCOMPARE(info.samplerate, 44100);
+    QCOMPARE(static_cast<std::size_t>(info.frames), h.window->takes().front().take.frames());
+    QVERIFY((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_WAV);
+    // An unwritable target is a message, not a crash.
+    QVERIFY(!h.window->exportTake(0, QStringLiteral("/nonexistent-dir/x.wav"), &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!h.window->exportTake(5, wav, &error));
+  }
+
+  void lyricHelpers() {
+    Harness h;
+    auto* editor = h.window->lyricsEditor();
+    editor->setPlainText(QStringLiteral("first line\nsecond line"));
+    editor->moveCursorToLine(1);
+    editor->stampCurrentLine(12.34);  // tap to time: stamps and moves on
+    QCOMPARE(editor->textCursor().blockNumber(), 1);
+    editor->stampCurrentLine(15.5);
+    QCOMPARE(editor->toPlainText(), QStringLiteral("[00:12.34]first line\n[00:15.50]second line"));
+    editor->setPlainText(QStringLiteral("[00:10.00]one two three\nfour five six\n[00:20.00]seven"));
+    editor->spreadUntimed(95);
+    const QString spread = editor->toPlainText();
+    qInfo("spread: %s", qPrintable(spread.split(QLatin1Char('\n')).at(1)));
+    QVERIFY(spread.split(QLatin1Char('\n')).at(1).startsWith(QStringLiteral("[00:1")));
+  }
+
+  void playbackAdvances() {
+    if (!pulse_started_) QFAIL("could not start a PulseAudio null sink (is pulseaudio installed?)");
+    test::FakeScript script;
+    script.take_seconds = 4.0;
+    Harness h(script);
+    set_fast_preset(h);
+    QSignalSpy ended(h.window.get(), &MainWindow::runEnded);
+    h.clickGenerate();
+    QVERIFY(ended.wait(20000));
+    auto* player = h.window->playerPanel();
+    QVERIFY(player->hasMedia());
+    QTest::keyClick(h.window.get(), Qt::Key_Space);  // play
+    QTRY_VERIFY_WITH_TIMEOUT(player->positionSeconds() > 0.3, 8000);
+    qInfo("playback position %.2f s, state %d", player->positionSeconds(),
+          static_cast<int>(player->player()->playbackState()));
+    QTest::keyClick(h.window.get(), Qt::Key_Space);  // pause
+    QTRY_VERIFY_WITH_TIMEOUT(!player->isPlaying(), 3000);
+  }
+
+ public:
+  bool pulse_started_ = false;
+};
+
+int main(int argc, char* argv[]) {
+  // Before QApplication: Qt Multimedia connects to PulseAudio when it starts.
+  drs::test::PulseNullSink pulse;
+  QApplication app(argc, argv);
+  TestMainWindow test;
+  test.pulse_started_ = pulse.started();
+  return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_main_window.moc"
