@@ -36,6 +36,49 @@ std::u32string clean_word(std::u32string_view word) {
   return out;
 }
 
+constexpr std::u32string_view kWordSeparator = U"|_|";
+
+enum class MarkPosition { Begin, Inside, End };
+
+// phonemizer's Punctuation.restore for one line: before each mark is put back, the
+// chunk it attaches to loses a trailing word separator (left by an empty last word).
+std::u32string restore_marks(const std::vector<TextPiece>& pieces,
+                             const std::vector<std::u32string>& phones) {
+  std::vector<std::u32string_view> marks;
+  for (const auto& piece : pieces)
+    if (piece.is_marks) marks.push_back(piece.text);
+  std::vector<std::u32string> texts(phones);
+  std::u32string done;
+  std::size_t t = 0;  // first chunk not yet finished
+  for (std::size_t k = 0; k < marks.size(); ++k) {
+    if (t >= texts.size()) {  // nothing left to attach to: the marks alone
+      for (; k < marks.size(); ++k) done += marks[k];
+      break;
+    }
+    MarkPosition position = MarkPosition::Inside;
+    if (k == 0 && pieces.front().is_marks)
+      position = MarkPosition::Begin;
+    else if (k + 1 == marks.size() && pieces.back().is_marks)
+      position = MarkPosition::End;
+    std::u32string& current = texts[t];
+    if (current.ends_with(kWordSeparator)) current.resize(current.size() - kWordSeparator.size());
+    if (position == MarkPosition::Begin) {
+      current.insert(0, marks[k]);
+    } else if (position == MarkPosition::End) {
+      done += current;
+      done += marks[k];
+      ++t;
+    } else if (t + 1 < texts.size()) {
+      texts[t + 1] = current + std::u32string(marks[k]) + texts[t + 1];
+      ++t;
+    } else {
+      current += marks[k];
+    }
+  }
+  for (; t < texts.size(); ++t) done += texts[t];
+  return done;
+}
+
 }  // namespace
 
 ChunkPhones postprocess_chunk(std::u32string_view raw) {
@@ -60,15 +103,7 @@ ChunkPhones postprocess_chunk(std::u32string_view raw) {
 
 std::u32string assemble_line(const std::vector<TextPiece>& pieces,
                              const std::vector<std::u32string>& phones) {
-  std::u32string joined;
-  std::size_t next_chunk = 0;
-  for (const auto& piece : pieces) {
-    if (piece.is_marks) {
-      joined += piece.text;
-    } else if (next_chunk < phones.size()) {
-      joined += phones[next_chunk++];
-    }
-  }
+  const std::u32string joined = restore_marks(pieces, phones);
   // Every mark becomes its own pipe-delimited token.
   std::u32string piped;
   for (char32_t c : joined) {
