@@ -5,7 +5,7 @@
 namespace drs::ui {
 namespace {
 
-QString tr(const char* text) {
+QString translated(const char* text) {
   return QCoreApplication::translate("drs::ui::ErrorAdvice", text);
 }
 
@@ -13,39 +13,57 @@ QString tr(const char* text) {
 
 QString error_title(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::BadInput: return tr("The request cannot be generated");
-    case ErrorKind::ModelMissing: return tr("Model files are missing");
-    case ErrorKind::ModelCorrupt: return tr("Model files are damaged");
-    case ErrorKind::Output: return tr("The result could not be written");
-    case ErrorKind::OutOfMemory: return tr("Not enough memory");
-    case ErrorKind::Cancelled: return tr("Cancelled");
-    case ErrorKind::Internal: return tr("Internal error");
+    case ErrorKind::BadInput:
+      return translated(
+          QT_TRANSLATE_NOOP("drs::ui::ErrorAdvice", "The request cannot be generated"));
+    case ErrorKind::ModelMissing:
+      return translated(QT_TRANSLATE_NOOP("drs::ui::ErrorAdvice", "Model files are missing"));
+    case ErrorKind::ModelCorrupt:
+      return translated(QT_TRANSLATE_NOOP("drs::ui::ErrorAdvice", "Model files are damaged"));
+    case ErrorKind::Output:
+      return translated(
+          QT_TRANSLATE_NOOP("drs::ui::ErrorAdvice", "The result could not be written"));
+    case ErrorKind::OutOfMemory:
+      return translated(QT_TRANSLATE_NOOP("drs::ui::ErrorAdvice", "Not enough memory"));
+    case ErrorKind::Cancelled:
+      return translated(QT_TRANSLATE_NOOP("drs::ui::ErrorAdvice", "Cancelled"));
+    case ErrorKind::Internal:
+      return translated(QT_TRANSLATE_NOOP("drs::ui::ErrorAdvice", "Internal error"));
   }
-  return tr("Error");
+  return translated(QT_TRANSLATE_NOOP("drs::ui::ErrorAdvice", "Error"));
 }
 
 QString error_advice(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::BadInput:
-      return tr(
+      return translated(QT_TRANSLATE_NOOP(
+          "drs::ui::ErrorAdvice",
           "Check the lyrics (problems are marked in the editor), the style prompt and "
-          "the song length, then try again.");
+          "the song length, then try again."));
     case ErrorKind::ModelMissing:
-      return tr(
+      return translated(QT_TRANSLATE_NOOP(
+          "drs::ui::ErrorAdvice",
           "Install the DiffRhythm model files with Models… or point DRS_MODEL_DIR at a "
-          "model folder.");
+          "model folder."));
     case ErrorKind::ModelCorrupt:
-      return tr(
+      return translated(QT_TRANSLATE_NOOP(
+          "drs::ui::ErrorAdvice",
           "Download the model again with Models…; a file is incomplete or of the wrong "
-          "version.");
-    case ErrorKind::Output: return tr("Choose another folder or free some disk space.");
+          "version."));
+    case ErrorKind::Output:
+      return translated(QT_TRANSLATE_NOOP("drs::ui::ErrorAdvice",
+                                          "Choose another folder or free some disk space."));
     case ErrorKind::OutOfMemory:
-      return tr("Close other programs, choose a shorter song or a faster preset, then retry.");
-    case ErrorKind::Cancelled: return tr("Nothing was changed.");
+      return translated(QT_TRANSLATE_NOOP(
+          "drs::ui::ErrorAdvice",
+          "Close other programs, choose a shorter song or a faster preset, then retry."));
+    case ErrorKind::Cancelled:
+      return translated(QT_TRANSLATE_NOOP("drs::ui::ErrorAdvice", "Nothing was changed."));
     case ErrorKind::Internal:
-      return tr(
+      return translated(QT_TRANSLATE_NOOP(
+          "drs::ui::ErrorAdvice",
           "This is a bug. Your lyrics and settings are kept; please report the message "
-          "above.");
+          "above."));
   }
   return {};
 }

@@ -5,16 +5,17 @@
 namespace drs::ui {
 namespace {
 
-QString tr(const char* text) {
+QString translated(const char* text) {
   return QCoreApplication::translate("drs::ui::ExampleSongs", text);
 }
 
 }  // namespace
 
-// Lyrics are plain English text that the G2P handles; each line fits its gap.
+// Lyrics are plain English text that the G2P handles; each line fits its gap. The
+// final empty stamp is an instrumental outro: the base model drops the last line.
 std::vector<ExampleSong> example_songs() {
   return {
-      {tr("Paper Boats (folk pop)"),
+      {translated(QT_TRANSLATE_NOOP("drs::ui::ExampleSongs", "Paper Boats (folk pop)")),
        QStringLiteral("Folk pop, acoustic guitar, warm female vocals, nostalgic"),
        QStringLiteral("[00:10.00]We folded paper boats along the river side\n"
                       "[00:15.20]And watched them sail away into the evening tide\n"
@@ -29,8 +30,9 @@ std::vector<ExampleSong> example_songs() {
                       "[01:03.00]Oh paper boats, carry me home\n"
                       "[01:07.50]Over the water, I am not alone\n"
                       "[01:12.20]Oh paper boats, sail through the night\n"
-                      "[01:16.80]Follow the river into the light\n")},
-      {tr("Neon Runner (synthwave)"),
+                      "[01:16.80]Follow the river into the light\n"
+                      "[01:24.00]\n")},
+      {translated(QT_TRANSLATE_NOOP("drs::ui::ExampleSongs", "Neon Runner (synthwave)")),
        QStringLiteral("Synthwave, electronic, driving bass, energetic male vocals"),
        QStringLiteral("[00:08.00]Headlights cutting through the city rain\n"
                       "[00:12.40]Chrome and thunder running in my veins\n"
@@ -43,8 +45,9 @@ std::vector<ExampleSong> example_songs() {
                       "[00:46.00]Radio is playing our favourite song\n"
                       "[00:50.40]The road is ours and the night is long\n"
                       "[00:55.00]Neon runner, take me higher\n"
-                      "[00:59.20]Burning brighter than a wire\n")},
-      {tr("Kitchen Table Blues (blues)"),
+                      "[00:59.20]Burning brighter than a wire\n"
+                      "[01:06.00]\n")},
+      {translated(QT_TRANSLATE_NOOP("drs::ui::ExampleSongs", "Kitchen Table Blues (blues)")),
        QStringLiteral("Blues, slow tempo, electric guitar, soulful, melancholic"),
        QStringLiteral("[00:12.00]Coffee getting cold on the kitchen table\n"
                       "[00:18.50]I would call you baby if I was able\n"
@@ -53,7 +56,8 @@ std::vector<ExampleSong> example_songs() {
                       "[00:40.00]Kitchen table blues, that is all I got\n"
                       "[00:46.50]One chair empty and a cold coffee pot\n"
                       "[00:55.00]Maybe in the morning the sun will find me\n"
-                      "[01:01.50]Leave these kitchen table blues behind me\n")},
+                      "[01:01.50]Leave these kitchen table blues behind me\n"
+                      "[01:10.00]\n")},
   };
 }
 

@@ -89,21 +89,27 @@ QString duration_text(double seconds) {
 }
 
 QString stage_text(const Progress& progress) {
-  auto tr = [](const char* text) { return QApplication::translate("drs::ui::MainWindow", text); };
   const int running = std::min(progress.step + 1, std::max(progress.steps, 1));
   switch (progress.stage) {
-    case Stage::LoadingModels: return tr("Loading models…");
-    case Stage::Lyrics: return tr("Reading lyrics…");
-    case Stage::Style: return tr("Encoding the style prompt…");
+    case Stage::LoadingModels:
+      return QApplication::translate("drs::ui::MainWindow", "Loading models…");
+    case Stage::Lyrics: return QApplication::translate("drs::ui::MainWindow", "Reading lyrics…");
+    case Stage::Style:
+      return QApplication::translate("drs::ui::MainWindow", "Encoding the style prompt…");
     case Stage::Sampling:
-      return progress.steps > 0 ? tr("Sampling — step %1 of %2").arg(running).arg(progress.steps)
-                                : tr("Sampling…");
+      return progress.steps > 0
+                 ? QApplication::translate("drs::ui::MainWindow", "Sampling — step %1 of %2")
+                       .arg(running)
+                       .arg(progress.steps)
+                 : QApplication::translate("drs::ui::MainWindow", "Sampling…");
     case Stage::Decoding:
       return progress.steps > 0
-                 ? tr("Decoding audio — chunk %1 of %2").arg(running).arg(progress.steps)
-                 : tr("Decoding audio…");
-    case Stage::Writing: return tr("Finishing…");
-    case Stage::Done: return tr("Done");
+                 ? QApplication::translate("drs::ui::MainWindow", "Decoding audio — chunk %1 of %2")
+                       .arg(running)
+                       .arg(progress.steps)
+                 : QApplication::translate("drs::ui::MainWindow", "Decoding audio…");
+    case Stage::Writing: return QApplication::translate("drs::ui::MainWindow", "Finishing…");
+    case Stage::Done: return QApplication::translate("drs::ui::MainWindow", "Done");
   }
   return {};
 }
@@ -152,6 +158,8 @@ void MainWindow::buildUi() {
   problems_ = new QListWidget(this);
   problems_->setObjectName(QStringLiteral("problemsList"));
   problems_->setMaximumHeight(110);
+  problems_->setWordWrap(true);
+  problems_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   connect(problems_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
     editor_->moveCursorToLine(item->data(Qt::UserRole).toInt());
     editor_->setFocus();
@@ -238,6 +246,8 @@ void MainWindow::buildUi() {
 
   takes_list_ = new QListWidget(this);
   takes_list_->setObjectName(QStringLiteral("takesList"));
+  takes_list_->setTextElideMode(Qt::ElideRight);
+  takes_list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   connect(takes_list_, &QListWidget::currentRowChanged, this, &MainWindow::selectTake);
   player_ = new PlayerPanel(this);
   player_->setObjectName(QStringLiteral("playerPanel"));
@@ -543,6 +553,7 @@ void MainWindow::onRunFinished(const ResultPtr& result) {
     for (const auto& take : result->takes) addTake(take);
     progress_->setValue(kProgressScale);
     stage_->setText(tr("Done in %1").arg(duration_text(result->seconds_total)));
+    times_->clear();
     if (!result->takes.empty())
       seed_used_->setText(tr("Seed used: %1").arg(result->takes.back().seed));
     if (!result->warnings.empty()) {
