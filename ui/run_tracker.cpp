@@ -13,12 +13,16 @@ constexpr double kDecodingEnd = 0.99;
 
 // Before anything is known about the decoder, guess it as this share of sampling.
 constexpr double kDecodeShareGuess = 0.12;
+// Share of the first step that must be done before its duration is extrapolated.
+constexpr double kCalibrationShare = 0.25;
 
 }  // namespace
 
 RunTracker::RunTracker(RunPriors priors) : priors_(priors) {}
 
 void RunTracker::update(const Progress& progress) {
+  if (progress.stage == Stage::Sampling && sampling_started_ < 0)
+    sampling_started_ = progress.elapsed_seconds;
   if (progress.stage == Stage::Decoding && stage_ != Stage::Decoding)
     decode_started_ = progress.elapsed_seconds;
   if (stage_ == Stage::Decoding && progress.stage != Stage::Decoding && decode_started_ >= 0)
@@ -63,21 +67,26 @@ double RunTracker::seconds_per_step() const {
   return measured_steps_ > 0 ? measured_total_ / measured_steps_ : 0.0;
 }
 
-std::optional<double> RunTracker::sampling_remaining() const {
-  const int total = priors_.sampling_steps;
-  double per_step = 0;
+std::optional<double> RunTracker::step_estimate() const {
   if (measured_steps_ > 0) {
     // Blend the mean with the latest step so a warm-up first step fades out.
-    per_step = measured_steps_ == 1 ? last_step_seconds_
-                                    : 0.5 * seconds_per_step() + 0.5 * last_step_seconds_;
-  } else if (priors_.seconds_per_step) {
-    per_step = *priors_.seconds_per_step;
-  } else {
-    return std::nullopt;
+    return measured_steps_ == 1 ? last_step_seconds_
+                                : 0.5 * seconds_per_step() + 0.5 * last_step_seconds_;
   }
-  double left_steps = total;
-  if (stage_ == Stage::Sampling) left_steps = std::max(0.0, total - step_ - within_);
-  return per_step * left_steps;
+  if (stage_ == Stage::Sampling && within_ >= kCalibrationShare && sampling_started_ >= 0) {
+    // Inside the first step: extrapolate its time from the share already done,
+    // which beats any prior from another machine or model.
+    return (elapsed_ - sampling_started_) / within_;
+  }
+  return priors_.seconds_per_step;
+}
+
+std::optional<double> RunTracker::sampling_remaining() const {
+  const auto per_step = step_estimate();
+  if (!per_step) return std::nullopt;
+  double left_steps = priors_.sampling_steps;
+  if (stage_ == Stage::Sampling) left_steps = std::max(0.0, left_steps - step_ - within_);
+  return *per_step * left_steps;
 }
 
 std::optional<double> RunTracker::decode_remaining() const {
@@ -90,10 +99,9 @@ std::optional<double> RunTracker::decode_remaining() const {
       return std::max(0.0, *priors_.decode_seconds - (elapsed_ - decode_started_));
     return *priors_.decode_seconds;
   }
-  const double per_step =
-      measured_steps_ > 0 ? seconds_per_step() : priors_.seconds_per_step.value_or(0.0);
-  if (per_step <= 0) return std::nullopt;
-  return kDecodeShareGuess * per_step * priors_.sampling_steps;
+  const auto per_step = step_estimate();
+  if (!per_step || *per_step <= 0) return std::nullopt;
+  return kDecodeShareGuess * *per_step * priors_.sampling_steps;
 }
 
 std::optional<double> RunTracker::remaining() const {

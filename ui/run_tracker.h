@@ -38,6 +38,7 @@ class RunTracker {
 
  private:
   [[nodiscard]] double stage_fraction() const;
+  [[nodiscard]] std::optional<double> step_estimate() const;
   [[nodiscard]] std::optional<double> sampling_remaining() const;
   [[nodiscard]] std::optional<double> decode_remaining() const;
 
@@ -51,6 +52,7 @@ class RunTracker {
   int measured_steps_ = 0;
   double measured_total_ = 0;
   double last_step_seconds_ = 0;
+  double sampling_started_ = -1;
   double decode_started_ = -1;
   double decode_seconds_ = 0;  // measured, once decoding ended
   int decode_chunks_done_ = 0;

@@ -128,6 +128,20 @@ class TestLyricsTools : public QObject {
     QVERIFY(tracker.calibrating());
   }
 
+  void trackerExtrapolatesInsideTheFirstStep() {
+    RunTracker tracker(RunPriors{
+        .sampling_steps = 10, .seconds_per_step = std::nullopt, .decode_seconds = std::nullopt});
+    tracker.update(test::make_progress(Stage::Sampling, 0, 10, 0.0, 0, 2.0));
+    tracker.update(test::make_progress(Stage::Sampling, 0, 10, 0.1, 0, 2.5));
+    QVERIFY(!tracker.remaining());  // too little of the step to extrapolate
+    tracker.update(test::make_progress(Stage::Sampling, 0, 10, 0.5, 0, 4.0));
+    // Half a step took 2 s: 4 s per step, 9.5 steps left, plus the decode guess.
+    const double left = tracker.remaining().value();
+    qInfo("extrapolated remaining after half a step: %.2f s", left);
+    QVERIFY(left >= 38.0 && left <= 38.0 + 0.12 * 4 * 10 + 1e-9);
+    QVERIFY(tracker.calibrating());
+  }
+
   void speedHistoryLearns() {
     ModelInfo info;
     info.name = "Test model";
