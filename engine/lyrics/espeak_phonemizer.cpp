@@ -24,6 +24,12 @@ std::string find_american_voice() {
   return "en-us";
 }
 
+bool is_plain_ascii(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7E) return false;
+  return true;
+}
+
 }  // namespace
 
 EspeakPhonemizer& EspeakPhonemizer::instance() {
@@ -39,6 +45,7 @@ EspeakPhonemizer::EspeakPhonemizer() {
                 "espeak-ng could not be initialised (is espeak-ng-data installed?)");
   voice_ = find_american_voice();
   select_voice();
+  voice_clean_ = true;
 }
 
 void EspeakPhonemizer::select_voice() {
@@ -50,8 +57,11 @@ std::string EspeakPhonemizer::phonemize(std::string_view utf8_text) {
   const std::string text(utf8_text);  // espeak needs a NUL-terminated buffer
   std::lock_guard lock(mutex_);
   // Re-selecting the voice undoes espeak-ng 1.51's state leak (README §3.5) so the
-  // result never depends on what was phonemised before.
-  select_voice();
+  // result never depends on what was phonemised before. Each re-selection leaks about
+  // 1.3 kB inside espeak-ng, so it is skipped while only plain ASCII text has been
+  // phonemised since the last one: the leak needs non-ASCII input (Hangul) to start.
+  if (!voice_clean_) select_voice();
+  voice_clean_ = is_plain_ascii(text);
   std::string raw;
   const void* cursor = text.c_str();
   while (cursor != nullptr) {

@@ -29,7 +29,8 @@ class EspeakPhonemizer {
   void select_voice();
 
   std::mutex mutex_;
-  std::string voice_;  // identifier of the first voice whose language is en-us
+  std::string voice_;         // identifier of the first voice whose language is en-us
+  bool voice_clean_ = false;  // no call since the last voice selection could have broken it
 };
 
 }  // namespace drs::lyrics

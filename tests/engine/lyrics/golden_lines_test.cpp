@@ -52,11 +52,13 @@ TEST(GoldenLines, MatchOfficialPhonemesAndTokens) {
   std::size_t phoneme_ok = 0;
   std::size_t token_ok = 0;
   std::size_t exact = 0;
+  std::vector<Outcome> forward;
   for (const auto& fixture : fixtures) {
     for (const auto& c : fixture.json.at("cases")) {
       ++total;
       const std::string text = c.at("text");
       const Outcome got = run(g2p, text);
+      forward.push_back(got);
       const bool want_error = c.contains("error");
       bool ph = false;
       bool tok = false;
@@ -89,6 +91,21 @@ TEST(GoldenLines, MatchOfficialPhonemesAndTokens) {
       }
     }
   }
+  // espeak-ng keeps global state: the same cases in reverse order must give the same
+  // results (no dependence on what was converted before).
+  std::size_t order_dependent = 0;
+  std::size_t k = forward.size();
+  for (auto f = fixtures.rbegin(); f != fixtures.rend(); ++f) {
+    const auto& cases = f->json.at("cases");
+    for (auto c = cases.rbegin(); c != cases.rend(); ++c) {
+      const Outcome again = run(g2p, c->at("text"));
+      const Outcome& first = forward.at(--k);
+      order_dependent += again.failed != first.failed || again.phonemes != first.phonemes ||
+                         again.tokens != first.tokens;
+    }
+  }
+  EXPECT_EQ(order_dependent, 0u);
+
   const double rate = total ? static_cast<double>(exact) / static_cast<double>(total) : 0;
   std::cout << "g2p lines: " << exact << "/" << total << " exact (" << rate * 100
             << "%), phoneme strings " << phoneme_ok << "/" << total << ", token ids " << token_ok
