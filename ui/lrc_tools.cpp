@@ -10,9 +10,12 @@ namespace drs::ui {
 namespace {
 
 constexpr double kFramesPerSecond = 44100.0 / 2048.0;
-// A gap is "too long" when it is this many times what the line needs and longer
-// than kLongGapSeconds: the model then fills the time by repeating or humming.
-constexpr double kLongGapFactor = 4.0;
+// Tokens are placed one per latent frame, but a line is sung at roughly this pace
+// (phones incl. word boundaries). A gap is "too long" when it is kLongGapFactor
+// times the sung duration and over kLongGapSeconds: the model then fills the time
+// by repeating words or humming.
+constexpr double kSungSecondsPerToken = 0.25;
+constexpr double kLongGapFactor = 2.5;
 constexpr double kLongGapSeconds = 10.0;
 
 bool is_digit(char c) {
@@ -165,12 +168,12 @@ std::vector<LyricsIssue> gap_warnings(const LyricsAnalysis& analysis) {
                     "after %.1f s; the last %d tokens will be cut or pushed back.",
                     line.tokens, needed, available, line.tokens - line.frames_available);
       warnings.push_back({line.line, 0, Severity::Warning, "gap-too-short", text});
-    } else if (&line != last && available > kLongGapSeconds &&
-               available > kLongGapFactor * needed) {
+    } else if (const double sung = line.tokens * kSungSecondsPerToken;
+               &line != last && available > kLongGapSeconds && available > kLongGapFactor * sung) {
       std::snprintf(text, sizeof text,
-                    "Gap long: %.1f s until the next line for %d tokens (%.1f s of singing); "
-                    "the model may repeat or hum. Split the line or add a timed break.",
-                    available, line.tokens, needed);
+                    "Gap long: %.1f s until the next line for about %.0f s of singing (%d "
+                    "tokens); the model may repeat words or hum. Add a line or a timed break.",
+                    available, sung, line.tokens);
       warnings.push_back({line.line, 0, Severity::Info, "gap-too-long", text});
     }
   }

@@ -223,6 +223,19 @@ void LyricsEditor::spreadUntimed(double song_seconds) {
   cursor.endEditBlock();
 }
 
+double LyricsEditor::suggestedTimeForCurrentLine() const {
+  constexpr double kSecondsPerToken = 0.3;  // a relaxed singing pace
+  for (QTextBlock block = textCursor().block().previous(); block.isValid();
+       block = block.previous()) {
+    const auto line = block.text().toStdString();
+    if (const auto time = line_timestamp(line)) {
+      const auto text = line.substr(std::min(line.size(), line.find(']') + 1));
+      return *time + kSecondsPerToken * count_line_tokens(text);
+    }
+  }
+  return 0.0;
+}
+
 void LyricsEditor::moveCursorToLine(int line) {
   const QTextBlock block = document()->findBlockByNumber(std::max(0, line - 1));
   if (!block.isValid()) return;

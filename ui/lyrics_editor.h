@@ -36,6 +36,9 @@ class LyricsEditor : public QPlainTextEdit {
   void stampCurrentLine(double seconds);    // tap-to-time: stamp, then next line
   void spreadUntimed(double song_seconds);  // evenly, by token counts
   void moveCursorToLine(int line);          // 1-based
+  // A time for the cursor's line: after the closest stamped line above it, leaving
+  // that line time to be sung (0 when there is none).
+  [[nodiscard]] double suggestedTimeForCurrentLine() const;
 
   int gutterWidth() const;
   void paintGutter(QPaintEvent* event);

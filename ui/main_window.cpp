@@ -358,11 +358,7 @@ void MainWindow::applyModelInfo() {
     model_status_->setText(tr("No model"));
     showBanner(model_error_, QStringLiteral("error"));
   } else {
-    const QString kind = info_.is_demo ? tr("demo") : full ? tr("full") : tr("base");
-    model_status_->setText(tr("Model: %1 (%2) · %3 · %4")
-                               .arg(QString::fromStdString(info_.name), kind,
-                                    QString::fromStdString(info_.device),
-                                    QString::fromStdString(info_.precision)));
+    updateModelStatus();
     if (info_.is_demo)
       showBanner(tr("<b>Demo model — produces noise, install DiffRhythm weights for music</b> "
                     "(Models…)."),
@@ -373,6 +369,16 @@ void MainWindow::applyModelInfo() {
   generate_->setEnabled(worker_ != nullptr);
   updatePresetLabel();
   editor_->analyzeNow();
+}
+
+void MainWindow::updateModelStatus() {
+  if (!worker_) return model_status_->setText(tr("No model"));
+  const bool full = info_.max_seconds > 95.5;
+  const QString kind = info_.is_demo ? tr("demo") : full ? tr("full") : tr("base");
+  model_status_->setText(tr("Model: %1 (%2) · %3 · %4")
+                             .arg(QString::fromStdString(info_.name), kind,
+                                  QString::fromStdString(info_.device),
+                                  QString::fromStdString(info_.precision)));
 }
 
 void MainWindow::showBanner(const QString& html, const QString& kind) {
@@ -583,7 +589,8 @@ void MainWindow::onRunFinished(const ResultPtr& result) {
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();  // window-modal but non-blocking: the event loop keeps running
   }
-  info_ = worker_->info();
+  info_ = worker_->info();  // device/precision are settled once the models loaded
+  updateModelStatus();
   setState(State::Idle);
   Q_EMIT runEnded(outcome);
 }
@@ -667,7 +674,10 @@ void MainWindow::exportSelected() {
 // ---- lyrics helpers --------------------------------------------------------------
 
 void MainWindow::insertTimestamp() {
-  editor_->insertTimestamp(player_->hasMedia() ? player_->positionSeconds() : 0.0);
+  // While listening: the playback position. Otherwise a guess after the previous
+  // stamped line, from its token count, for the writer to adjust.
+  if (player_->hasMedia()) return editor_->insertTimestamp(player_->positionSeconds());
+  editor_->insertTimestamp(editor_->suggestedTimeForCurrentLine());
 }
 
 void MainWindow::stampLine() {

@@ -93,6 +93,7 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] Draft currentDraft() const;
   void applyModelInfo();
   void setState(State state);
+  void updateModelStatus();
   void showBanner(const QString& html, const QString& kind);
   void updatePresetLabel();
   void updateProblems();

@@ -3,6 +3,7 @@
 // playback (through a private PulseAudio null sink).
 #include <QApplication>
 #include <QCheckBox>
+#include <QCompleter>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -343,6 +344,41 @@ class TestMainWindow : public QObject {
     const QString spread = editor->toPlainText();
     qInfo("spread: %s", qPrintable(spread.split(QLatin1Char('\n')).at(1)));
     QVERIFY(spread.split(QLatin1Char('\n')).at(1).startsWith(QStringLiteral("[00:1")));
+  }
+
+  void insertTimestampSuggestsATime() {
+    Harness h;
+    auto* editor = h.window->lyricsEditor();
+    editor->setPlainText(QStringLiteral("[00:10.00]Hello there my friend\nnext line"));
+    editor->moveCursorToLine(2);
+    h.window->insertTimestamp();
+    const QString second = editor->toPlainText().split(QLatin1Char('\n')).at(1);
+    qInfo("suggested: %s", qPrintable(second));
+    QVERIFY(second.endsWith(QStringLiteral("]next line")));
+    QVERIFY(second > QStringLiteral("[00:11") && second < QStringLiteral("[00:30"));
+  }
+
+  void issueTooltipsAndResources() {
+    Harness h;
+    auto* editor = h.window->lyricsEditor();
+    editor->setPlainText(
+        QStringLiteral("[00:10.00]Line one\n[00:10.10]Second line is long enough to "
+                       "overflow\n[00:30.00]x\n[00:40.00]\n"));
+    editor->analyzeNow();
+    QVERIFY(!editor->issues().empty());
+    for (const auto& issue : editor->issues())
+      qInfo("line %d [%s] %s", issue.line, issue.code.c_str(), issue.message.c_str());
+    // Bundled resources: keyword list for the completer, licences for About.
+    QVERIFY(QFile::exists(QStringLiteral(":/NOTICE")));
+    QVERIFY(QFile::exists(QStringLiteral(":/data/music_prompt_keywords.json")));
+    auto* style = h.find<QLineEdit>("styleEdit");
+    style->setFocus();
+    QTest::keyClicks(style, QStringLiteral("Sad, Ja"));
+    auto* completer = h.window->findChild<QCompleter*>();
+    QVERIFY(completer);
+    QCOMPARE(completer->completionPrefix(), QStringLiteral("Ja"));
+    QVERIFY(completer->completionCount() >= 1);
+    QCOMPARE(completer->currentCompletion(), QStringLiteral("Jazz"));
   }
 
   void playbackAdvances() {
