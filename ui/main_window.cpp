@@ -249,6 +249,13 @@ void MainWindow::buildUi() {
   takes_list_->setTextElideMode(Qt::ElideRight);
   takes_list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   connect(takes_list_, &QListWidget::currentRowChanged, this, &MainWindow::selectTake);
+  takes_list_->setToolTip(tr("Double-click a take to reuse its seed"));
+  connect(takes_list_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
+    const int row = takes_list_->row(item);
+    if (row < 0 || row >= static_cast<int>(takes_.size()) || state_ != State::Idle) return;
+    random_seed_->setChecked(false);
+    seed_->setText(QString::number(takes_[static_cast<std::size_t>(row)].take.seed));
+  });
   player_ = new PlayerPanel(this);
   player_->setObjectName(QStringLiteral("playerPanel"));
   connect(player_, &PlayerPanel::playbackError, this, [this](const QString& text) {

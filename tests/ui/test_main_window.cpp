@@ -122,6 +122,16 @@ class TestMainWindow : public QObject {
     h.clickGenerate();
     QVERIFY(ended.wait(20000));
     QCOMPARE(h.window->takes().front().take.seed, std::uint64_t{777});
+    // Double-clicking a take puts its seed back into the seed field.
+    h.find<QCheckBox>("randomSeedCheck")->setChecked(true);
+    h.find<QLineEdit>("seedEdit")->clear();
+    auto* list = h.find<QListWidget>("takesList");
+    const QRect rect = list->visualItemRect(list->item(0));
+    // A real double click: press/release, then the double-click event.
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+    QVERIFY(!h.find<QCheckBox>("randomSeedCheck")->isChecked());
+    QCOMPARE(h.find<QLineEdit>("seedEdit")->text(), QStringLiteral("777"));
   }
 
   void progressBarAndEtaDuringRun() {
