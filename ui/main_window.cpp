@@ -92,7 +92,11 @@ QString stage_text(const Progress& progress) {
   const int running = std::min(progress.step + 1, std::max(progress.steps, 1));
   switch (progress.stage) {
     case Stage::LoadingModels:
-      return QApplication::translate("drs::ui::MainWindow", "Loading models…");
+      // The engine names the file it is reading; worth showing during a long load.
+      return progress.message.empty()
+                 ? QApplication::translate("drs::ui::MainWindow", "Loading models…")
+                 : QApplication::translate("drs::ui::MainWindow", "Loading models — %1")
+                       .arg(QString::fromStdString(progress.message));
     case Stage::Lyrics: return QApplication::translate("drs::ui::MainWindow", "Reading lyrics…");
     case Stage::Style:
       return QApplication::translate("drs::ui::MainWindow", "Encoding the style prompt…");
