@@ -1,6 +1,7 @@
 // Fuzz target: drs::analyze_lyrics on arbitrary bytes. It must never throw or crash
 // for any text, and its output must stay consistent (tensor length = end_frame, every
 // token a vocabulary id, every issue inside the document).
+// libFuzzer run: LSAN_OPTIONS=suppressions=tests/fuzz/lrc_lsan.supp (espeak-ng's own leak).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
