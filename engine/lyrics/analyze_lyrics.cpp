@@ -1,4 +1,5 @@
 // drs::analyze_lyrics: LRC parsing, per-line G2P, frame placement and diagnostics.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -165,6 +166,10 @@ LyricsAnalysis analyze_lyrics(std::string_view lrc_text, int max_frames, double 
   FramePlan plan = lyrics::place_lines(placement, max_frames, seconds);
   report_placement(plan, seconds, out);
 
+  // Document order for the editor: whole-document notes first, then by line and column.
+  std::stable_sort(out.issues.begin(), out.issues.end(), [](const auto& a, const auto& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  });
   out.end_frame = plan.end_frame;
   out.frame_tokens = std::move(plan.frames);
   out.song_duration = static_cast<float>(static_cast<double>(out.end_frame) / max_frames);
