@@ -25,7 +25,7 @@ void append(G2pResult& total, G2pResult&& part) {
 const LanguageG2p* LineG2p::front_end(Language language) const {
   switch (language) {
     case Language::English: return &english_;
-    case Language::Chinese: return nullptr;  // the place for a future ChineseG2p
+    case Language::Chinese: return chinese_.get();
     case Language::None: break;
   }
   return nullptr;

@@ -3,6 +3,7 @@
 // results are joined; a final English run loses its trailing word boundary.
 #pragma once
 
+#include <memory>
 #include <string_view>
 
 #include "lyrics/english_g2p.h"
@@ -13,14 +14,19 @@ namespace drs::lyrics {
 
 class LineG2p {
  public:
+  LineG2p() = default;  // English only: Chinese runs are reported as not supported yet
+  // With a Chinese front end (MODEL.md §4.4) once one exists.
+  explicit LineG2p(std::unique_ptr<const LanguageG2p> chinese) : chinese_(std::move(chinese)) {}
+
   // Throws G2pError where the reference raises; the message says what to change.
   [[nodiscard]] G2pResult convert(std::u32string_view lyric) const;
 
  private:
-  // nullptr for a language without a front end yet (Chinese: planned, MODEL.md §4.4).
+  // nullptr for a language without a front end.
   [[nodiscard]] const LanguageG2p* front_end(Language language) const;
 
   EnglishG2p english_;
+  std::unique_ptr<const LanguageG2p> chinese_;
 };
 
 }  // namespace drs::lyrics

@@ -113,4 +113,22 @@ TEST(LineG2p, WorkedExamplesFromTheSpec) {
   }
 }
 
+// Stands in for the future Chinese front end to check how runs are joined.
+class FakeChinese final : public LanguageG2p {
+ public:
+  [[nodiscard]] G2pResult convert(std::u32string_view, int) const override {
+    return {"n|i↑", {46, 272}, {}};
+  }
+};
+
+TEST(LineG2p, RunsAreJoinedAndOnlyAFinalEnglishRunLosesItsBoundary) {
+  const LineG2p g2p(std::make_unique<FakeChinese>());
+  const auto en_zh = g2p.convert(U"hello 你好");
+  EXPECT_EQ(en_zh.phonemes, "h|ə|l|oʊ|_|n|i↑|");
+  EXPECT_EQ(en_zh.tokens, (std::vector<int64_t>{42, 58, 51, 24, 5, 46, 272}));
+  const auto zh_en = g2p.convert(U"你好 hello");
+  EXPECT_EQ(zh_en.phonemes, "n|i↑|h|ə|l|oʊ|");
+  EXPECT_EQ(zh_en.tokens, (std::vector<int64_t>{46, 272, 42, 58, 51, 24}));
+}
+
 }  // namespace
