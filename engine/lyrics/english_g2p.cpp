@@ -42,6 +42,24 @@ void note_dropped_characters(std::u32string_view run, int column, std::vector<G2
   }
 }
 
+// "I'm" is phonemised as "I" + "m", and a lone letter is spelled ("em"): the official
+// behaviour, but a surprise worth telling the writer about.
+void note_spelled_letters(const std::vector<TextPiece>& pieces, std::vector<G2pNote>& notes) {
+  for (std::size_t i = 1; i < pieces.size(); ++i) {
+    const std::u32string_view text = strip_spaces(pieces[i].text);
+    const bool after_apostrophe =
+        pieces[i - 1].is_marks && pieces[i - 1].text.find(U'\'') != std::u32string::npos;
+    if (pieces[i].is_marks || !after_apostrophe || text.empty()) continue;
+    const auto first_space = text.find(U' ');
+    const std::u32string_view word = text.substr(0, first_space);
+    if (word.size() == 1 && is_ascii_letter(word[0]))
+      notes.push_back({0, Severity::Info, "spelled-letter",
+                       "'" + to_utf8(word) +
+                           "' after an apostrophe is sung as the letter name "
+                           "(as in the official model); write the full word to avoid it"});
+  }
+}
+
 std::vector<int64_t> to_tokens(const std::string& phonemes, std::vector<std::string>& unknown) {
   std::vector<int64_t> tokens;
   const auto& vocab = Vocabulary::builtin();
@@ -67,6 +85,7 @@ G2pResult EnglishG2p::convert(std::u32string_view run, int column) const {
 
   const std::u32string normalized = normalize_english(run);
   const auto pieces = split_punctuation(normalized);
+  note_spelled_letters(pieces, result.notes);
   std::vector<std::u32string> chunk_phones;
   bool foreign = false;
   auto& espeak = EspeakPhonemizer::instance();

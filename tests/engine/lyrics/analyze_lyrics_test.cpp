@@ -94,6 +94,16 @@ TEST(Analyze, ChineseIsReportedAsNotSupported) {
   EXPECT_EQ(a.lines[0].tokens, 1);
 }
 
+TEST(Analyze, UnknownCharactersAndSpelledLettersAreReported) {
+  const auto a = drs::analyze_lyrics("[00:01.00]I'm here ♪\n[00:03.00]Next\n", 6144, 120);
+  const auto* ignored = find(a, "ignored-character");
+  ASSERT_NE(ignored, nullptr);
+  EXPECT_EQ(ignored->line, 1);
+  EXPECT_EQ(ignored->column, 20);  // the ♪
+  EXPECT_NE(find(a, "spelled-letter"), nullptr);
+  EXPECT_EQ(find(a, "unknown-phoneme"), nullptr);
+}
+
 TEST(Analyze, BadRequestsThrow) {
   EXPECT_THROW(drs::analyze_lyrics("", 1000, 95), drs::Error);
   EXPECT_THROW(drs::analyze_lyrics("", 6144, -1), drs::Error);
