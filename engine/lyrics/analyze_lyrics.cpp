@@ -137,8 +137,8 @@ void report_placement(const FramePlan& plan, double seconds, LyricsAnalysis& out
                  line.tokens, line.frames_available, line.tokens - line.frames_available));
     else if (p.length < line.tokens)
       add(out, line.line, 0, Severity::Warning, "overflow",
-          format("line needs %.0f frames but the song ends after %.0f: %.0f tokens are cut",
-                 line.tokens, p.length, line.tokens - p.length));
+          format("only %.0f of the line's %.0f tokens fit before the song ends: the rest is cut",
+          p.length, line.tokens);
     next_gt = std::max(p.gt_frame, 0);
   }
 }

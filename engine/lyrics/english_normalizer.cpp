@@ -99,22 +99,39 @@ std::string amount_digits(std::u32string_view part) {
   return canonical_digits(ascii(part));
 }
 
+// Result of one match attempt that scanned a character run up to `run_end`.
+struct Attempt {
+  std::size_t length = 0;
+  std::size_t run_end = 0;
+};
+
+// A failed attempt inside a run also fails at every later position of that run (the
+// run ends at the same place), so those are skipped: long digit runs stay linear.
+template <typename F>
+auto skipping_failed_runs(F attempt) {
+  return [attempt, fail_until = std::size_t{0}](std::u32string_view s,
+                                                std::size_t i) mutable -> std::size_t {
+    if (i < fail_until) return 0;
+    const Attempt a = attempt(s, i);
+    if (a.length == 0) fail_until = a.run_end;
+    return a.length;
+  };
+}
+
 // pass 1: [0-9][0-9,]+[0-9] -> the match without commas
 std::u32string remove_digit_commas(std::u32string_view text) {
-  return substitute(
-      text,
-      [](std::u32string_view s, std::size_t i) -> std::size_t {
-        if (!is_ascii_digit(s[i])) return 0;
-        const std::size_t end = run_end(s, i + 1, is_digit_or_comma);
-        const std::size_t last = after_last_digit(s, i + 2, end);
-        return last ? last - i : 0;
-      },
-      [](std::u32string_view m) {
-        std::u32string out;
-        for (char32_t c : m)
-          if (c != U',') out.push_back(c);
-        return out;
-      });
+  return substitute(text, skipping_failed_runs([](std::u32string_view s, std::size_t i) -> Attempt {
+                      if (!is_ascii_digit(s[i])) return {0, i};
+                      const std::size_t end = run_end(s, i + 1, is_digit_or_comma);
+                      const std::size_t last = after_last_digit(s, i + 2, end);
+                      return {last ? last - i : 0, end};
+                    }),
+                    [](std::u32string_view m) {
+                      std::u32string out;
+                      for (char32_t c : m)
+                        if (c != U',') out.push_back(c);
+                      return out;
+                    });
 }
 
 // pass 2: £[0-9,]*[0-9]+ -> "<digits> pounds"
@@ -157,64 +174,61 @@ std::u32string expand_dollars(std::u32string_view text) {
 
 // pass 4: [0-9]+/[0-9]+ -> "three quarters", "twenty-four seventh"
 std::u32string expand_fractions(std::u32string_view text) {
-  return substitute(
-      text,
-      [](std::u32string_view s, std::size_t i) -> std::size_t {
-        const std::size_t num_end = digit_run_end(s, i);
-        if (num_end == i || num_end >= s.size() || s[num_end] != U'/') return 0;
-        const std::size_t den_end = digit_run_end(s, num_end + 1);
-        return den_end > num_end + 1 ? den_end - i : 0;
-      },
-      [](std::u32string_view m) {
-        const auto slash = m.find(U'/');
-        const std::string a = canonical_digits(ascii(m.substr(0, slash)));
-        const std::string b = canonical_digits(ascii(m.substr(slash + 1)));
-        if (a == "1" && b == "2") return std::u32string(U" one half ");
-        if (a == "1" && b == "4") return std::u32string(U" one quarter ");
-        const std::string whole = number_words(a, "and");
-        if (b == "2") return widen(" " + whole + " halves ");
-        if (b == "4") return widen(" " + whole + " quarters ");
-        return widen(" " + whole + " " + ordinal_words(number_words(b, "and")) + " ");
-      });
+  return substitute(text, skipping_failed_runs([](std::u32string_view s, std::size_t i) -> Attempt {
+                      const std::size_t num_end = digit_run_end(s, i);
+                      if (num_end == i || num_end >= s.size() || s[num_end] != U'/')
+                        return {0, num_end};
+                      const std::size_t den_end = digit_run_end(s, num_end + 1);
+                      return {den_end > num_end + 1 ? den_end - i : 0, num_end};
+                    }),
+                    [](std::u32string_view m) {
+                      const auto slash = m.find(U'/');
+                      const std::string a = canonical_digits(ascii(m.substr(0, slash)));
+                      const std::string b = canonical_digits(ascii(m.substr(slash + 1)));
+                      if (a == "1" && b == "2") return std::u32string(U" one half ");
+                      if (a == "1" && b == "4") return std::u32string(U" one quarter ");
+                      const std::string whole = number_words(a, "and");
+                      if (b == "2") return widen(" " + whole + " halves ");
+                      if (b == "4") return widen(" " + whole + " quarters ");
+                      return widen(" " + whole + " " + ordinal_words(number_words(b, "and")) + " ");
+                    });
 }
 
 // pass 5: [0-9]+\.[0-9]+ -> "<a> point <b>"
 std::u32string expand_decimals(std::u32string_view text) {
-  return substitute(
-      text,
-      [](std::u32string_view s, std::size_t i) -> std::size_t {
-        const std::size_t int_end = digit_run_end(s, i);
-        if (int_end == i || int_end + 1 >= s.size() || s[int_end] != U'.') return 0;
-        const std::size_t frac_end = digit_run_end(s, int_end + 1);
-        return frac_end > int_end + 1 ? frac_end - i : 0;
-      },
-      [](std::u32string_view m) { return replace_all(m, U".", U" point "); });
+  return substitute(text, skipping_failed_runs([](std::u32string_view s, std::size_t i) -> Attempt {
+                      const std::size_t int_end = digit_run_end(s, i);
+                      if (int_end == i || int_end + 1 >= s.size() || s[int_end] != U'.')
+                        return {0, int_end};
+                      const std::size_t frac_end = digit_run_end(s, int_end + 1);
+                      return {frac_end > int_end + 1 ? frac_end - i : 0, int_end};
+                    }),
+                    [](std::u32string_view m) { return replace_all(m, U".", U" point "); });
 }
 
 // pass 6: [0-9.,]*[0-9]+% -> "... percent "
 std::u32string expand_percent(std::u32string_view text) {
-  return substitute(
-      text,
-      [](std::u32string_view s, std::size_t i) -> std::size_t {
-        if (!is_digit_dot_comma(s[i])) return 0;
-        const std::size_t end = run_end(s, i, is_digit_dot_comma);
-        if (end >= s.size() || s[end] != U'%' || !is_ascii_digit(s[end - 1])) return 0;
-        return end + 1 - i;
-      },
-      [](std::u32string_view m) { return replace_all(m, U"%", U" percent "); });
+  return substitute(text, skipping_failed_runs([](std::u32string_view s, std::size_t i) -> Attempt {
+                      if (!is_digit_dot_comma(s[i])) return {0, i};
+                      const std::size_t end = run_end(s, i, is_digit_dot_comma);
+                      if (end >= s.size() || s[end] != U'%' || !is_ascii_digit(s[end - 1]))
+                        return {0, end};
+                      return {end + 1 - i, end};
+                    }),
+                    [](std::u32string_view m) { return replace_all(m, U"%", U" percent "); });
 }
 
 // pass 7: [0-9]+(st|nd|rd|th) -> " twelfth "
 std::u32string expand_ordinals(std::u32string_view text) {
   return substitute(
-      text,
-      [](std::u32string_view s, std::size_t i) -> std::size_t {
+      text, skipping_failed_runs([](std::u32string_view s, std::size_t i) -> Attempt {
         const std::size_t end = digit_run_end(s, i);
-        if (end == i || end + 2 > s.size()) return 0;
+        if (end == i || end + 2 > s.size()) return {0, end};
         const std::u32string_view suffix = s.substr(end, 2);
-        if (suffix != U"st" && suffix != U"nd" && suffix != U"rd" && suffix != U"th") return 0;
-        return end + 2 - i;
-      },
+        if (suffix != U"st" && suffix != U"nd" && suffix != U"rd" && suffix != U"th")
+          return {0, end};
+        return {end + 2 - i, end};
+      }),
       [](std::u32string_view m) {
         return widen(" " + ordinal_words(number_words(ascii(m.substr(0, m.size() - 2)), "and")) +
                      " ");

@@ -17,10 +17,11 @@ std::u32string collapse_char(std::u32string_view s, char32_t c) {
 std::u32string remove_language_flags(std::u32string_view s, bool& found) {
   return substitute(
       s,
-      [&found](std::u32string_view t, std::size_t i) -> std::size_t {
-        if (t[i] != U'(') return 0;
+      [&found, no_close = false](std::u32string_view t, std::size_t i) mutable -> std::size_t {
+        if (no_close || t[i] != U'(') return 0;
         const auto close = t.find(U')', i + 2);
-        if (close == std::u32string_view::npos) return 0;
+        no_close = close == std::u32string_view::npos;  // then no later '(' can match either
+        if (no_close) return 0;
         found = true;
         return close + 1 - i;
       },
