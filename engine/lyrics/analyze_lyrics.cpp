@@ -138,7 +138,7 @@ void report_placement(const FramePlan& plan, double seconds, LyricsAnalysis& out
     else if (p.length < line.tokens)
       add(out, line.line, 0, Severity::Warning, "overflow",
           format("only %.0f of the line's %.0f tokens fit before the song ends: the rest is cut",
-          p.length, line.tokens);
+                 p.length, line.tokens));
     next_gt = std::max(p.gt_frame, 0);
   }
 }
