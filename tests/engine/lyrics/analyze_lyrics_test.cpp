@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <thread>
 
 #include "drs/error.h"
 #include "drs/lyrics.h"
@@ -102,6 +103,39 @@ TEST(Analyze, UnknownCharactersAndSpelledLettersAreReported) {
   EXPECT_EQ(ignored->column, 20);  // the ♪
   EXPECT_NE(find(a, "spelled-letter"), nullptr);
   EXPECT_EQ(find(a, "unknown-phoneme"), nullptr);
+}
+
+TEST(Analyze, ConcurrentCallsAgreeWithASingleThread) {
+  const std::string song =
+      "[00:01.00]Hello from the first thread\n[00:04.00]K한f breaks espeak state\n"
+      "[00:07.00]go home, go home\n[00:10.00]Numbers 1999 and $5.50\n[00:20.00]End\n";
+  const auto reference = drs::analyze_lyrics(song, 6144, 120);
+  std::vector<std::vector<int64_t>> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < results.size(); ++t)
+    threads.emplace_back([&, t] {
+      std::string variant =
+          song + "[00:3" + std::to_string(t) + ".00]thread " + std::to_string(t) + "\n";
+      results[t] = drs::analyze_lyrics(variant, 6144, 120).frame_tokens;
+    });
+  for (auto& th : threads) th.join();
+  for (const auto& r : results)
+    EXPECT_TRUE(std::equal(reference.frame_tokens.begin(), reference.frame_tokens.begin() + 600,
+                           r.begin()));
+}
+
+TEST(Analyze, HugeLinesStayLinear) {
+  const std::string digits(200000, '7');
+  const std::string song = "[00:01.00]" + digits + "\n[00:02.00]" + std::string(50000, '(') +
+                           "x\n[00:03.00]la " + std::string(30000, '1') + "%\n";
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto a = drs::analyze_lyrics(song, 6144, 120);
+  const auto ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  std::cout << "timing: 280 kB of pathological lyrics analysed in " << ms << " ms\n";
+  ASSERT_EQ(a.lines.size(), 3u);
+  EXPECT_NE(find(a, "no-letters"), nullptr);  // digits only: silent line
+  EXPECT_NE(find(a, "g2p-failed"), nullptr);  // 30000-digit number cannot be spelled
 }
 
 TEST(Analyze, BadRequestsThrow) {
