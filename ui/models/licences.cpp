@@ -1,0 +1,41 @@
+#include "ui/models/licences.h"
+
+#include <QCoreApplication>
+
+namespace drs::ui {
+
+bool hasNonCommercialPart(const CatalogSet& set) {
+  for (const CatalogComponent& c : set.components)
+    if (c.licence.name.contains(QLatin1String("NC"))) return true;
+  return false;
+}
+
+QString licenceSummaryHtml(const CatalogSet& set) {
+  const auto tr = [](const char* text) {
+    return QCoreApplication::translate("drs::ui::Licences", text);
+  };
+  QString html = QStringLiteral("<p>") +
+                 tr("<b>%1</b> is made of parts published under different licences:")
+                     .arg(set.title.toHtmlEscaped()) +
+                 QStringLiteral("</p><ul>");
+  for (const CatalogComponent& c : set.components) {
+    const bool nc = c.licence.name.contains(QLatin1String("NC"));
+    html += QStringLiteral("<li><b>%1</b> — <a href=\"%2\">%3</a><br>%4%5%6</li>")
+                .arg(c.title.toHtmlEscaped(), c.licence.url, c.licence.name.toHtmlEscaped(),
+                     nc ? QStringLiteral("<b>") : QString(), c.licence.note.toHtmlEscaped(),
+                     nc ? QStringLiteral("</b>") : QString());
+  }
+  html += QStringLiteral("</ul>");
+  if (hasNonCommercialPart(set))
+    html += QStringLiteral("<p><b>") +
+            tr("Songs generated with this set may not be used commercially, because the "
+               "MuQ-MuLan style encoder is licensed CC-BY-NC 4.0.") +
+            QStringLiteral("</b></p>");
+  html += QStringLiteral("<p><small>") +
+          tr("Summary of the model cards, not legal advice. By downloading you accept these "
+             "licences.") +
+          QStringLiteral("</small></p>");
+  return html;
+}
+
+}  // namespace drs::ui

@@ -1,0 +1,28 @@
+// The small API the main window uses (owned by the model manager):
+//   drs::ui::modelStoreDir()        where model sets live (see model_store.h)
+//   drs::ui::hasRealModels(dir)     is a usable non-demo set installed?
+//   drs::ui::firstInstalledSet(dir) its folder, for the engine's EngineOptions::model_dir
+//   drs::ui::offerModelsIfNeeded(w) first run: offers (never forces) download/import
+//   drs::ui::ModelManagerDialog     the Models dialog (model_manager_dialog.h)
+#pragma once
+
+#include <QString>
+
+#include "ui/models/model_store.h"
+
+class QWidget;
+
+namespace drs::ui {
+
+// The folder of the first usable non-demo set in `storeDir`, empty if none.
+QString firstInstalledSet(const QString& storeDir);
+
+// When no real model is installed (and the user has not said "don't ask again"),
+// shows the FirstRunOffer; returns true if a set was installed meanwhile (the caller
+// should then reload the engine on firstInstalledSet()).
+bool offerModelsIfNeeded(QWidget* parent);
+
+// QSettings key: the user dismissed the first-run offer for good.
+inline constexpr const char* kSettingsFirstRunDismissed = "models/firstRunDismissed";
+
+}  // namespace drs::ui

@@ -1,0 +1,138 @@
+#include "ui/models/set_download.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QStorageInfo>
+
+#include "ui/models/hub_endpoint.h"
+#include "ui/models/model_import.h"
+#include "ui/models/model_store.h"
+
+namespace drs::ui {
+
+SetDownload::SetDownload(CatalogSet set, QString storeDir, QString endpoint, QObject* parent)
+    : QObject(parent),
+      set_(std::move(set)),
+      files_(set_.files()),
+      storeDir_(std::move(storeDir)),
+      endpoint_(std::move(endpoint)),
+      network_(new QNetworkAccessManager(this)) {
+  requestTemplate.token = hubToken();
+}
+
+void SetDownload::start() {
+  folder_ = setFolder(storeDir_, set_.id);
+  if (folder_.isEmpty() || !QDir().mkpath(folder_)) {
+    Q_EMIT failed(tr("Cannot create the model folder %1.").arg(folder_));
+    return;
+  }
+  totalBytes_ = set_.approxBytes();
+  // Checked up front with the catalogue's sizes, plus room for the converted copies
+  // (the .pt originals are deleted only after conversion).
+  qint64 needed = 0;
+  for (const CatalogFile& f : files_) {
+    const qint64 size = f.exactSize > 0 ? f.exactSize : f.approxSize;
+    const qint64 have =
+        QFileInfo(QDir(folder_).filePath(f.localName + QStringLiteral(".part"))).size();
+    needed += size - have + (f.convertedName.isEmpty() ? 0 : size);
+  }
+  const qint64 free = QStorageInfo(folder_).bytesAvailable();
+  if (free >= 0 && free < needed) {
+    Q_EMIT failed(tr("Not enough disk space in %1: about %2 needed (downloads plus the "
+                     "converted copies), %3 free.")
+                      .arg(folder_, formatBytes(needed), formatBytes(free)));
+    return;
+  }
+  index_ = 0;
+  doneBytes_ = 0;
+  done_.clear();
+  startFile();
+}
+
+void SetDownload::startFile() {
+  if (index_ >= files_.size()) {
+    Q_EMIT status(tr("Converting and writing the manifest…"));
+    QString error;
+    if (!finishSetFolder(folder_, set_, &done_, QStringLiteral("download"), &error,
+                         [this](const QString& line) { Q_EMIT status(line); })) {
+      Q_EMIT failed(error);
+      return;
+    }
+    Q_EMIT succeeded(folder_);
+    return;
+  }
+  const CatalogFile& f = files_.at(index_);
+  DownloadRequest request = requestTemplate;
+  request.url = resolveUrl(endpoint_, f.repo, f.revision, f.file);
+  request.directory = folder_;
+  request.fileName = f.localName;
+  request.expectedSize = f.exactSize;
+  request.sha256 = f.sha256;
+  request.sha256Prefix = f.sha256Prefix;
+  request.sha256Suffix = f.sha256Suffix;
+  if (FileDownload* old = current_.data(); old != nullptr) old->deleteLater();
+  auto* download = new FileDownload(network_, request, this);
+  current_ = download;
+  connect(download, &FileDownload::progress, this, [this](qint64 received, qint64 total) {
+    Q_EMIT fileProgress(received, total);
+    Q_EMIT overallProgress(doneBytes_ + received, std::max(totalBytes_, doneBytes_ + total));
+  });
+  connect(download, &FileDownload::finished, this, &SetDownload::onFileFinished);
+  Q_EMIT fileStarted(index_, f.localName);
+  download->start();
+}
+
+void SetDownload::onFileFinished() {
+  FileDownload* d = current_.data();
+  if (d == nullptr) return;
+  if (d->state() != FileDownload::State::Done) {
+    Q_EMIT failed(d->errorString());
+    return;
+  }
+  const CatalogFile& f = files_.at(index_);
+  ManifestFile mf;
+  mf.name = f.localName;
+  mf.size = QFileInfo(d->finalPath()).size();
+  mf.sha256 = d->computedSha256();
+  mf.sha256Verified = !d->verifiedSha256().isEmpty();
+  mf.sourceUrl = d->request().url.toString();
+  mf.format = formatName(f.format);
+  for (const CatalogComponent& c : set_.components)
+    for (const CatalogFile& cf : c.files)
+      if (cf.localName == f.localName) mf.component = c.id;
+  done_.append(mf);
+  // The catalogue's size was an estimate: correct the total with the real one.
+  totalBytes_ += mf.size - (f.exactSize > 0 ? f.exactSize : f.approxSize);
+  doneBytes_ += mf.size;
+  Q_EMIT overallProgress(doneBytes_, totalBytes_);
+  ++index_;
+  startFile();
+}
+
+void SetDownload::pause() {
+  FileDownload* d = current_.data();
+  if (d != nullptr && d->state() == FileDownload::State::Running) {
+    d->pause();
+    paused_ = true;
+  }
+}
+
+void SetDownload::resume() {
+  FileDownload* d = current_.data();
+  if (d != nullptr && d->state() == FileDownload::State::Paused) {
+    paused_ = false;
+    d->start();
+  }
+}
+
+void SetDownload::cancel() {
+  if (FileDownload* d = current_.data(); d != nullptr) {
+    d->disconnect(this);
+    d->cancel();
+  }
+  Q_EMIT failed(tr("Download cancelled."));
+}
+
+}  // namespace drs::ui

@@ -1,0 +1,67 @@
+// Downloads every file of a catalogue set into `<store>/<set id>/`, one after the
+// other, with overall progress; then converts checkpoints and writes the manifest,
+// which is what makes the set "installed".
+#pragma once
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include "ui/models/file_download.h"
+#include "ui/models/manifest.h"
+#include "ui/models/model_catalog.h"
+
+class QNetworkAccessManager;
+
+namespace drs::ui {
+
+class SetDownload : public QObject {
+  Q_OBJECT
+ public:
+  SetDownload(CatalogSet set, QString storeDir, QString endpoint, QObject* parent = nullptr);
+
+  void start();
+  void pause();
+  void resume();
+  void cancel();
+
+  [[nodiscard]] const CatalogSet& set() const { return set_; }
+  [[nodiscard]] int fileIndex() const { return index_; }
+  [[nodiscard]] int fileCount() const { return static_cast<int>(files_.size()); }
+  [[nodiscard]] const CatalogFile& currentFile() const { return files_.at(index_); }
+  [[nodiscard]] qint64 doneBytes() const { return doneBytes_; }
+  [[nodiscard]] qint64 totalBytes() const { return totalBytes_; }
+  [[nodiscard]] bool paused() const { return paused_; }
+  [[nodiscard]] QString folder() const { return folder_; }
+  [[nodiscard]] FileDownload* current() const { return current_; }
+  // For tests: the per-file settings (retry delay...) applied to every file.
+  DownloadRequest requestTemplate;
+
+ Q_SIGNALS:
+  void fileStarted(int index, const QString& name);
+  void fileProgress(qint64 received, qint64 total);
+  void overallProgress(qint64 received, qint64 total);
+  void status(const QString& line);
+  void succeeded(const QString& folder);
+  void failed(const QString& message);
+
+ private:
+  void startFile();
+  void onFileFinished();
+
+  CatalogSet set_;
+  QList<CatalogFile> files_;
+  QString storeDir_;
+  QString endpoint_;
+  QString folder_;
+  QNetworkAccessManager* network_;
+  QPointer<FileDownload> current_;
+  QList<ManifestFile> done_;
+  int index_ = 0;
+  qint64 doneBytes_ = 0;
+  qint64 totalBytes_ = 0;
+  bool paused_ = false;
+};
+
+}  // namespace drs::ui
