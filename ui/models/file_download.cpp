@@ -243,7 +243,7 @@ void FileDownload::onFinished() {
   }
   onReadyRead();  // whatever is still buffered
   if (state_ != State::Running) return;
-  part_.flush();
+  if (part_.isOpen()) part_.flush();
   part_.close();
 
   const int status = reply_->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -290,7 +290,12 @@ void FileDownload::handleFailure() {
   const int status = reply_->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
   const QNetworkReply::NetworkError netError = reply_->error();
   const QString url = request_.url.toString();
-  if (status == 404) {
+  const bool bodyStatus = status == 0 || status == 200 || status == 206;
+  if (netError != QNetworkReply::NoError && isConnectionLoss(netError) && bodyStatus &&
+      gotAnyData_) {
+    // A dropped connection once data flowed: resume from the .part file.
+    retryLater();
+  } else if (status == 404) {
     fail(DownloadError::NotFound,
          tr("Not found (HTTP 404): %1. The repository or file may have been renamed.").arg(url));
   } else if (status == 401 || status == 403) {
@@ -313,9 +318,8 @@ void FileDownload::handleFailure() {
              netError == QNetworkReply::InsecureRedirectError) {
     fail(DownloadError::Insecure,
          tr("Secure connection to %1 failed: %2").arg(currentUrl_.host(), reply_->errorString()));
-  } else if (status >= 500 || (status == 0 && isConnectionLoss(netError) && gotAnyData_)) {
-    // A dropped connection once data flowed (or a server hiccup): resume from the .part.
-    retryLater();
+  } else if (status >= 500) {
+    retryLater();  // a server hiccup
   } else if (status == 0) {
     fail(DownloadError::Offline,
          tr("Cannot reach %1 (%2). Check the network connection; a mirror can be set with "

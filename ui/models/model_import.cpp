@@ -235,15 +235,14 @@ bool finishSetFolder(const QString& folder, const CatalogSet& set, QList<Manifes
   return writeManifest(dir.filePath(QLatin1String(kManifestFileName)), manifest, error);
 }
 
-bool executeImport(const ImportPlan& plan, const QString& storeDir, QString* error,
-                   const std::function<void(const QString&)>& status) {
+bool executeImport(const ImportPlan& plan, const CatalogSet& set, const QString& storeDir,
+                   QString* error, const std::function<void(const QString&)>& status) {
   if (!plan.ok()) {
     *error = plan.errors.join(QLatin1Char('\n'));
     return false;
   }
-  const CatalogSet* set = findCatalogSet(plan.setId);
-  const QString target = setFolder(storeDir, plan.setId);
-  if (!set || target.isEmpty()) {
+  const QString target = setFolder(storeDir, set.id);
+  if (set.id != plan.setId || target.isEmpty()) {
     *error = tr("Unknown model set \"%1\"").arg(plan.setId);
     return false;
   }
@@ -278,7 +277,7 @@ bool executeImport(const ImportPlan& plan, const QString& storeDir, QString* err
     mf.sourceUrl = QStringLiteral("file://") + QFileInfo(item.sourcePath).absoluteFilePath();
     files.append(mf);
   }
-  if (!finishSetFolder(staging, *set, &files, QStringLiteral("import"), error, status))
+  if (!finishSetFolder(staging, set, &files, QStringLiteral("import"), error, status))
     return abandon();
   QDir(target).removeRecursively();
   if (!QDir().rename(staging, target)) {

@@ -50,8 +50,8 @@ QString checkFileFormat(const QString& path, FileFormat format);
 // Installs a checked plan into `<storeDir>/<setId>` and writes its manifest. Returns
 // false with *error on failure (nothing half-installed is left behind).
 // `status` receives short progress lines ("Converting cfm_model.pt ...").
-bool executeImport(const ImportPlan& plan, const QString& storeDir, QString* error,
-                   const std::function<void(const QString&)>& status = {});
+bool executeImport(const ImportPlan& plan, const CatalogSet& set, const QString& storeDir,
+                   QString* error, const std::function<void(const QString&)>& status = {});
 
 // Shared by downloads and imports: converts the .pt files of `items` (now in `folder`
 // under their local names) and writes the manifest. Items are updated in place.

@@ -187,7 +187,7 @@ bool ModelManagerDialog::importFromFolder(QString folder, QString setId) {
   runOffThread([&] { plan = planImport(folder, *set); });
   QString error;
   bool ok = plan.ok();
-  if (ok) runOffThread([&] { ok = executeImport(plan, storeDir_, &error); });
+  if (ok) runOffThread([&] { ok = executeImport(plan, *set, storeDir_, &error); });
   QApplication::restoreOverrideCursor();
   if (!plan.ok())
     QMessageBox::warning(

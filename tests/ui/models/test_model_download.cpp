@@ -1,0 +1,249 @@
+// Downloads from a real nginx on 127.0.0.1: full file, resume after a dropped
+// connection (Range seen in the access log), cross-origin redirect with the hub's
+// SHA-256 header, checksum mismatch, 404, 403, offline, unsafe names.
+#include <QCryptographicHash>
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include "nginx_server.h"
+#include "ui/models/file_download.h"
+#include "ui/models/hub_endpoint.h"
+
+using drs::ui::DownloadError;
+using drs::ui::DownloadRequest;
+using drs::ui::FileDownload;
+
+namespace {
+
+constexpr int kTimeoutMs = 30000;
+
+QByteArray randomBytes(qsizetype size, quint32 seed) {
+  QByteArray data(size, Qt::Uninitialized);
+  QRandomGenerator rng(seed);
+  rng.fillRange(reinterpret_cast<quint32*>(data.data()), size / 4);
+  return data;
+}
+
+QString sha256(const QByteArray& data) {
+  return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+QByteArray readAll(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+}  // namespace
+
+class TestModelDownload : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase();
+  void cleanupTestCase();
+  void init();
+  void fullDownload();
+  void resumeAfterDroppedConnection();
+  void redirectFollowedAcrossOrigins();
+  void checksumMismatchDiscardsPart();
+  void notFound();
+  void forbiddenExplainsToken();
+  void offline();
+  void unsafeNameRejected();
+  void resolveUrlForm();
+
+ private:
+  DownloadRequest request(const QString& file) const {
+    DownloadRequest r;
+    r.url = drs::ui::resolveUrl(server_->hubBase(), QStringLiteral("org/repo"),
+                                QStringLiteral("main"), file);
+    r.directory = store_->path();
+    r.fileName = file;
+    r.retryDelayMs = 200;
+    r.transferTimeoutMs = 10000;
+    return r;
+  }
+  // Runs `download` to its end (bounded).
+  static void finish(FileDownload& download) {
+    QSignalSpy done(&download, &FileDownload::finished);
+    download.start();
+    QVERIFY(done.count() > 0 || done.wait(kTimeoutMs));
+  }
+
+  std::unique_ptr<NginxServer> server_;
+  std::unique_ptr<QTemporaryDir> store_;
+  QNetworkAccessManager network_;
+  QByteArray plain_ = randomBytes(300 * 1024, 1);
+  QByteArray slow_ = randomBytes(1024 * 1024, 2);
+  QByteArray cdn_ = randomBytes(200 * 1024 + 3, 3);
+};
+
+void TestModelDownload::initTestCase() {
+  server_ = std::make_unique<NginxServer>();
+  const QString resolve = QStringLiteral("org/repo/resolve/main/");
+  server_->addFile(resolve + QStringLiteral("plain.bin"), plain_);
+  server_->addFile(resolve + QStringLiteral("slow.bin"), slow_);
+  server_->addFile(resolve + QStringLiteral("wrong.bin"), plain_);
+  server_->addFile(QStringLiteral("blobs/cdn.bin"), cdn_);
+  // As the hub does for LFS files: the digest in X-Linked-Etag, the content on a CDN.
+  server_->setHubLocations(QStringLiteral(R"(
+    location = /org/repo/resolve/main/plain.bin { add_header X-Linked-Etag '"%1"'; }
+    location = /org/repo/resolve/main/slow.bin {
+      add_header X-Linked-Etag '"%2"';
+      limit_rate_after 64k;
+      limit_rate $drs_rate;
+    }
+    location = /org/repo/resolve/main/cdn.bin {
+      add_header X-Linked-Etag '"%3"';
+      add_header X-Linked-Size %4;
+      return 302 @CDN@/blobs/cdn.bin;
+    }
+    location /org/gated/ { return 403; }
+  )")
+                               .arg(sha256(plain_), sha256(slow_), sha256(cdn_))
+                               .arg(cdn_.size()));
+  QVERIFY(server_->start());
+}
+
+void TestModelDownload::cleanupTestCase() {
+  server_.reset();
+}
+
+void TestModelDownload::init() {
+  store_ = std::make_unique<QTemporaryDir>();
+}
+
+void TestModelDownload::fullDownload() {
+  FileDownload download(&network_, request(QStringLiteral("plain.bin")));
+  finish(download);
+  QCOMPARE(download.state(), FileDownload::State::Done);
+  QCOMPARE(readAll(download.finalPath()), plain_);
+  QVERIFY(!QFile::exists(download.partPath()));
+  QCOMPARE(download.verifiedSha256(), sha256(plain_));  // from the hub's X-Linked-Etag
+}
+
+void TestModelDownload::resumeAfterDroppedConnection() {
+  FileDownload download(&network_, request(QStringLiteral("slow.bin")));
+  QSignalSpy done(&download, &FileDownload::finished);
+  bool dropped = false;
+  qint64 droppedAt = 0;
+  connect(&download, &FileDownload::progress, this, [&](qint64 received, qint64) {
+    // Past the fast first 64 kB the server trickles: drop it there, then bring it back.
+    if (!dropped && received >= 96 * 1024) {
+      dropped = true;
+      droppedAt = received;
+      // Outside the download's own signal handler, to keep the test free of re-entrancy.
+      QTimer::singleShot(0, this, [this] {
+        server_->kill();
+        QVERIFY(server_->start());
+      });
+    }
+  });
+  download.start();
+  QVERIFY(done.wait(kTimeoutMs));
+  QVERIFY2(download.state() == FileDownload::State::Done, qPrintable(download.errorString()));
+  QVERIFY(dropped);
+  QCOMPARE(readAll(download.finalPath()), slow_);
+  QVERIFY(download.attempts() >= 2);
+  // The server saw a resume request starting where the first transfer ended (or later).
+  static const QRegularExpression rangeLine(
+      QStringLiteral(R"(/slow\.bin 206 range="bytes=(\d+)-")"));
+  const auto match = rangeLine.match(server_->accessLog());
+  QVERIFY2(match.hasMatch(), qPrintable(server_->accessLog()));
+  QVERIFY(match.captured(1).toLongLong() >= droppedAt);
+  qInfo("dropped at %lld bytes, resumed with Range from %s, %d attempts", droppedAt,
+        qPrintable(match.captured(1)), download.attempts());
+}
+
+void TestModelDownload::redirectFollowedAcrossOrigins() {
+  DownloadRequest r = request(QStringLiteral("cdn.bin"));
+  r.token = "secret-token";
+  FileDownload download(&network_, r);
+  finish(download);
+  QVERIFY2(download.state() == FileDownload::State::Done, qPrintable(download.errorString()));
+  QCOMPARE(readAll(download.finalPath()), cdn_);
+  QCOMPARE(download.verifiedSha256(), sha256(cdn_));
+  const QString log = server_->accessLog();
+  // The hub answered 302 and saw the token; the CDN served the file without it.
+  QVERIFY(log.contains(QStringLiteral(
+      "/org/repo/resolve/main/cdn.bin 302 range=\"-\" auth=\"Bearer secret-token\"")));
+  QVERIFY2(log.contains(QStringLiteral("/blobs/cdn.bin 200 range=\"-\" auth=\"-\"")),
+           qPrintable(log));
+}
+
+void TestModelDownload::checksumMismatchDiscardsPart() {
+  DownloadRequest r = request(QStringLiteral("wrong.bin"));
+  r.sha256 = QString(64, QLatin1Char('0'));
+  FileDownload download(&network_, r);
+  finish(download);
+  QCOMPARE(download.state(), FileDownload::State::Failed);
+  QCOMPARE(download.error(), DownloadError::ChecksumMismatch);
+  QVERIFY(download.errorString().contains(QStringLiteral("Checksum mismatch")));
+  QVERIFY(!QFile::exists(download.partPath()));
+  QVERIFY(!QFile::exists(download.finalPath()));
+}
+
+void TestModelDownload::notFound() {
+  FileDownload download(&network_, request(QStringLiteral("missing.bin")));
+  finish(download);
+  QCOMPARE(download.error(), DownloadError::NotFound);
+  QVERIFY(download.errorString().contains(QStringLiteral("404")));
+  QVERIFY(!QFile::exists(download.partPath()));
+}
+
+void TestModelDownload::forbiddenExplainsToken() {
+  DownloadRequest r = request(QStringLiteral("weights.bin"));
+  r.url = drs::ui::resolveUrl(server_->hubBase(), QStringLiteral("org/gated"),
+                              QStringLiteral("main"), QStringLiteral("weights.bin"));
+  FileDownload download(&network_, r);
+  finish(download);
+  QCOMPARE(download.error(), DownloadError::AccessDenied);
+  QVERIFY(download.errorString().contains(QStringLiteral("403")));
+  QVERIFY(download.errorString().contains(QStringLiteral("HF_TOKEN")));
+  QVERIFY(download.errorString().contains(QStringLiteral("Bearer")));
+}
+
+void TestModelDownload::offline() {
+  DownloadRequest r = request(QStringLiteral("plain.bin"));
+  QTcpServer probe;  // a port nobody listens on once the probe is closed
+  QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+  const quint16 port = probe.serverPort();
+  probe.close();
+  r.url = QUrl(QStringLiteral("http://127.0.0.1:%1/org/repo/resolve/main/plain.bin").arg(port));
+  FileDownload download(&network_, r);
+  finish(download);
+  QCOMPARE(download.error(), DownloadError::Offline);
+  QVERIFY(download.errorString().contains(QStringLiteral("Cannot reach")));
+}
+
+void TestModelDownload::unsafeNameRejected() {
+  for (const QString& name : {QStringLiteral("../evil.bin"), QStringLiteral("a/b.bin"),
+                              QStringLiteral(".."), QStringLiteral("a\\b"), QString()}) {
+    DownloadRequest r = request(QStringLiteral("plain.bin"));
+    r.fileName = name;
+    FileDownload download(&network_, r);
+    finish(download);
+    QCOMPARE(download.error(), DownloadError::UnsafeName);
+  }
+  QVERIFY(!QFile::exists(QDir(store_->path()).filePath(QStringLiteral("../evil.bin"))));
+  QVERIFY(QDir(store_->path()).isEmpty());
+}
+
+void TestModelDownload::resolveUrlForm() {
+  QCOMPARE(
+      drs::ui::resolveUrl(QStringLiteral("https://huggingface.co/"),
+                          QStringLiteral("ASLP-lab/DiffRhythm-1_2"), QStringLiteral("main"),
+                          QStringLiteral("cfm_model.pt"))
+          .toString(),
+      QStringLiteral("https://huggingface.co/ASLP-lab/DiffRhythm-1_2/resolve/main/cfm_model.pt"));
+  qputenv("HF_ENDPOINT", "https://mirror.example/");
+  QCOMPARE(drs::ui::hubEndpoint(), QStringLiteral("https://mirror.example"));
+  qunsetenv("HF_ENDPOINT");
+}
+
+QTEST_MAIN(TestModelDownload)
+#include "test_model_download.moc"

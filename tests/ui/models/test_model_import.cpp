@@ -1,0 +1,243 @@
+// Import of files the user already has: plain folders and Hugging Face cache layouts,
+// every file checked before anything is copied; a corrupted tensor is named; official
+// .pt checkpoints converted to safetensors.
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "test_files.h"
+#include "ui/models/checkpoint_conversion.h"
+#include "ui/models/model_import.h"
+#include "ui/models/model_store.h"
+#include "ui/models/safetensors_header.h"
+
+using namespace drs::ui;
+
+namespace {
+
+QString sha256(const QByteArray& data) {
+  return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+QList<FakeTensor> ditTensors() {
+  return {{QStringLiteral("transformer.proj_out.weight"), {64, 16}},
+          {QStringLiteral("transformer.proj_out.bias"), {64}},
+          {QStringLiteral("transformer.time_embed.time_mlp.0.weight"), {16, 8}}};
+}
+
+QList<FakeTensor> encoderTensors(qint64 corruptBytes = -1) {
+  return {{QStringLiteral("encoder.layers.0.weight"), {8, 8}},
+          {QStringLiteral("encoder.layers.1.weight"), {8, 8}, corruptBytes},
+          {QStringLiteral("encoder.layers.2.weight"), {8, 8}}};
+}
+
+const QByteArray kDitConfig = R"({"model_type": "diffrhythm", "dim": 16, "depth": 1})";
+
+// A two-component set shaped like the real catalogue: a DiT whose official form is a
+// .pt checkpoint (already-converted safetensors accepted), and an encoder whose
+// digest is pinned.
+CatalogSet testSet(const QString& encoderSha) {
+  CatalogFile pt{QStringLiteral("org/dit"),
+                 QStringLiteral("main"),
+                 QStringLiteral("cfm_model.pt"),
+                 QStringLiteral("cfm_model.pt"),
+                 FileFormat::TorchPickle,
+                 1000,
+                 -1,
+                 {},
+                 {},
+                 {},
+                 QStringLiteral("dit.safetensors"),
+                 QStringLiteral("model_state_dict")};
+  CatalogFile config{QStringLiteral("org/dit"),
+                     QStringLiteral("main"),
+                     QStringLiteral("config.json"),
+                     QStringLiteral("dit_config.json"),
+                     FileFormat::Json,
+                     50,
+                     -1,
+                     {},
+                     {},
+                     {},
+                     {},
+                     {}};
+  CatalogFile encoder{QStringLiteral("org/enc"),
+                      QStringLiteral("main"),
+                      QStringLiteral("model.safetensors"),
+                      QStringLiteral("enc.safetensors"),
+                      FileFormat::Safetensors,
+                      800,
+                      -1,
+                      encoderSha,
+                      {},
+                      {},
+                      {},
+                      {}};
+  CatalogFile encConfig{QStringLiteral("org/enc"),
+                        QStringLiteral("main"),
+                        QStringLiteral("config.json"),
+                        QStringLiteral("enc_config.json"),
+                        FileFormat::Json,
+                        50,
+                        -1,
+                        {},
+                        {},
+                        {},
+                        {},
+                        {}};
+  return {QStringLiteral("test-set"),
+          QStringLiteral("Test set"),
+          QStringLiteral("for tests"),
+          {{QStringLiteral("dit"),
+            QStringLiteral("DiT"),
+            {QStringLiteral("Apache-2.0"), QStringLiteral("https://example.invalid/apache"),
+             QStringLiteral("ok")},
+            {pt, config}},
+           {QStringLiteral("enc"),
+            QStringLiteral("Encoder"),
+            {QStringLiteral("CC-BY-NC 4.0"), QStringLiteral("https://example.invalid/nc"),
+             QStringLiteral("nc")},
+            {encoder, encConfig}}}};
+}
+
+}  // namespace
+
+class TestModelImport : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void init();
+  void importFlatFolder();
+  void importHubCacheLayout();
+  void corruptedTensorRejectedByName();
+  void missingAndMismatchedFilesListed();
+  void convertOfficialCheckpoint();
+
+ private:
+  void writeFlatFolder(const QString& dir, qint64 corruptBytes = -1) {
+    writeFile(QDir(dir).filePath(QStringLiteral("dit.safetensors")), makeSafetensors(ditTensors()));
+    writeFile(QDir(dir).filePath(QStringLiteral("dit_config.json")), kDitConfig);
+    writeFile(QDir(dir).filePath(QStringLiteral("enc.safetensors")),
+              makeSafetensors(encoderTensors(corruptBytes)));
+    writeFile(QDir(dir).filePath(QStringLiteral("enc_config.json")), "{}");
+  }
+  std::unique_ptr<QTemporaryDir> source_;
+  std::unique_ptr<QTemporaryDir> store_;
+  QString encoderSha_ = sha256(makeSafetensors(encoderTensors()));
+};
+
+void TestModelImport::init() {
+  source_ = std::make_unique<QTemporaryDir>();
+  store_ = std::make_unique<QTemporaryDir>();
+}
+
+void TestModelImport::importFlatFolder() {
+  writeFlatFolder(source_->path());
+  const CatalogSet set = testSet(encoderSha_);
+  const ImportPlan plan = planImport(source_->path(), set);
+  QVERIFY2(plan.ok(), qPrintable(plan.errors.join(QLatin1Char('\n'))));
+  QCOMPARE(plan.items.size(), 4);
+  QString error;
+  QVERIFY2(executeImport(plan, set, store_->path(), &error), qPrintable(error));
+
+  const auto sets = installedSets(store_->path());
+  QCOMPARE(sets.size(), 1);
+  const InstalledSet& installed = sets.first();
+  QVERIFY2(installed.usable(), qPrintable(installed.problems.join(QLatin1Char(';'))));
+  QCOMPARE(installed.manifest.id, QStringLiteral("test-set"));
+  QCOMPARE(installed.manifest.source, QStringLiteral("import"));
+  QVERIFY(installed.manifest.installed.isValid());
+  QCOMPARE(installed.manifest.licences.size(), 2);
+  QCOMPARE(installed.manifest.licences[1].name, QStringLiteral("CC-BY-NC 4.0"));
+  QCOMPARE(installed.manifest.files.size(), 4);
+  for (const ManifestFile& f : installed.manifest.files) {
+    QFile file(QDir(installed.folder).filePath(f.name));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(sha256(file.readAll()), f.sha256);
+    QCOMPARE(file.size(), f.size);
+  }
+  QVERIFY(hasRealModels(store_->path()));
+  QVERIFY(!QFileInfo::exists(installed.folder + QStringLiteral(".importing")));
+}
+
+void TestModelImport::importHubCacheLayout() {
+  // hub/models--org--dit/snapshots/<rev>/ with refs/main; files are links to blobs.
+  const QDir hub(source_->filePath(QStringLiteral("hub")));
+  const auto snapshot = [&](const QString& repoFolder, const QString& rev) {
+    QDir().mkpath(hub.filePath(repoFolder + QStringLiteral("/snapshots/") + rev));
+    QDir().mkpath(hub.filePath(repoFolder + QStringLiteral("/refs")));
+    QDir().mkpath(hub.filePath(repoFolder + QStringLiteral("/blobs")));
+    writeFile(hub.filePath(repoFolder + QStringLiteral("/refs/main")), rev.toLatin1());
+    return QDir(hub.filePath(repoFolder + QStringLiteral("/snapshots/") + rev));
+  };
+  // An older snapshot stays beside the one refs/main names (written second).
+  snapshot(QStringLiteral("models--org--dit"), QStringLiteral("old000"));
+  const QDir dit = snapshot(QStringLiteral("models--org--dit"), QStringLiteral("aaa111"));
+  writeFile(dit.filePath(QStringLiteral("dit.safetensors")), makeSafetensors(ditTensors()));
+  writeFile(dit.filePath(QStringLiteral("config.json")), kDitConfig);
+  const QDir enc = snapshot(QStringLiteral("models--org--enc"), QStringLiteral("bbb222"));
+  const QString blob = hub.filePath(QStringLiteral("models--org--enc/blobs/") + encoderSha_);
+  writeFile(blob, makeSafetensors(encoderTensors()));
+  QVERIFY(QFile::link(blob, enc.filePath(QStringLiteral("model.safetensors"))));
+  writeFile(enc.filePath(QStringLiteral("config.json")), "{\"enc\": true}");
+
+  QCOMPARE(findRepoSnapshot(source_->path(), QStringLiteral("org/dit")), dit.path());
+  const CatalogSet set = testSet(encoderSha_);
+  const ImportPlan plan = planImport(source_->path(), set);
+  QVERIFY2(plan.ok(), qPrintable(plan.errors.join(QLatin1Char('\n'))));
+  QString error;
+  QVERIFY2(executeImport(plan, set, store_->path(), &error), qPrintable(error));
+  const QString folder = setFolder(store_->path(), set.id);
+  QFile config(QDir(folder).filePath(QStringLiteral("enc_config.json")));
+  QVERIFY(config.open(QIODevice::ReadOnly));
+  QCOMPARE(config.readAll(), QByteArray("{\"enc\": true}"));  // each config from its own repo
+  QVERIFY(!QFileInfo(QDir(folder).filePath(QStringLiteral("enc.safetensors"))).isSymLink());
+}
+
+void TestModelImport::corruptedTensorRejectedByName() {
+  writeFlatFolder(source_->path(), /*corruptBytes=*/200);  // 8x8 F32 needs 256 bytes
+  const CatalogSet set = testSet(encoderSha_);
+  const ImportPlan plan = planImport(source_->path(), set);
+  QVERIFY(!plan.ok());
+  const QString errors = plan.errors.join(QLatin1Char('\n'));
+  qInfo("refused: %s", qPrintable(errors));
+  QVERIFY(errors.contains(QStringLiteral("encoder.layers.1.weight")));
+  QVERIFY(!errors.contains(QStringLiteral("encoder.layers.0.weight")));
+  QString error;
+  QVERIFY(!executeImport(plan, set, store_->path(), &error));
+  QVERIFY(QDir(store_->path()).isEmpty());  // nothing copied or linked
+}
+
+void TestModelImport::missingAndMismatchedFilesListed() {
+  writeFlatFolder(source_->path());
+  QFile::remove(source_->filePath(QStringLiteral("dit_config.json")));
+  const CatalogSet set = testSet(QString(64, QLatin1Char('f')));
+  const ImportPlan plan = planImport(source_->path(), set);
+  const QString errors = plan.errors.join(QLatin1Char('\n'));
+  QVERIFY(errors.contains(QStringLiteral("dit_config.json")));
+  QVERIFY(errors.contains(QStringLiteral("SHA-256")));
+  QCOMPARE(plan.errors.size(), 2);
+}
+
+void TestModelImport::convertOfficialCheckpoint() {
+  if (!checkpointConversionAvailable())
+    QSKIP("this build has no checkpoint reader (engine/weights/torch_checkpoint.h)");
+  const QDir data(QStringLiteral(DRS_CHECKPOINT_DIR));
+  const auto checkpoints =
+      data.entryList({QStringLiteral("*.pt"), QStringLiteral("*.bin")}, QDir::Files);
+  QVERIFY2(!checkpoints.isEmpty(),
+           "no small official-format checkpoints in tests/data/checkpoints");
+  for (const QString& name : checkpoints) {
+    const QString out = store_->filePath(name + QStringLiteral(".safetensors"));
+    const auto report = convertCheckpoint(data.filePath(name).toStdString(), out.toStdString(), "");
+    SafetensorsHeader header;
+    QString error;
+    QVERIFY2(readSafetensorsHeader(out, &header, &error), qPrintable(error));
+    QCOMPARE(static_cast<std::size_t>(header.tensors.size()), report.tensors);
+  }
+}
+
+QTEST_MAIN(TestModelImport)
+#include "test_model_import.moc"

@@ -1,0 +1,135 @@
+// Where the store is, what counts as installed, the licence text, the first-run offer.
+#include <QCheckBox>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "ui/models/first_run_offer.h"
+#include "ui/models/hub_endpoint.h"
+#include "ui/models/licences.h"
+#include "ui/models/manifest.h"
+#include "ui/models/model_manager.h"
+#include "ui/models/model_manager_dialog.h"
+
+using namespace drs::ui;
+
+class TestModelStore : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+  void storeLocationOrder();
+  void installedSetsAndDemo();
+  void safeNames();
+  void licencesShown();
+  void firstRunOfferSignals();
+  void dialogListsInstalledSets();
+
+ private:
+  static void writeSet(const QString& folder, bool demo, bool withFile) {
+    QDir().mkpath(folder);
+    Manifest m;
+    m.id = QFileInfo(folder).fileName();
+    m.name = demo ? QStringLiteral("Demo model") : QStringLiteral("Real model");
+    m.isDemo = demo;
+    m.source = QStringLiteral("download");
+    m.installed = QDateTime::currentDateTimeUtc();
+    m.files = {
+        {QStringLiteral("w.safetensors"), 3, QString(64, QLatin1Char('a')), true, {}, {}, {}, {}}};
+    if (withFile) {
+      QFile f(QDir(folder).filePath(QStringLiteral("w.safetensors")));
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write("abc");
+    }
+    QString error;
+    QVERIFY2(writeManifest(QDir(folder).filePath(QLatin1String(kManifestFileName)), m, &error),
+             qPrintable(error));
+  }
+};
+
+void TestModelStore::storeLocationOrder() {
+  qunsetenv("DRS_MODELS_DIR");
+  QSettings().remove(QLatin1String(kSettingsStoreDir));
+  QCOMPARE(modelStoreDir(QStringList{QStringLiteral("app")}), defaultModelStoreDir());
+  QVERIFY(defaultModelStoreDir().endsWith(QStringLiteral("/models")));
+  QSettings().setValue(QLatin1String(kSettingsStoreDir), QStringLiteral("/tmp/from-settings"));
+  QCOMPARE(modelStoreDir(QStringList{QStringLiteral("app")}), QStringLiteral("/tmp/from-settings"));
+  qputenv("DRS_MODELS_DIR", "/tmp/from-env");
+  QCOMPARE(modelStoreDir(QStringList{QStringLiteral("app")}), QStringLiteral("/tmp/from-env"));
+  QCOMPARE(modelStoreDir({QStringLiteral("app"), QStringLiteral("--models"),
+                          QStringLiteral("/tmp/from-arg")}),
+           QStringLiteral("/tmp/from-arg"));
+  QCOMPARE(modelStoreDir({QStringLiteral("app"), QStringLiteral("--models=/tmp/a/../b")}),
+           QStringLiteral("/tmp/b"));
+  qunsetenv("DRS_MODELS_DIR");
+  QSettings().remove(QLatin1String(kSettingsStoreDir));
+}
+
+void TestModelStore::installedSetsAndDemo() {
+  QTemporaryDir store;
+  QVERIFY(!hasRealModels(store.path()));
+  writeSet(store.filePath(QStringLiteral("demo")), /*demo=*/true, /*withFile=*/true);
+  QVERIFY(!hasRealModels(store.path()));  // the demo set does not count
+  writeSet(store.filePath(QStringLiteral("broken")), false, /*withFile=*/false);
+  QVERIFY(!hasRealModels(store.path()));  // a set with a missing file does not count
+  const auto sets = installedSets(store.path());
+  QCOMPARE(sets.size(), 2);
+  QVERIFY(sets[0].problems.join(QString()).contains(QStringLiteral("w.safetensors is missing")));
+  writeSet(store.filePath(QStringLiteral("real")), false, true);
+  QVERIFY(hasRealModels(store.path()));
+  QCOMPARE(firstInstalledSet(store.path()), store.filePath(QStringLiteral("real")));
+}
+
+void TestModelStore::safeNames() {
+  QVERIFY(isSafeFileName(QStringLiteral("cfm_model.pt")));
+  for (const char* bad : {"", ".", "..", "../x", "a/b", "a\\b", "x..y"})
+    QVERIFY2(!isSafeFileName(QString::fromLatin1(bad)), bad);
+  QVERIFY(setFolder(QStringLiteral("/s"), QStringLiteral("../up")).isEmpty());
+}
+
+void TestModelStore::licencesShown() {
+  const CatalogSet* base = findCatalogSet(QStringLiteral("diffrhythm-1_2-base"));
+  QVERIFY(base);
+  const QString html = licenceSummaryHtml(*base);
+  for (const char* expected : {"Apache-2.0", "Stability AI Community License", "CC-BY-NC 4.0",
+                               "MIT", "may not be used commercially"})
+    QVERIFY2(html.contains(QLatin1String(expected)), expected);
+  QVERIFY(hasNonCommercialPart(*base));
+  QVERIFY(base->approxBytes() > 5'000'000'000LL);
+}
+
+void TestModelStore::firstRunOfferSignals() {
+  FirstRunOffer offer;
+  QSignalSpy download(&offer, &FirstRunOffer::downloadRequested);
+  QSignalSpy import(&offer, &FirstRunOffer::importRequested);
+  QSignalSpy dismissed(&offer, &FirstRunOffer::dismissed);
+  auto* button = offer.findChild<QPushButton*>(QStringLiteral("download-diffrhythm-1_2-base"));
+  QVERIFY(button);
+  button->click();
+  QCOMPARE(download.count(), 1);
+  QCOMPARE(download[0][0].toString(), QStringLiteral("diffrhythm-1_2-base"));
+  offer.findChild<QPushButton*>(QStringLiteral("import"))->click();
+  QCOMPARE(import.count(), 1);
+  offer.findChild<QCheckBox*>()->setChecked(true);
+  offer.findChild<QPushButton*>(QStringLiteral("not-now"))->click();
+  QCOMPARE(dismissed.count(), 1);
+  QCOMPARE(dismissed[0][0].toBool(), true);
+}
+
+void TestModelStore::dialogListsInstalledSets() {
+  QTemporaryDir store;
+  writeSet(store.filePath(QStringLiteral("real")), false, true);
+  ModelManagerDialog dialog(store.path(), nullptr);
+  QCOMPARE(dialog.storeDir(), store.path());
+  auto* list = dialog.findChild<QListWidget*>();
+  QVERIFY(list);
+  QCOMPARE(list->count(), 1);
+  QVERIFY(list->item(0)->text().contains(QStringLiteral("Real model")));
+}
+
+QTEST_MAIN(TestModelStore)
+#include "test_model_store.moc"
