@@ -3,6 +3,7 @@
 // SHA-256 header, checksum mismatch, 404, 403, offline, unsafe names.
 #include <QCryptographicHash>
 #include <QNetworkAccessManager>
+#include <QProgressBar>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -10,8 +11,11 @@
 #include <QTimer>
 
 #include "nginx_server.h"
+#include "ui/models/download_dialog.h"
 #include "ui/models/file_download.h"
 #include "ui/models/hub_endpoint.h"
+#include "ui/models/model_store.h"
+#include "ui/models/set_download.h"
 
 using drs::ui::DownloadError;
 using drs::ui::DownloadRequest;
@@ -55,6 +59,12 @@ class TestModelDownload : public QObject {
   void offline();
   void unsafeNameRejected();
   void resolveUrlForm();
+  void pauseThenResume();
+  void serverIgnoringRangeRestarts();
+  void cancelRemovesPart();
+  void diskSpaceChecked();
+  void wholeSetWithManifest();
+  void progressDialogShowsBothLevels();
 
  private:
   DownloadRequest request(const QString& file) const {
@@ -89,6 +99,8 @@ void TestModelDownload::initTestCase() {
   server_->addFile(resolve + QStringLiteral("slow.bin"), slow_);
   server_->addFile(resolve + QStringLiteral("wrong.bin"), plain_);
   server_->addFile(QStringLiteral("blobs/cdn.bin"), cdn_);
+  server_->addFile(resolve + QStringLiteral("paused.bin"), slow_);
+  server_->addFile(resolve + QStringLiteral("norange.bin"), plain_);
   // As the hub does for LFS files: the digest in X-Linked-Etag, the content on a CDN.
   server_->setHubLocations(QStringLiteral(R"(
     location = /org/repo/resolve/main/plain.bin { add_header X-Linked-Etag '"%1"'; }
@@ -103,6 +115,12 @@ void TestModelDownload::initTestCase() {
       return 302 @CDN@/blobs/cdn.bin;
     }
     location /org/gated/ { return 403; }
+    location = /org/repo/resolve/main/norange.bin { max_ranges 0; }
+    location = /org/repo/resolve/main/paused.bin {
+      add_header X-Linked-Etag '"%2"';
+      limit_rate_after 64k;
+      limit_rate $drs_rate;
+    }
   )")
                                .arg(sha256(plain_), sha256(slow_), sha256(cdn_))
                                .arg(cdn_.size()));
@@ -243,6 +261,154 @@ void TestModelDownload::resolveUrlForm() {
   qputenv("HF_ENDPOINT", "https://mirror.example/");
   QCOMPARE(drs::ui::hubEndpoint(), QStringLiteral("https://mirror.example"));
   qunsetenv("HF_ENDPOINT");
+}
+
+void TestModelDownload::pauseThenResume() {
+  FileDownload download(&network_, request(QStringLiteral("paused.bin")));
+  QSignalSpy done(&download, &FileDownload::finished);
+  bool paused = false;
+  connect(&download, &FileDownload::progress, this, [&](qint64 received, qint64) {
+    if (!paused && received >= 80 * 1024) {
+      paused = true;
+      QTimer::singleShot(0, &download, &FileDownload::pause);
+    }
+  });
+  download.start();
+  QTRY_COMPARE_WITH_TIMEOUT(download.state(), FileDownload::State::Paused, kTimeoutMs);
+  const qint64 kept = QFileInfo(download.partPath()).size();
+  QVERIFY(kept >= 80 * 1024);
+  QVERIFY(kept < slow_.size());
+  QTest::qWait(300);
+  QCOMPARE(QFileInfo(download.partPath()).size(), kept);  // nothing arrives while paused
+  download.start();
+  QVERIFY(done.wait(kTimeoutMs));
+  QVERIFY2(download.state() == FileDownload::State::Done, qPrintable(download.errorString()));
+  QCOMPARE(readAll(download.finalPath()), slow_);
+  QVERIFY(server_->accessLog().contains(
+      QStringLiteral("/paused.bin 206 range=\"bytes=%1-\"").arg(kept)));
+}
+
+void TestModelDownload::serverIgnoringRangeRestarts() {
+  // A stale .part from elsewhere; the server answers the Range request with 200.
+  DownloadRequest r = request(QStringLiteral("norange.bin"));
+  r.sha256 = sha256(plain_);
+  {
+    QFile stale(QDir(r.directory).filePath(QStringLiteral("norange.bin.part")));
+    QVERIFY(stale.open(QIODevice::WriteOnly));
+    stale.write(QByteArray(1000, 'x'));
+  }
+  FileDownload download(&network_, r);
+  finish(download);
+  QVERIFY2(download.state() == FileDownload::State::Done, qPrintable(download.errorString()));
+  QCOMPARE(readAll(download.finalPath()), plain_);
+  QVERIFY(server_->accessLog().contains(QStringLiteral("/norange.bin 200 range=\"bytes=1000-\"")));
+}
+
+void TestModelDownload::cancelRemovesPart() {
+  FileDownload download(&network_, request(QStringLiteral("paused.bin")));
+  QSignalSpy done(&download, &FileDownload::finished);
+  connect(&download, &FileDownload::progress, this, [&](qint64 received, qint64) {
+    if (received >= 80 * 1024) QTimer::singleShot(0, &download, &FileDownload::cancel);
+  });
+  download.start();
+  QVERIFY(done.wait(kTimeoutMs));
+  QCOMPARE(download.state(), FileDownload::State::Cancelled);
+  QCOMPARE(download.error(), DownloadError::Cancelled);
+  QVERIFY(!QFile::exists(download.partPath()));
+  QVERIFY(!QFile::exists(download.finalPath()));
+}
+
+void TestModelDownload::diskSpaceChecked() {
+  DownloadRequest r = request(QStringLiteral("plain.bin"));
+  r.expectedSize = 1LL << 60;  // an exabyte: no disk has that free
+  FileDownload download(&network_, r);
+  finish(download);
+  QCOMPARE(download.error(), DownloadError::DiskFull);
+  QVERIFY(download.errorString().contains(QStringLiteral("disk space")));
+}
+
+namespace {
+// A catalogue-shaped set served by the test hub: one file direct, one via the CDN.
+drs::ui::CatalogSet servedSet() {
+  using drs::ui::CatalogFile;
+  using drs::ui::FileFormat;
+  CatalogFile a{QStringLiteral("org/repo"),
+                QStringLiteral("main"),
+                QStringLiteral("plain.bin"),
+                QStringLiteral("a.bin"),
+                FileFormat::SentencePiece,
+                300 * 1024,
+                -1,
+                {},
+                {},
+                {},
+                {},
+                {}};
+  CatalogFile b{QStringLiteral("org/repo"),
+                QStringLiteral("main"),
+                QStringLiteral("cdn.bin"),
+                QStringLiteral("b.bin"),
+                FileFormat::SentencePiece,
+                100,
+                -1,
+                {},
+                {},
+                {},
+                {},
+                {}};
+  return {QStringLiteral("served-set"),
+          QStringLiteral("Served set"),
+          QStringLiteral("test"),
+          {{QStringLiteral("one"),
+            QStringLiteral("One"),
+            {QStringLiteral("Apache-2.0"), QStringLiteral("https://example.invalid"), {}},
+            {a}},
+           {QStringLiteral("two"),
+            QStringLiteral("Two"),
+            {QStringLiteral("CC-BY-NC 4.0"), QStringLiteral("https://example.invalid"), {}},
+            {b}}}};
+}
+}  // namespace
+
+void TestModelDownload::wholeSetWithManifest() {
+  drs::ui::SetDownload job(servedSet(), store_->path(), server_->hubBase());
+  job.requestTemplate.retryDelayMs = 200;
+  QSignalSpy ok(&job, &drs::ui::SetDownload::succeeded);
+  QSignalSpy failed(&job, &drs::ui::SetDownload::failed);
+  QSignalSpy overall(&job, &drs::ui::SetDownload::overallProgress);
+  job.start();
+  QVERIFY(ok.wait(kTimeoutMs));
+  QCOMPARE(failed.count(), 0);
+  QVERIFY(!overall.isEmpty());
+  QCOMPARE(overall.last()[0].toLongLong(), plain_.size() + cdn_.size());
+
+  const auto sets = drs::ui::installedSets(store_->path());
+  QCOMPARE(sets.size(), 1);
+  const drs::ui::Manifest& m = sets[0].manifest;
+  QVERIFY(sets[0].usable());
+  QCOMPARE(m.source, QStringLiteral("download"));
+  QCOMPARE(m.files.size(), 2);
+  QCOMPARE(m.files[0].sha256, sha256(plain_));
+  QVERIFY(m.files[0].sha256Verified);
+  QCOMPARE(m.files[1].sha256, sha256(cdn_));
+  QCOMPARE(m.files[1].size, cdn_.size());
+  QVERIFY(m.files[1].sourceUrl.endsWith(QStringLiteral("/org/repo/resolve/main/cdn.bin")));
+  QCOMPARE(m.licences.size(), 2);
+  QVERIFY(drs::ui::hasRealModels(store_->path()));
+}
+
+void TestModelDownload::progressDialogShowsBothLevels() {
+  drs::ui::SetDownload job(servedSet(), store_->path(), server_->hubBase());
+  drs::ui::DownloadDialog dialog(&job);
+  dialog.show();
+  QSignalSpy finishedSpy(&dialog, &QDialog::finished);
+  job.start();
+  QVERIFY(finishedSpy.wait(kTimeoutMs));
+  QCOMPARE(dialog.result(), static_cast<int>(QDialog::Accepted));
+  const auto bars = dialog.findChildren<QProgressBar*>();
+  QCOMPARE(bars.size(), 2);
+  QCOMPARE(bars[1]->value(), bars[1]->maximum());  // overall complete
+  QVERIFY(dialog.errorMessage().isEmpty());
 }
 
 QTEST_MAIN(TestModelDownload)
