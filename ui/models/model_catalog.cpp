@@ -59,6 +59,8 @@ CatalogComponent dit(bool full) {
                              FileFormat::TorchPickle, 2'220 * kMB);
   weights.convertedName = QStringLiteral("dit.safetensors");
   weights.checkpointKey = QStringLiteral("model_state_dict");
+  weights.tensorSpec = full ? TensorSpec::DitFull : TensorSpec::DitBase;
+  weights.configName = QStringLiteral("dit_config.json");
   return {full ? QStringLiteral("dit-full") : QStringLiteral("dit-base"),
           full ? tr("DiffRhythm 1.2 DiT, full (96-285 s songs)")
                : tr("DiffRhythm 1.2 DiT, base (95 s songs)"),

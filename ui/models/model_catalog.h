@@ -10,6 +10,9 @@ namespace drs::ui {
 
 enum class FileFormat { Json, TorchPickle, TorchScript, Safetensors, SentencePiece };
 
+// Which tensor names/shapes the (converted) weights must hold, checked before install.
+enum class TensorSpec { None, DitBase, DitFull };
+
 struct CatalogFile {
   QString repo;       // "org/name"
   QString revision;   // "main" unless pinned
@@ -29,6 +32,8 @@ struct CatalogFile {
   // Official .pt checkpoints are converted once into this safetensors name (empty = keep).
   QString convertedName;
   QString checkpointKey;  // top-level key holding the state dict ("" = the file is the dict)
+  TensorSpec tensorSpec = TensorSpec::None;
+  QString configName;  // local name of the config.json the tensor shapes derive from
 };
 
 struct Licence {

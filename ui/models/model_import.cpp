@@ -12,6 +12,7 @@
 
 #include "drs/error.h"
 #include "ui/models/checkpoint_conversion.h"
+#include "ui/models/dit_tensor_spec.h"
 #include "ui/models/hub_endpoint.h"
 #include "ui/models/model_store.h"
 #include "ui/models/safetensors_header.h"
@@ -124,6 +125,19 @@ const CatalogFile* catalogFile(const CatalogSet& set, const QString& localName) 
   return nullptr;
 }
 
+// Names and shapes of weights whose layout we know, against the set's config file.
+QString checkTensorSpec(const CatalogFile& f, const QString& weightsPath,
+                        const QString& configPath) {
+  if (f.tensorSpec == TensorSpec::None) return {};
+  if (configPath.isEmpty())
+    return tr("%1: its configuration %2 is missing").arg(f.localName, f.configName);
+  DitShape shape;
+  shape.full = f.tensorSpec == TensorSpec::DitFull;
+  QString error;
+  if (!readDitShape(configPath, &shape, &error)) return error;
+  return checkDitWeights(weightsPath, shape);
+}
+
 }  // namespace
 
 QString findRepoSnapshot(const QString& folder, const QString& repo) {
@@ -195,6 +209,16 @@ ImportPlan planImport(const QString& folder, const CatalogSet& set) {
       plan.items.append(std::move(item));
     }
   }
+  // Weights already in safetensors form: names and shapes checked now, before copying.
+  for (const ImportItem& item : plan.items) {
+    if (!item.alreadyConverted || item.file.tensorSpec == TensorSpec::None) continue;
+    QString configPath;
+    for (const ImportItem& other : plan.items)
+      if (other.file.localName == item.file.configName) configPath = other.sourcePath;
+    if (const QString problem = checkTensorSpec(item.file, item.sourcePath, configPath);
+        !problem.isEmpty())
+      plan.errors.append(problem);
+  }
   return plan;
 }
 
@@ -212,6 +236,13 @@ bool finishSetFolder(const QString& folder, const CatalogSet& set, QList<Manifes
                         f->checkpointKey.toStdString());
     } catch (const Error& e) {
       *error = tr("Converting %1 failed: %2").arg(mf.name, QString::fromStdString(e.what()));
+      return false;
+    }
+    const QString config = f->configName.isEmpty() ? QString() : dir.filePath(f->configName);
+    if (const QString problem = checkTensorSpec(*f, dir.filePath(f->convertedName),
+                                                QFileInfo::exists(config) ? config : QString());
+        !problem.isEmpty()) {
+      *error = problem;
       return false;
     }
     SafetensorsHeader header;

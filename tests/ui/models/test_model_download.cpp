@@ -329,44 +329,33 @@ void TestModelDownload::diskSpaceChecked() {
 
 namespace {
 // A catalogue-shaped set served by the test hub: one file direct, one via the CDN.
+drs::ui::CatalogFile servedFile(const QString& file, const QString& local) {
+  drs::ui::CatalogFile f;
+  f.repo = QStringLiteral("org/repo");
+  f.revision = QStringLiteral("main");
+  f.file = file;
+  f.localName = local;
+  f.format = drs::ui::FileFormat::SentencePiece;
+  f.approxSize = 100 * 1024;
+  return f;
+}
+
 drs::ui::CatalogSet servedSet() {
-  using drs::ui::CatalogFile;
-  using drs::ui::FileFormat;
-  CatalogFile a{QStringLiteral("org/repo"),
-                QStringLiteral("main"),
-                QStringLiteral("plain.bin"),
-                QStringLiteral("a.bin"),
-                FileFormat::SentencePiece,
-                300 * 1024,
-                -1,
-                {},
-                {},
-                {},
-                {},
-                {}};
-  CatalogFile b{QStringLiteral("org/repo"),
-                QStringLiteral("main"),
-                QStringLiteral("cdn.bin"),
-                QStringLiteral("b.bin"),
-                FileFormat::SentencePiece,
-                100,
-                -1,
-                {},
-                {},
-                {},
-                {},
-                {}};
+  const drs::ui::Licence apache{
+      QStringLiteral("Apache-2.0"), QStringLiteral("https://example.invalid"), {}};
+  const drs::ui::Licence nc{
+      QStringLiteral("CC-BY-NC 4.0"), QStringLiteral("https://example.invalid"), {}};
   return {QStringLiteral("served-set"),
           QStringLiteral("Served set"),
           QStringLiteral("test"),
           {{QStringLiteral("one"),
             QStringLiteral("One"),
-            {QStringLiteral("Apache-2.0"), QStringLiteral("https://example.invalid"), {}},
-            {a}},
+            apache,
+            {servedFile(QStringLiteral("plain.bin"), QStringLiteral("a.bin"))}},
            {QStringLiteral("two"),
             QStringLiteral("Two"),
-            {QStringLiteral("CC-BY-NC 4.0"), QStringLiteral("https://example.invalid"), {}},
-            {b}}}};
+            nc,
+            {servedFile(QStringLiteral("cdn.bin"), QStringLiteral("b.bin"))}}}};
 }
 }  // namespace
 

@@ -3,9 +3,12 @@
 // .pt checkpoints converted to safetensors.
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 #include "test_files.h"
 #include "ui/models/checkpoint_conversion.h"
@@ -35,71 +38,84 @@ QList<FakeTensor> encoderTensors(qint64 corruptBytes = -1) {
 
 const QByteArray kDitConfig = R"({"model_type": "diffrhythm", "dim": 16, "depth": 1})";
 
+CatalogFile catalogFile(const QString& repo, const QString& file, const QString& local,
+                        FileFormat format) {
+  CatalogFile f;
+  f.repo = repo;
+  f.revision = QStringLiteral("main");
+  f.file = file;
+  f.localName = local;
+  f.format = format;
+  f.approxSize = 100;
+  return f;
+}
+
 // A two-component set shaped like the real catalogue: a DiT whose official form is a
 // .pt checkpoint (already-converted safetensors accepted), and an encoder whose
-// digest is pinned.
-CatalogSet testSet(const QString& encoderSha) {
-  CatalogFile pt{QStringLiteral("org/dit"),
-                 QStringLiteral("main"),
-                 QStringLiteral("cfm_model.pt"),
-                 QStringLiteral("cfm_model.pt"),
-                 FileFormat::TorchPickle,
-                 1000,
-                 -1,
-                 {},
-                 {},
-                 {},
-                 QStringLiteral("dit.safetensors"),
-                 QStringLiteral("model_state_dict")};
-  CatalogFile config{QStringLiteral("org/dit"),
-                     QStringLiteral("main"),
-                     QStringLiteral("config.json"),
-                     QStringLiteral("dit_config.json"),
-                     FileFormat::Json,
-                     50,
-                     -1,
-                     {},
-                     {},
-                     {},
-                     {},
-                     {}};
-  CatalogFile encoder{QStringLiteral("org/enc"),
-                      QStringLiteral("main"),
-                      QStringLiteral("model.safetensors"),
-                      QStringLiteral("enc.safetensors"),
-                      FileFormat::Safetensors,
-                      800,
-                      -1,
-                      encoderSha,
-                      {},
-                      {},
-                      {},
-                      {}};
-  CatalogFile encConfig{QStringLiteral("org/enc"),
-                        QStringLiteral("main"),
-                        QStringLiteral("config.json"),
-                        QStringLiteral("enc_config.json"),
-                        FileFormat::Json,
-                        50,
-                        -1,
-                        {},
-                        {},
-                        {},
-                        {},
-                        {}};
+// digest is pinned. With `ditSpec`, the DiT weights must match the DiT layout.
+CatalogSet testSet(const QString& encoderSha, TensorSpec ditSpec = TensorSpec::None) {
+  CatalogFile pt = catalogFile(QStringLiteral("org/dit"), QStringLiteral("cfm_model.pt"),
+                               QStringLiteral("cfm_model.pt"), FileFormat::TorchPickle);
+  pt.convertedName = QStringLiteral("dit.safetensors");
+  pt.checkpointKey = QStringLiteral("model_state_dict");
+  pt.tensorSpec = ditSpec;
+  pt.configName = QStringLiteral("dit_config.json");
+  const CatalogFile config = catalogFile(QStringLiteral("org/dit"), QStringLiteral("config.json"),
+                                         QStringLiteral("dit_config.json"), FileFormat::Json);
+  CatalogFile encoder = catalogFile(QStringLiteral("org/enc"), QStringLiteral("model.safetensors"),
+                                    QStringLiteral("enc.safetensors"), FileFormat::Safetensors);
+  encoder.sha256 = encoderSha;
+  const CatalogFile encConfig =
+      catalogFile(QStringLiteral("org/enc"), QStringLiteral("config.json"),
+                  QStringLiteral("enc_config.json"), FileFormat::Json);
+  const Licence apache{QStringLiteral("Apache-2.0"), QStringLiteral("https://example.invalid/a"),
+                       QStringLiteral("ok")};
+  const Licence nc{QStringLiteral("CC-BY-NC 4.0"), QStringLiteral("https://example.invalid/nc"),
+                   QStringLiteral("nc")};
   return {QStringLiteral("test-set"),
           QStringLiteral("Test set"),
           QStringLiteral("for tests"),
-          {{QStringLiteral("dit"),
-            QStringLiteral("DiT"),
-            {QStringLiteral("Apache-2.0"), QStringLiteral("https://example.invalid/apache"),
-             QStringLiteral("ok")},
-            {pt, config}},
-           {QStringLiteral("enc"),
-            QStringLiteral("Encoder"),
-            {QStringLiteral("CC-BY-NC 4.0"), QStringLiteral("https://example.invalid/nc"),
-             QStringLiteral("nc")},
-            {encoder, encConfig}}}};
+          {{QStringLiteral("dit"), QStringLiteral("DiT"), apache, {pt, config}},
+           {QStringLiteral("enc"), QStringLiteral("Encoder"), nc, {encoder, encConfig}}}};
+}
+
+QString referenceDir() {
+  const QString env = qEnvironmentVariable("DRS_REFERENCE_DIR");
+  return env.isEmpty() ? QStringLiteral(DRS_DEFAULT_REFERENCE_DIR) : env;
+}
+
+// Fixture sidecars (*.json anywhere under the reference dir) whose "kind" is `kind`.
+QList<QPair<QString, QJsonObject>> findFixtures(const QString& kind) {
+  QList<QPair<QString, QJsonObject>> found;
+  QDirIterator it(referenceDir(), {QStringLiteral("*.json")}, QDir::Files,
+                  QDirIterator::Subdirectories);
+  while (it.hasNext()) {
+    const QString path = it.next();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) continue;
+    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    if (o.value(QStringLiteral("kind")).toString() == kind) found.append({path, o});
+  }
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  return found;
+}
+
+// Copies a safetensors file with one tensor's header shape replaced (bytes unchanged).
+QByteArray withShape(const QString& path, const QString& tensor, const QJsonArray& shape) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  const QByteArray all = file.readAll();
+  const auto length = static_cast<qsizetype>(qFromLittleEndian<quint64>(all.constData()));
+  QJsonObject header = QJsonDocument::fromJson(all.mid(8, length)).object();
+  QJsonObject entry = header.value(tensor).toObject();
+  entry.insert(QStringLiteral("shape"), shape);
+  header.insert(tensor, entry);
+  QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);
+  while (json.size() % 8 != 0) json.append(' ');
+  QByteArray out(8, '\0');
+  qToLittleEndian<quint64>(static_cast<quint64>(json.size()), out.data());
+  return out + json + all.mid(8 + length);
 }
 
 }  // namespace
@@ -114,6 +130,7 @@ class TestModelImport : public QObject {
   void corruptedTensorRejectedByName();
   void missingAndMismatchedFilesListed();
   void convertOfficialCheckpoint();
+  void ditFixtureWeightsCheckedByNameAndShape();
 
  private:
   void writeFlatFolder(const QString& dir, qint64 corruptBytes = -1) {
@@ -236,6 +253,57 @@ void TestModelImport::convertOfficialCheckpoint() {
     QString error;
     QVERIFY2(readSafetensorsHeader(out, &header, &error), qPrintable(error));
     QCOMPARE(static_cast<std::size_t>(header.tensors.size()), report.tensors);
+  }
+}
+
+void TestModelImport::ditFixtureWeightsCheckedByNameAndShape() {
+  const auto fixtures = findFixtures(QStringLiteral("dit_forward"));
+  QVERIFY2(!fixtures.isEmpty(),
+           qPrintable(QStringLiteral("no dit_forward fixture under ") + referenceDir()));
+  for (const auto& [jsonPath, fixture] : fixtures) {
+    init();
+    const QDir fixtureDir = QFileInfo(jsonPath).absoluteDir();
+    const QString weights =
+        fixtureDir.filePath(fixture.value(QStringLiteral("weights")).toString());
+    const bool full = fixture.value(QStringLiteral("max_frames")).toInt() > 2048;
+    writeFlatFolder(source_->path());
+    QFile::remove(source_->filePath(QStringLiteral("dit.safetensors")));
+    QVERIFY(QFile::copy(weights, source_->filePath(QStringLiteral("dit.safetensors"))));
+    writeFile(source_->filePath(QStringLiteral("dit_config.json")),
+              QJsonDocument(
+                  QJsonObject{{QStringLiteral("model_type"), QStringLiteral("diffrhythm")},
+                              {QStringLiteral("model"), fixture.value(QStringLiteral("config"))}})
+                  .toJson());
+    const CatalogSet set = testSet(encoderSha_, full ? TensorSpec::DitFull : TensorSpec::DitBase);
+    const ImportPlan plan = planImport(source_->path(), set);
+    QVERIFY2(plan.ok(), qPrintable(plan.errors.join(QLatin1Char('\n'))));
+
+    // The other variant's layout (duration embedding present/absent) is refused.
+    const ImportPlan wrongVariant = planImport(
+        source_->path(), testSet(encoderSha_, full ? TensorSpec::DitBase : TensorSpec::DitFull));
+    QVERIFY(!wrongVariant.ok());
+    QVERIFY(wrongVariant.errors.join(QString()).contains(QStringLiteral("duration_time_embed")));
+
+    // One tensor with a transposed shape (same byte count, so the header is consistent).
+    SafetensorsHeader header;
+    QString error;
+    QVERIFY(readSafetensorsHeader(weights, &header, &error));
+    const QString victim = QStringLiteral("transformer.input_embed.proj.weight");
+    QList<qint64> shape;
+    for (const SafetensorsEntry& e : header.tensors)
+      if (e.name == victim) shape = e.shape;
+    QCOMPARE(shape.size(), 2);
+    writeFile(source_->filePath(QStringLiteral("dit.safetensors")),
+              withShape(weights, victim,
+                        QJsonArray{static_cast<double>(shape[1]), static_cast<double>(shape[0])}));
+    const ImportPlan bad = planImport(source_->path(), set);
+    QVERIFY(!bad.ok());
+    const QString errors = bad.errors.join(QLatin1Char('\n'));
+    qInfo("%s: %lld tensors accepted; transposed tensor refused: %s",
+          qPrintable(QFileInfo(jsonPath).fileName()), static_cast<long long>(header.tensors.size()),
+          qPrintable(errors));
+    QVERIFY(errors.contains(victim));
+    QCOMPARE(bad.errors.size(), 1);
   }
 }
 

@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ui/models/dit_tensor_spec.h"
 #include "ui/models/first_run_offer.h"
 #include "ui/models/hub_endpoint.h"
 #include "ui/models/licences.h"
@@ -28,6 +29,7 @@ class TestModelStore : public QObject {
   void licencesShown();
   void firstRunOfferSignals();
   void dialogListsInstalledSets();
+  void realDitLayoutCounts();
 
  private:
   static void writeSet(const QString& folder, bool demo, bool withFile) {
@@ -129,6 +131,22 @@ void TestModelStore::dialogListsInstalledSets() {
   QVERIFY(list);
   QCOMPARE(list->count(), 1);
   QVERIFY(list->item(0)->text().contains(QStringLiteral("Real model")));
+}
+
+void TestModelStore::realDitLayoutCounts() {
+  // MODEL.md §2.5/2.6: 219 tensors (base), 223 (full), 1 109 315 648 parameters (base).
+  DitShape base;
+  QCOMPARE(expectedDitTensors(base).size(), 219);
+  qint64 parameters = 0;
+  for (const auto& shape : expectedDitTensors(base)) {
+    qint64 n = 1;
+    for (const qint64 d : shape) n *= d;
+    parameters += n;
+  }
+  QCOMPARE(parameters, 1'109'315'648LL);
+  DitShape full;
+  full.full = true;
+  QCOMPARE(expectedDitTensors(full).size(), 223);
 }
 
 QTEST_MAIN(TestModelStore)
