@@ -18,6 +18,7 @@ class NginxServer {
     for (const char* sub : {"www", "tmp", "logs"}) QDir(root_.path()).mkpath(QLatin1String(sub));
     hubPort_ = freePort();
     cdnPort_ = freePort();
+    tlsPort_ = freePort();
   }
   ~NginxServer() { kill(); }
   NginxServer(const NginxServer&) = delete;
@@ -29,6 +30,11 @@ class NginxServer {
   }
   [[nodiscard]] QString cdnBase() const {
     return QStringLiteral("http://127.0.0.1:%1").arg(cdnPort_);
+  }
+  // HTTPS with a self-signed certificate (made by openssl at start): no client that
+  // verifies certificates may accept it.
+  [[nodiscard]] QString tlsBase() const {
+    return QStringLiteral("https://127.0.0.1:%1").arg(tlsPort_);
   }
 
   // Writes `data` under www/`path` (folders created).
@@ -44,6 +50,7 @@ class NginxServer {
   void setHubLocations(QString locations) { locations_ = std::move(locations); }
 
   bool start() {
+    if (!makeCertificate()) return false;
     writeConfig();
     process_.setProgram(QStringLiteral(DRS_NGINX_PATH));
     process_.setArguments({QStringLiteral("-p"), root_.path() + QLatin1Char('/'),
@@ -54,7 +61,7 @@ class NginxServer {
     if (!process_.waitForStarted(5000)) return false;
     // Ready when both ports accept connections (bounded wait).
     for (int i = 0; i < 100; ++i) {
-      if (accepts(hubPort_) && accepts(cdnPort_)) return true;
+      if (accepts(hubPort_) && accepts(cdnPort_) && accepts(tlsPort_)) return true;
       if (process_.state() != QProcess::Running) break;
       QTest::qWait(50);
     }
@@ -82,6 +89,20 @@ class NginxServer {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
     return socket.waitForConnected(200);
+  }
+
+  [[nodiscard]] bool makeCertificate() const {
+    if (QFile::exists(root_.filePath(QStringLiteral("cert.pem")))) return true;
+    QProcess openssl;
+    openssl.start(
+        QStringLiteral("openssl"),
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+         QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+         QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+         QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-days"),
+         QStringLiteral("2"), QStringLiteral("-keyout"), root_.filePath(QStringLiteral("key.pem")),
+         QStringLiteral("-out"), root_.filePath(QStringLiteral("cert.pem"))});
+    return openssl.waitForFinished(20000) && openssl.exitCode() == 0;
   }
 
   [[nodiscard]] QString log(const QString& name) const {
@@ -121,12 +142,19 @@ http {
     listen 127.0.0.1:%3;
     root %1/www;
   }
+  server {
+    listen 127.0.0.1:%5 ssl;
+    ssl_certificate %1/cert.pem;
+    ssl_certificate_key %1/key.pem;
+    root %1/www;
+  }
 }
 )")
                                .arg(r)
                                .arg(hubPort_)
                                .arg(cdnPort_)
-                               .arg(locations);
+                               .arg(locations)
+                               .arg(tlsPort_);
     QFile file(QDir(r).filePath(QStringLiteral("nginx.conf")));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(config.toUtf8());
@@ -136,5 +164,6 @@ http {
   QProcess process_;
   quint16 hubPort_ = 0;
   quint16 cdnPort_ = 0;
+  quint16 tlsPort_ = 0;
   QString locations_;
 };

@@ -57,6 +57,7 @@ class TestModelDownload : public QObject {
   void notFound();
   void forbiddenExplainsToken();
   void offline();
+  void untrustedCertificateRefused();
   void unsafeNameRejected();
   void resolveUrlForm();
   void pauseThenResume();
@@ -236,6 +237,18 @@ void TestModelDownload::offline() {
   finish(download);
   QCOMPARE(download.error(), DownloadError::Offline);
   QVERIFY(download.errorString().contains(QStringLiteral("Cannot reach")));
+}
+
+void TestModelDownload::untrustedCertificateRefused() {
+  DownloadRequest r = request(QStringLiteral("plain.bin"));
+  r.url = drs::ui::resolveUrl(server_->tlsBase(), QStringLiteral("org/repo"),
+                              QStringLiteral("main"), QStringLiteral("plain.bin"));
+  FileDownload download(&network_, r);
+  finish(download);
+  QCOMPARE(download.error(), DownloadError::Insecure);
+  qInfo("%s", qPrintable(download.errorString()));
+  QVERIFY(!QFile::exists(download.partPath()));
+  QVERIFY(!QFile::exists(download.finalPath()));
 }
 
 void TestModelDownload::unsafeNameRejected() {
