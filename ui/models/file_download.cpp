@@ -307,8 +307,15 @@ void FileDownload::handleFailure() {
              .arg(status)
              .arg(url));
   } else if (status == 416) {
-    // Our .part is longer than the file (it changed on the server): start over once.
-    if (retries_++ < request_.maxRetries) {
+    // "bytes */N" with N == our .part: it was complete already (stopped before the
+    // check); verify it. Otherwise the file changed on the server: start over.
+    static const QRegularExpression unsatisfied(QStringLiteral(R"(^\s*bytes\s+\*/(\d+)\s*$)"));
+    const auto m = unsatisfied.match(QString::fromLatin1(reply_->rawHeader("Content-Range")));
+    if (m.hasMatch() && m.captured(1).toLongLong() == offset_ && offset_ > 0) {
+      total_ = offset_;
+      dropReply();
+      verify();
+    } else if (retries_++ < request_.maxRetries) {
       restartFromZero_ = true;
       sendRequest();
     } else {

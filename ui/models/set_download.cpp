@@ -3,7 +3,10 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QSaveFile>
 #include <QStorageInfo>
 
 #include "ui/models/hub_endpoint.h"
@@ -11,6 +14,27 @@
 #include "ui/models/model_store.h"
 
 namespace drs::ui {
+
+namespace {
+
+// Files verified by an earlier, interrupted run of the same set: not fetched again.
+constexpr const char* kStateFile = ".download-state.json";
+
+QJsonObject loadState(const QString& folder) {
+  QFile file(QDir(folder).filePath(QLatin1String(kStateFile)));
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+void saveState(const QString& folder, const QJsonObject& state) {
+  QSaveFile file(QDir(folder).filePath(QLatin1String(kStateFile)));
+  if (file.open(QIODevice::WriteOnly)) {
+    file.write(QJsonDocument(state).toJson());
+    file.commit();
+  }
+}
+
+}  // namespace
 
 SetDownload::SetDownload(CatalogSet set, QString storeDir, QString endpoint, QObject* parent)
     : QObject(parent),
@@ -60,10 +84,28 @@ void SetDownload::startFile() {
       Q_EMIT failed(error);
       return;
     }
+    QFile::remove(QDir(folder_).filePath(QLatin1String(kStateFile)));
     Q_EMIT succeeded(folder_);
     return;
   }
   const CatalogFile& f = files_.at(index_);
+  if (const QJsonObject earlier = loadState(folder_).value(f.localName).toObject();
+      !earlier.isEmpty()) {
+    const qint64 size = static_cast<qint64>(earlier.value(QStringLiteral("size")).toDouble());
+    if (QFileInfo(QDir(folder_).filePath(f.localName)).size() == size && size > 0) {
+      ManifestFile mf;
+      mf.name = f.localName;
+      mf.size = size;
+      mf.sha256 = earlier.value(QStringLiteral("sha256")).toString();
+      mf.sha256Verified = earlier.value(QStringLiteral("verified")).toBool();
+      mf.sourceUrl = earlier.value(QStringLiteral("url")).toString();
+      mf.format = formatName(f.format);
+      mf.component = componentOf(f.localName);
+      Q_EMIT status(tr("%1 was downloaded and verified before; kept.").arg(f.localName));
+      addDone(mf, f);
+      return;
+    }
+  }
   DownloadRequest request = requestTemplate;
   request.url = resolveUrl(endpoint_, f.repo, f.revision, f.file);
   request.directory = folder_;
@@ -99,9 +141,24 @@ void SetDownload::onFileFinished() {
   mf.sha256Verified = !d->verifiedSha256().isEmpty();
   mf.sourceUrl = d->request().url.toString();
   mf.format = formatName(f.format);
+  mf.component = componentOf(f.localName);
+  QJsonObject state = loadState(folder_);
+  state.insert(mf.name, QJsonObject{{QStringLiteral("size"), static_cast<double>(mf.size)},
+                                    {QStringLiteral("sha256"), mf.sha256},
+                                    {QStringLiteral("verified"), mf.sha256Verified},
+                                    {QStringLiteral("url"), mf.sourceUrl}});
+  saveState(folder_, state);
+  addDone(mf, f);
+}
+
+QString SetDownload::componentOf(const QString& localName) const {
   for (const CatalogComponent& c : set_.components)
     for (const CatalogFile& cf : c.files)
-      if (cf.localName == f.localName) mf.component = c.id;
+      if (cf.localName == localName) return c.id;
+  return {};
+}
+
+void SetDownload::addDone(const ManifestFile& mf, const CatalogFile& f) {
   done_.append(mf);
   // The catalogue's size was an estimate: correct the total with the real one.
   totalBytes_ += mf.size - (f.exactSize > 0 ? f.exactSize : f.approxSize);

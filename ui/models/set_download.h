@@ -49,6 +49,8 @@ class SetDownload : public QObject {
  private:
   void startFile();
   void onFileFinished();
+  void addDone(const ManifestFile& mf, const CatalogFile& f);
+  [[nodiscard]] QString componentOf(const QString& localName) const;
 
   CatalogSet set_;
   QList<CatalogFile> files_;

@@ -66,6 +66,8 @@ class TestModelDownload : public QObject {
   void diskSpaceChecked();
   void wholeSetWithManifest();
   void progressDialogShowsBothLevels();
+  void completePartOnlyVerified();
+  void rerunKeepsVerifiedFiles();
 
  private:
   DownloadRequest request(const QString& file) const {
@@ -411,6 +413,49 @@ void TestModelDownload::progressDialogShowsBothLevels() {
   QCOMPARE(bars.size(), 2);
   QCOMPARE(bars[1]->value(), bars[1]->maximum());  // overall complete
   QVERIFY(dialog.errorMessage().isEmpty());
+}
+
+void TestModelDownload::completePartOnlyVerified() {
+  // Stopped after the last byte but before the check: the server answers 416.
+  DownloadRequest r = request(QStringLiteral("plain.bin"));
+  {
+    QFile part(QDir(r.directory).filePath(QStringLiteral("plain.bin.part")));
+    QVERIFY(part.open(QIODevice::WriteOnly));
+    part.write(plain_);
+  }
+  FileDownload download(&network_, r);
+  finish(download);
+  QVERIFY2(download.state() == FileDownload::State::Done, qPrintable(download.errorString()));
+  QCOMPARE(readAll(download.finalPath()), plain_);
+  QVERIFY(server_->accessLog().contains(
+      QStringLiteral("/plain.bin 416 range=\"bytes=%1-\"").arg(plain_.size())));
+}
+
+void TestModelDownload::rerunKeepsVerifiedFiles() {
+  drs::ui::CatalogSet set = servedSet();
+  set.components[1].files[0].file = QStringLiteral("missing.bin");  // the second file 404s
+  {
+    drs::ui::SetDownload first(set, store_->path(), server_->hubBase());
+    QSignalSpy failed(&first, &drs::ui::SetDownload::failed);
+    first.start();
+    QVERIFY(failed.wait(kTimeoutMs));
+    QVERIFY(failed[0][0].toString().contains(QStringLiteral("404")));
+  }
+  QVERIFY(drs::ui::installedSets(store_->path()).isEmpty());  // no manifest: not installed
+  const auto fetches = [this] {
+    return server_->accessLog().count(QStringLiteral("/org/repo/resolve/main/plain.bin 200"));
+  };
+  const qsizetype before = fetches();
+  drs::ui::SetDownload second(servedSet(), store_->path(), server_->hubBase());
+  QSignalSpy ok(&second, &drs::ui::SetDownload::succeeded);
+  second.start();
+  QVERIFY(ok.wait(kTimeoutMs));
+  QCOMPARE(fetches(), before);  // a.bin was kept, not fetched again
+  const auto sets = drs::ui::installedSets(store_->path());
+  QCOMPARE(sets.size(), 1);
+  QCOMPARE(sets[0].manifest.files[0].sha256, sha256(plain_));
+  QVERIFY(sets[0].manifest.files[0].sha256Verified);
+  QVERIFY(!QFile::exists(QDir(sets[0].folder).filePath(QStringLiteral(".download-state.json"))));
 }
 
 QTEST_MAIN(TestModelDownload)
