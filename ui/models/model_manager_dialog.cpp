@@ -3,7 +3,9 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -79,6 +81,13 @@ void ModelManagerDialog::build() {
   installed_ = new QListWidget(this);
   layout->addWidget(new QLabel(tr("Installed model sets:"), this));
   layout->addWidget(installed_);
+  auto* remove = new QPushButton(tr("Remove selected set…"), this);
+  remove->setObjectName(QStringLiteral("remove"));
+  layout->addWidget(remove, 0, Qt::AlignRight);
+  connect(remove, &QPushButton::clicked, this, [this] {
+    if (const QListWidgetItem* item = installed_->currentItem(); item != nullptr)
+      removeSet(item->data(Qt::UserRole).toString());
+  });
 
   auto* getBox = new QGroupBox(tr("Get a model set"), this);
   auto* getLayout = new QHBoxLayout(getBox);
@@ -139,7 +148,8 @@ void ModelManagerDialog::refresh() {
                                     : QStringLiteral("; ") + licences.join(QStringLiteral(", ")));
     if (set.manifest.isDemo) text += tr(" [demo]");
     if (!set.usable()) text += tr(" — damaged: %1").arg(set.problems.join(QStringLiteral("; ")));
-    installed_->addItem(text);
+    auto* item = new QListWidgetItem(text, installed_);
+    item->setData(Qt::UserRole, set.folder);
   }
   if (sets.isEmpty()) installed_->addItem(tr("(none — the app runs on the demo model)"));
 }
@@ -150,6 +160,7 @@ void ModelManagerDialog::chooseStore() {
   storeDir_ = dir;
   QSettings().setValue(QLatin1String(kSettingsStoreDir), dir);
   refresh();
+  Q_EMIT modelsChanged();
 }
 
 void ModelManagerDialog::saveHubSettings() {
@@ -169,6 +180,7 @@ bool ModelManagerDialog::downloadSet(const QString& setId) {
   if (!ok && !progress.errorMessage().isEmpty())
     QMessageBox::warning(this, tr("Download failed"), progress.errorMessage());
   refresh();
+  if (ok) Q_EMIT modelsChanged();
   return ok;
 }
 
@@ -196,7 +208,24 @@ bool ModelManagerDialog::importFromFolder(QString folder, QString setId) {
   else if (!ok)
     QMessageBox::warning(this, tr("Import failed"), error);
   refresh();
+  if (ok) Q_EMIT modelsChanged();
   return ok;
+}
+
+bool ModelManagerDialog::removeSet(const QString& folder, bool confirm) {
+  // Only a direct subfolder of the store that holds a manifest is ever deleted.
+  const QFileInfo info(folder);
+  if (folder.isEmpty() || QDir::cleanPath(info.absolutePath()) != QDir::cleanPath(storeDir_) ||
+      !QFileInfo::exists(QDir(folder).filePath(QLatin1String(kManifestFileName))))
+    return false;
+  if (confirm &&
+      QMessageBox::question(this, tr("Remove model set"),
+                            tr("Delete %1 and all its files?").arg(folder)) != QMessageBox::Yes)
+    return false;
+  const bool removed = QDir(folder).removeRecursively();
+  refresh();
+  if (removed) Q_EMIT modelsChanged();
+  return removed;
 }
 
 }  // namespace drs::ui

@@ -24,7 +24,13 @@ class ModelManagerDialog : public QDialog {
   // Asks for a folder when `folder` is empty; checks before copying. True when installed.
   bool importFromFolder(QString folder = {}, QString setId = {});
   void refresh();
+  // Deletes an installed set's folder (after asking when `confirm`). True when removed.
+  bool removeSet(const QString& folder, bool confirm = true);
   [[nodiscard]] QString storeDir() const { return storeDir_; }
+
+ Q_SIGNALS:
+  // A set was installed or removed, or the store moved: reload the engine.
+  void modelsChanged();
 
  private:
   void build();

@@ -131,6 +131,12 @@ void TestModelStore::dialogListsInstalledSets() {
   QVERIFY(list);
   QCOMPARE(list->count(), 1);
   QVERIFY(list->item(0)->text().contains(QStringLiteral("Real model")));
+  QSignalSpy changed(&dialog, &ModelManagerDialog::modelsChanged);
+  QVERIFY(!dialog.removeSet(QStringLiteral("/etc"), false));  // outside the store: never
+  QVERIFY(dialog.removeSet(list->item(0)->data(Qt::UserRole).toString(), false));
+  QCOMPARE(changed.count(), 1);
+  QVERIFY(!QFileInfo::exists(store.filePath(QStringLiteral("real"))));
+  QVERIFY(list->item(0)->text().contains(QStringLiteral("demo model")));
 }
 
 void TestModelStore::realDitLayoutCounts() {
