@@ -38,8 +38,9 @@ class SafetensorsFile {
   [[nodiscard]] const std::map<std::string, std::string>& metadata() const;
   [[nodiscard]] const std::filesystem::path& path() const;
 
+  struct Storage;  // implementation detail (safetensors.cpp)
+
  private:
-  struct Storage;
   std::shared_ptr<const Storage> storage_;
 };
 

@@ -1,0 +1,67 @@
+#include "weights/weight_map.h"
+
+#include <sstream>
+
+#include "drs/error.h"
+#include "weights/safetensors.h"
+
+namespace drs {
+namespace {
+
+std::string shape_string(at::IntArrayRef shape) {
+  std::ostringstream out;
+  out << '[';
+  for (std::size_t i = 0; i < shape.size(); ++i) out << (i ? ", " : "") << shape[i];
+  out << ']';
+  return out.str();
+}
+
+}  // namespace
+
+WeightMap::WeightMap(std::map<std::string, at::Tensor> tensors, std::string source)
+    : tensors_(std::move(tensors)), source_(std::move(source)) {}
+
+at::Tensor WeightMap::take(const std::string& name, at::IntArrayRef shape,
+                           const at::TensorOptions& options) {
+  const auto it = tensors_.find(name);
+  if (it == tensors_.end())
+    throw Error(ErrorKind::ModelCorrupt, source_ + ": missing tensor '" + name +
+                                             "' (expected shape " + shape_string(shape) + ")");
+  if (it->second.sizes() != shape)
+    throw Error(ErrorKind::ModelCorrupt, source_ + ": tensor '" + name + "' has shape " +
+                                             shape_string(it->second.sizes()) + ", expected " +
+                                             shape_string(shape));
+  if (!at::isFloatingType(it->second.scalar_type()) && options.has_dtype() &&
+      at::isFloatingType(c10::typeMetaToScalarType(options.dtype())))
+    throw Error(ErrorKind::ModelCorrupt, source_ + ": tensor '" + name +
+                                             "' has non-floating dtype " +
+                                             std::string(c10::toString(it->second.scalar_type())));
+  taken_.insert(name);
+  return it->second.to(options);
+}
+
+bool WeightMap::has(const std::string& name) const {
+  return tensors_.count(name) != 0;
+}
+
+void WeightMap::finish() const {
+  std::string unexpected;
+  int count = 0;
+  for (const auto& entry : tensors_) {
+    if (taken_.count(entry.first)) continue;
+    if (count++ < 8) unexpected += (unexpected.empty() ? "'" : ", '") + entry.first + "'";
+  }
+  if (count == 0) return;
+  if (count > 8) unexpected += " and " + std::to_string(count - 8) + " more";
+  throw Error(ErrorKind::ModelCorrupt,
+              source_ + ": unexpected tensor" + (count > 1 ? "s " : " ") + unexpected);
+}
+
+WeightMap load_weight_map(const std::filesystem::path& path) {
+  const auto file = SafetensorsFile::open(path);
+  std::map<std::string, at::Tensor> tensors;
+  for (const auto& name : file.names()) tensors.emplace(name, file.tensor(name));
+  return WeightMap(std::move(tensors), path.string());
+}
+
+}  // namespace drs
