@@ -52,8 +52,15 @@ bool parseEntry(const QString& name, const QJsonValue& value, qint64 dataSize,
   const QJsonArray offsets = o.value(QStringLiteral("data_offsets")).toArray();
   if (offsets.size() != 2 || !offsets[0].isDouble() || !offsets[1].isDouble())
     return bad(QStringLiteral("missing data_offsets"));
+  // Doubles outside [0, 2^53] cannot be exact offsets (and would overflow the cast).
+  constexpr double kMaxExact = 9007199254740992.0;
+  for (const QJsonValue v : offsets)
+    if (v.toDouble() < 0 || v.toDouble() > kMaxExact)
+      return bad(QStringLiteral("invalid data_offsets"));
   entry->begin = static_cast<qint64>(offsets[0].toDouble());
   entry->end = static_cast<qint64>(offsets[1].toDouble());
+  if (numel > std::numeric_limits<qint64>::max() / elementSize)
+    return bad(QStringLiteral("shape overflows"));
   if (entry->begin < 0 || entry->end < entry->begin || entry->end > dataSize)
     return bad(QStringLiteral("data_offsets [%1, %2] outside the %3-byte data section")
                    .arg(entry->begin)
@@ -69,6 +76,56 @@ bool parseEntry(const QString& name, const QJsonValue& value, qint64 dataSize,
 
 }  // namespace
 
+namespace {
+
+// The little-endian header length in `first8`, validated against the file size; 0 if bad.
+quint64 headerLength(const QByteArray& first8, qint64 fileSize) {
+  if (first8.size() != 8) return 0;
+  quint64 length = 0;
+  for (int i = 7; i >= 0; --i) length = (length << 8) | static_cast<unsigned char>(first8[i]);
+  if (length < 2 || length > static_cast<quint64>(std::min(kMaxHeader, fileSize - 8))) return 0;
+  return length;
+}
+
+// Everything after the length prefix: JSON, entries, overlaps.
+bool parseJson(const QByteArray& json, SafetensorsHeader* h, QString* why) {
+  QJsonParseError parse{};
+  const QJsonDocument doc = QJsonDocument::fromJson(json, &parse);
+  if (!doc.isObject()) {
+    *why = QStringLiteral("header is not JSON: ") + parse.errorString();
+    return false;
+  }
+  const QJsonObject root = doc.object();
+  const qint64 dataSize = h->fileSize - h->dataOffset;
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    if (it.key() == QLatin1String("__metadata__")) {
+      const QJsonObject meta = it.value().toObject();
+      for (auto m = meta.begin(); m != meta.end(); ++m)
+        h->metadata.insert(m.key(), m.value().toString());
+      continue;
+    }
+    SafetensorsEntry entry;
+    if (!parseEntry(it.key(), it.value(), dataSize, &entry, why)) return false;
+    h->tensors.append(std::move(entry));
+  }
+  // Byte ranges must not overlap (each tensor its own bytes; empty tensors own none).
+  QList<SafetensorsEntry> sorted;
+  for (const SafetensorsEntry& e : h->tensors)
+    if (e.end > e.begin) sorted.append(e);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  for (qsizetype i = 1; i < sorted.size(); ++i) {
+    if (sorted[i].begin < sorted[i - 1].end) {
+      *why = QStringLiteral("tensor \"%1\": bytes overlap tensor \"%2\"")
+                 .arg(sorted[i].name, sorted[i - 1].name);
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 bool readSafetensorsHeader(const QString& path, SafetensorsHeader* header, QString* error) {
   QString why;
   const auto fail = [&](const QString& message) {
@@ -79,37 +136,28 @@ bool readSafetensorsHeader(const QString& path, SafetensorsHeader* header, QStri
   if (!file.open(QIODevice::ReadOnly)) return fail(file.errorString());
   SafetensorsHeader h;
   h.fileSize = file.size();
-  const QByteArray lengthBytes = file.read(8);
-  if (lengthBytes.size() != 8) return fail(QStringLiteral("too short for a safetensors file"));
-  quint64 length = 0;
-  for (int i = 7; i >= 0; --i) length = (length << 8) | static_cast<unsigned char>(lengthBytes[i]);
-  if (length < 2 || length > static_cast<quint64>(std::min(kMaxHeader, h.fileSize - 8)))
-    return fail(QStringLiteral("not a safetensors file (header length %1)").arg(length));
+  const quint64 length = headerLength(file.read(8), h.fileSize);
+  if (length == 0) return fail(QStringLiteral("not a safetensors file (bad header length)"));
   h.dataOffset = 8 + static_cast<qint64>(length);
-  QJsonParseError parse{};
-  const QJsonDocument doc = QJsonDocument::fromJson(file.read(static_cast<qint64>(length)), &parse);
-  if (!doc.isObject()) return fail(QStringLiteral("header is not JSON: ") + parse.errorString());
-  const QJsonObject root = doc.object();
-  const qint64 dataSize = h.fileSize - h.dataOffset;
-  for (auto it = root.begin(); it != root.end(); ++it) {
-    if (it.key() == QLatin1String("__metadata__")) {
-      const QJsonObject meta = it.value().toObject();
-      for (auto m = meta.begin(); m != meta.end(); ++m)
-        h.metadata.insert(m.key(), m.value().toString());
-      continue;
-    }
-    SafetensorsEntry entry;
-    if (!parseEntry(it.key(), it.value(), dataSize, &entry, &why)) return fail(why);
-    h.tensors.append(std::move(entry));
+  if (!parseJson(file.read(static_cast<qint64>(length)), &h, &why)) return fail(why);
+  *header = std::move(h);
+  return true;
+}
+
+bool parseSafetensorsHeader(const QByteArray& image, SafetensorsHeader* header, QString* error) {
+  SafetensorsHeader h;
+  h.fileSize = image.size();
+  const quint64 length = headerLength(image.left(8), h.fileSize);
+  if (length == 0) {
+    if (error) *error = QStringLiteral("not a safetensors file (bad header length)");
+    return false;
   }
-  // Byte ranges must not overlap (each tensor its own bytes).
-  QList<SafetensorsEntry> sorted = h.tensors;
-  std::sort(sorted.begin(), sorted.end(),
-            [](const auto& a, const auto& b) { return a.begin < b.begin; });
-  for (qsizetype i = 1; i < sorted.size(); ++i)
-    if (sorted[i].begin < sorted[i - 1].end)
-      return fail(QStringLiteral("tensor \"%1\": bytes overlap tensor \"%2\"")
-                      .arg(sorted[i].name, sorted[i - 1].name));
+  h.dataOffset = 8 + static_cast<qint64>(length);
+  QString why;
+  if (!parseJson(image.mid(8, static_cast<qsizetype>(length)), &h, &why)) {
+    if (error) *error = why;
+    return false;
+  }
   *header = std::move(h);
   return true;
 }

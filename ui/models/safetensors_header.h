@@ -3,6 +3,7 @@
 // gigabytes or pulling Torch into the Qt side.
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -28,6 +29,9 @@ struct SafetensorsHeader {
 // the file, size == numel * dtype size, no overlaps. On failure returns false and sets
 // *error, naming the offending tensor where there is one.
 bool readSafetensorsHeader(const QString& path, SafetensorsHeader* header, QString* error);
+
+// The same checks on a whole file image in memory (used by the fuzzer).
+bool parseSafetensorsHeader(const QByteArray& image, SafetensorsHeader* header, QString* error);
 
 // "[2048, 128, 31]"
 QString shapeString(const QList<qint64>& shape);
