@@ -1,9 +1,13 @@
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 #include "ui/main_window.h"
+#ifdef DRS_APP_HAVE_MODEL_MANAGER
+#include "ui/models/model_manager.h"
+#endif
 
 int main(int argc, char* argv[]) {
   QApplication app(argc, argv);
@@ -24,5 +28,12 @@ int main(int argc, char* argv[]) {
 
   drs::ui::MainWindow window;
   window.show();
+#ifdef DRS_APP_HAVE_MODEL_MANAGER
+  // First run without real weights: offer (never force) a download or import once the
+  // window is up; reload the engine if a set was installed.
+  QTimer::singleShot(0, &window, [&window] {
+    if (drs::ui::offerModelsIfNeeded(&window)) window.reloadEngine();
+  });
+#endif
   return QApplication::exec();
 }

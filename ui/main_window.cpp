@@ -43,6 +43,7 @@
 #include "ui/wav_preview.h"
 
 #ifdef DRS_UI_HAVE_MODEL_MANAGER
+#include "ui/models/model_manager.h"
 #include "ui/models/model_manager_dialog.h"
 #endif
 
@@ -52,9 +53,20 @@ namespace {
 constexpr int kProgressScale = 1000;
 constexpr int kTickMs = 200;
 
+// $DRS_MODEL_DIR (one set, for developers and tests), else the first real set of the
+// model store, else the engine's default (installed set, else the demo set).
+std::filesystem::path choose_model_dir() {
+  if (!qEnvironmentVariableIsEmpty("DRS_MODEL_DIR")) return default_model_location();
+#ifdef DRS_UI_HAVE_MODEL_MANAGER
+  if (const QString real = firstInstalledSet(modelStoreDir()); !real.isEmpty())
+    return real.toStdString();
+#endif
+  return default_model_location();
+}
+
 std::unique_ptr<GenerationBackend> load_default_backend(QString* error) {
   try {
-    return make_engine_backend(default_model_location());
+    return make_engine_backend(choose_model_dir());
   } catch (const Error& failure) {
     *error = QStringLiteral("<b>%1</b> — %2<br>%3")
                  .arg(error_title(failure.kind()),
@@ -121,12 +133,20 @@ QString stage_text(const Progress& progress) {
 MainWindow::MainWindow(QWidget* parent) : MainWindow(nullptr, parent) {
   // Delegated with null; now try the real engine (kept out of the delegate so tests
   // can pass null and mean "no engine").
-  if (auto backend = load_default_backend(&model_error_)) {
-    worker_ = std::make_unique<EngineWorker>(std::move(backend));
-    connect(worker_.get(), &EngineWorker::progressed, this, &MainWindow::onProgress);
-    connect(worker_.get(), &EngineWorker::runFinished, this, &MainWindow::onRunFinished);
-  }
+  reloadEngine();
+}
+
+void MainWindow::reloadEngine() {
+  if (state_ != State::Idle) return;
+  worker_.reset();  // joins the old worker thread before the new engine loads
+  if (auto backend = load_default_backend(&model_error_)) attachBackend(std::move(backend));
   applyModelInfo();
+}
+
+void MainWindow::attachBackend(std::unique_ptr<GenerationBackend> backend) {
+  worker_ = std::make_unique<EngineWorker>(std::move(backend));
+  connect(worker_.get(), &EngineWorker::progressed, this, &MainWindow::onProgress);
+  connect(worker_.get(), &EngineWorker::runFinished, this, &MainWindow::onRunFinished);
 }
 
 MainWindow::MainWindow(std::unique_ptr<GenerationBackend> backend, QWidget* parent)
@@ -135,9 +155,7 @@ MainWindow::MainWindow(std::unique_ptr<GenerationBackend> backend, QWidget* pare
   setWindowTitle(tr("DiffRhythm Studio"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/diffrhythm-studio.svg")));
   if (backend) {
-    worker_ = std::make_unique<EngineWorker>(std::move(backend));
-    connect(worker_.get(), &EngineWorker::progressed, this, &MainWindow::onProgress);
-    connect(worker_.get(), &EngineWorker::runFinished, this, &MainWindow::onRunFinished);
+    attachBackend(std::move(backend));
   } else {
     model_error_ = tr("<b>No model loaded.</b> %1").arg(error_advice(ErrorKind::ModelMissing));
   }
@@ -812,6 +830,8 @@ void MainWindow::showModels() {
 #ifdef DRS_UI_HAVE_MODEL_MANAGER
   ModelManagerDialog dialog(this);
   dialog.exec();
+  // A set may have been installed or removed: pick the model again (not mid-run).
+  if (state_ == State::Idle && qEnvironmentVariableIsEmpty("DRS_MODEL_DIR")) reloadEngine();
 #else
   QMessageBox::information(
       this, tr("Models"),

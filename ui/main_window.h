@@ -68,6 +68,8 @@ class MainWindow : public QMainWindow {
   bool exportTake(int index, const QString& path, QString* error = nullptr);
 
  public Q_SLOTS:
+  // Picks the model set again (model store, $DRS_MODEL_DIR, demo) and loads it.
+  void reloadEngine();
   void generate();
   void cancel();
   void exportSelected();
@@ -86,6 +88,7 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
 
  private:
+  void attachBackend(std::unique_ptr<GenerationBackend> backend);
   void buildUi();
   void buildMenus();
   void connectAutosave();
