@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "drs/error.h"
-#include "weights/atomic_file.h"
+#include "core/atomic_file.h"
 #include "weights/safetensors.h"
 #include "weights/safetensors_dtype.h"
 

@@ -20,6 +20,8 @@ class AtomicFile {
   void commit();
 
   [[nodiscard]] const std::filesystem::path& temp_path() const { return temp_; }
+  // The open descriptor of the temporary file, for writers that need one (libsndfile).
+  [[nodiscard]] int descriptor() const { return fd_; }
 
  private:
   std::filesystem::path target_;
