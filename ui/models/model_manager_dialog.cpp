@@ -177,7 +177,7 @@ bool ModelManagerDialog::downloadSet(const QString& setId) {
   DownloadDialog progress(&download, this);
   QMetaObject::invokeMethod(&download, &SetDownload::start, Qt::QueuedConnection);
   const bool ok = progress.exec() == QDialog::Accepted;
-  if (!ok && !progress.errorMessage().isEmpty())
+  if (!ok && !progress.errorMessage().isEmpty() && !download.wasCancelled())
     QMessageBox::warning(this, tr("Download failed"), progress.errorMessage());
   refresh();
   if (ok) Q_EMIT modelsChanged();

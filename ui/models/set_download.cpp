@@ -189,6 +189,7 @@ void SetDownload::cancel() {
     d->disconnect(this);
     d->cancel();
   }
+  cancelled_ = true;
   Q_EMIT failed(tr("Download cancelled."));
 }
 

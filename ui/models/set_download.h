@@ -33,6 +33,7 @@ class SetDownload : public QObject {
   [[nodiscard]] qint64 doneBytes() const { return doneBytes_; }
   [[nodiscard]] qint64 totalBytes() const { return totalBytes_; }
   [[nodiscard]] bool paused() const { return paused_; }
+  [[nodiscard]] bool wasCancelled() const { return cancelled_; }
   [[nodiscard]] QString folder() const { return folder_; }
   [[nodiscard]] FileDownload* current() const { return current_; }
   // For tests: the per-file settings (retry delay...) applied to every file.
@@ -64,6 +65,7 @@ class SetDownload : public QObject {
   qint64 doneBytes_ = 0;
   qint64 totalBytes_ = 0;
   bool paused_ = false;
+  bool cancelled_ = false;
 };
 
 }  // namespace drs::ui

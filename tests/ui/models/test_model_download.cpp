@@ -4,6 +4,7 @@
 #include <QCryptographicHash>
 #include <QNetworkAccessManager>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -67,6 +68,7 @@ class TestModelDownload : public QObject {
   void wholeSetWithManifest();
   void progressDialogShowsBothLevels();
   void completePartOnlyVerified();
+  void dialogPauseResumeAndCancel();
   void rerunKeepsVerifiedFiles();
 
  private:
@@ -456,6 +458,48 @@ void TestModelDownload::rerunKeepsVerifiedFiles() {
   QCOMPARE(sets[0].manifest.files[0].sha256, sha256(plain_));
   QVERIFY(sets[0].manifest.files[0].sha256Verified);
   QVERIFY(!QFile::exists(QDir(sets[0].folder).filePath(QStringLiteral(".download-state.json"))));
+}
+
+void TestModelDownload::dialogPauseResumeAndCancel() {
+  drs::ui::CatalogSet set = servedSet();
+  set.components[0].files[0].file = QStringLiteral("paused.bin");  // trickles after 64 kB
+  const QString part = QDir(store_->path()).filePath(QStringLiteral("served-set/a.bin.part"));
+  for (const bool cancelIt : {false, true}) {
+    QFile::remove(QDir(store_->path()).filePath(QStringLiteral("served-set/.download-state.json")));
+    drs::ui::SetDownload job(set, store_->path(), server_->hubBase());
+    drs::ui::DownloadDialog dialog(&job);
+    dialog.show();
+    QPushButton* pause = nullptr;
+    QPushButton* cancel = nullptr;
+    for (QPushButton* b : dialog.findChildren<QPushButton*>())
+      (b->text() == QStringLiteral("Pause") ? pause : cancel) = b;
+    QVERIFY(pause && cancel);
+    QSignalSpy progress(&job, &drs::ui::SetDownload::fileProgress);
+    QSignalSpy finished(&dialog, &QDialog::finished);
+    job.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last()[0].toLongLong() > 70 * 1024,
+                             kTimeoutMs);
+    if (cancelIt) {
+      cancel->click();
+      QVERIFY(finished.count() == 1 || finished.wait(kTimeoutMs));
+      QCOMPARE(dialog.result(), static_cast<int>(QDialog::Rejected));
+      QVERIFY(dialog.errorMessage().contains(QStringLiteral("cancelled")));
+      QVERIFY(!QFile::exists(part));
+      continue;
+    }
+    pause->click();
+    QVERIFY(job.paused());
+    QCOMPARE(pause->text(), QStringLiteral("Resume"));
+    const qint64 kept = QFileInfo(part).size();
+    QVERIFY(kept > 70 * 1024);
+    QTest::qWait(200);
+    QCOMPARE(QFileInfo(part).size(), kept);
+    pause->click();  // resume: a Range request, served at full speed
+    QVERIFY(!job.paused());
+    QVERIFY(finished.count() == 1 || finished.wait(kTimeoutMs));
+    QCOMPARE(dialog.result(), static_cast<int>(QDialog::Accepted));
+    QCOMPARE(readAll(QDir(store_->path()).filePath(QStringLiteral("served-set/a.bin"))), slow_);
+  }
 }
 
 QTEST_MAIN(TestModelDownload)
