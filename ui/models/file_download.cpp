@@ -177,6 +177,19 @@ bool FileDownload::handleHeaders() {
   headersHandled_ = true;
   captureMetadata();
   const int status = reply_->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+  if (status == 200 || status == 206) {
+    // Now the server has said how big the file is: check the disk again.
+    const qint64 length = reply_->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    const qint64 incoming = length;  // body bytes still to come
+    const qint64 free = QStorageInfo(request_.directory).bytesAvailable();
+    if (incoming > 0 && free >= 0 && free < incoming + kDiskMargin) {
+      fail(DownloadError::DiskFull, tr("Not enough disk space in %1: %2 bytes to come, %3 free.")
+                                        .arg(request_.directory)
+                                        .arg(incoming)
+                                        .arg(free));
+      return false;
+    }
+  }
   if (status == 200) {
     // Either a fresh download or the server ignored our Range: start over.
     offset_ = 0;

@@ -11,7 +11,6 @@
 // is recorded (verifiedSha256() is then empty).
 #pragma once
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QObject>
 #include <QPointer>

@@ -3,7 +3,6 @@
 // which is what makes the set "installed".
 #pragma once
 
-#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
