@@ -26,7 +26,7 @@ set(DRS_DEFAULT_REFERENCE_DIR "${DRS_ROOT}/../shared/reference" CACHE PATH
 function(drs_set_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
                                            -Wnon-virtual-dtor -Wcast-align -Wunused
-                                           -Woverloaded-virtual -Wnull-dereference)
+                                           -Woverloaded-virtual)
   if(DRS_WARNINGS_AS_ERRORS)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
