@@ -31,3 +31,14 @@ function(drs_set_warnings target)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
 endfunction()
+
+# drs_embed_binary(input output symbol): writes a C++ fragment defining
+# `constexpr unsigned char symbol[] = {...};` with the bytes of `input`, so data files
+# are compiled in and the engine has no run-time data dependency.
+function(drs_embed_binary input output symbol)
+  file(READ ${input} hex HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  file(WRITE ${output}.tmp "constexpr unsigned char ${symbol}[] = {${bytes}};\n")
+  file(COPY_FILE ${output}.tmp ${output} ONLY_IF_DIFFERENT)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${input})
+endfunction()

@@ -1,0 +1,185 @@
+#include "cli_options.h"
+
+#include <charconv>
+#include <cmath>
+#include <string_view>
+
+#include "drs/error.h"
+
+namespace drs::cli {
+namespace {
+
+[[noreturn]] void bad(const std::string& message) {
+  throw Error(ErrorKind::BadInput, message);
+}
+
+template <typename T>
+T number(std::string_view flag, const std::string& text) {
+  T value{};
+  const auto* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || ptr != end)
+    bad(std::string(flag) + ": '" + text + "' is not a valid number");
+  return value;
+}
+
+double real(std::string_view flag, const std::string& text) {
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || !std::isfinite(value))
+    bad(std::string(flag) + ": '" + text + "' is not a number");
+  return value;
+}
+
+AudioFormat format_named(const std::string& name) {
+  if (name == "wav16" || name == "wav") return AudioFormat::Wav16;
+  if (name == "wav24") return AudioFormat::Wav24;
+  if (name == "float") return AudioFormat::WavFloat;
+  if (name == "flac" || name == "flac16") return AudioFormat::Flac16;
+  if (name == "flac24") return AudioFormat::Flac24;
+  bad("--format: unknown format '" + name + "' (wav16, wav24, float, flac16, flac24)");
+}
+
+}  // namespace
+
+const char* usage() {
+  return R"(usage: diffrhythm-cli <command> [options]
+
+Commands:
+  generate   make a song from lyrics and a style prompt (no display needed)
+  presets    list the quality/speed presets with their cost
+  info       describe the model set that would be used
+
+generate options:
+  --lyrics FILE.lrc     timestamped lyrics ([mm:ss.xx] lines); omit for instrumental
+  --style TEXT          style prompt, e.g. "indie folk ballad, acoustic guitar"
+  --seconds N           song length: 95 (base model) or 96-285 (full model)
+  --preset NAME         best (default), balanced, fast, draft
+  --steps N             Euler steps (overrides the preset's grid: N+1 points)
+  --cfg X               guidance strength (overrides the preset)
+  --sway S              sway sampling coefficient (overrides the preset)
+  --seed N              reproduce a take (default: random, printed at the end)
+  --takes K             generate K takes (seeds N, N+1, ...); files FILE-1, FILE-2 ...
+  --models DIR          model set folder (default: installed real models, else the demo set)
+  --device cpu|cuda     where to run (default cpu)
+  --precision P         auto (default), fp32, bf16, fp16
+  --threads N           CPU threads (default: all cores)
+  --out FILE            output .wav or .flac (written atomically)
+  --format F            wav16 (default for .wav), wav24, float, flac16, flac24
+  --json-progress       progress as JSON lines on stderr
+  --quiet               no progress output
+
+Progress goes to stderr, one line per event; Ctrl+C cancels cleanly.
+
+Exit codes:
+  0  success
+  1  internal error (a bug: please report it)
+  2  bad input (arguments, lyrics, prompt)
+  3  cancelled (Ctrl+C / SIGTERM); no output file is left behind
+  4  model missing or could not be loaded
+  5  output could not be written (path, permissions, disk full)
+)";
+}
+
+Options parse_options(int argc, char** argv) {
+  Options opt;
+  if (argc < 2) return opt;
+  const std::string command = argv[1];
+  if (command == "generate")
+    opt.command = Command::Generate;
+  else if (command == "presets")
+    opt.command = Command::Presets;
+  else if (command == "info")
+    opt.command = Command::Info;
+  else if (command == "help" || command == "--help" || command == "-h")
+    return opt;
+  else
+    bad("unknown command '" + command + "' (try --help)");
+
+  std::optional<int> steps;
+  std::optional<float> cfg, sway;
+  for (int i = 2; i < argc; ++i) {
+    const std::string flag = argv[i];
+    const auto value = [&]() -> std::string {
+      if (i + 1 >= argc) bad(flag + " needs a value");
+      return argv[++i];
+    };
+    if (flag == "--help" || flag == "-h") {
+      opt.command = Command::Help;
+      return opt;
+    } else if (flag == "--lyrics") {
+      opt.lyrics_file = value();
+    } else if (flag == "--style") {
+      opt.style = value();
+    } else if (flag == "--seconds") {
+      opt.seconds = real(flag, value());
+      opt.seconds_given = true;
+    } else if (flag == "--preset") {
+      opt.preset = value();
+    } else if (flag == "--steps") {
+      steps = number<int>(flag, value());
+    } else if (flag == "--cfg") {
+      cfg = static_cast<float>(real(flag, value()));
+    } else if (flag == "--sway") {
+      sway = static_cast<float>(real(flag, value()));
+    } else if (flag == "--seed") {
+      opt.seed = number<std::uint64_t>(flag, value());
+    } else if (flag == "--takes") {
+      opt.takes = number<int>(flag, value());
+    } else if (flag == "--models") {
+      opt.models = value();
+    } else if (flag == "--device") {
+      const auto device = value();
+      if (device == "cpu")
+        opt.device = Device::Cpu;
+      else if (device == "cuda")
+        opt.device = Device::Cuda;
+      else
+        bad("--device: expected cpu or cuda, got '" + device + "'");
+    } else if (flag == "--precision") {
+      const auto p = value();
+      if (p == "auto")
+        opt.precision = Precision::Auto;
+      else if (p == "fp32")
+        opt.precision = Precision::Float32;
+      else if (p == "bf16")
+        opt.precision = Precision::BFloat16;
+      else if (p == "fp16")
+        opt.precision = Precision::Float16;
+      else
+        bad("--precision: expected auto, fp32, bf16 or fp16");
+    } else if (flag == "--threads") {
+      opt.threads = number<int>(flag, value());
+    } else if (flag == "--out") {
+      opt.out = value();
+    } else if (flag == "--format") {
+      opt.format = format_named(value());
+    } else if (flag == "--json-progress") {
+      opt.json_progress = true;
+    } else if (flag == "--quiet") {
+      opt.quiet = true;
+    } else {
+      bad("unknown option '" + flag + "' (try --help)");
+    }
+  }
+
+  const Preset* preset = find_preset(opt.preset);
+  if (!preset) bad("--preset: unknown preset '" + opt.preset + "' (best, balanced, fast, draft)");
+  opt.sampling = preset->sampling;
+  if (steps) {
+    if (*steps < 1 || *steps > 999) bad("--steps must be between 1 and 999");
+    opt.sampling.grid_points = *steps + 1;
+  }
+  if (cfg) opt.sampling.cfg_strength = *cfg;
+  if (sway) opt.sampling.sway = *sway;
+  if (opt.takes < 1 || opt.takes > 16) bad("--takes must be between 1 and 16");
+  if (opt.command == Command::Generate && opt.out.empty()) bad("generate needs --out FILE.wav");
+  return opt;
+}
+
+}  // namespace drs::cli

@@ -1,0 +1,50 @@
+// Command line of diffrhythm-cli (headless, no Qt, no display needed).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "drs/audio_file.h"
+#include "drs/engine.h"
+
+namespace drs::cli {
+
+enum class Command { Generate, Presets, Info, Help };
+
+struct Options {
+  Command command = Command::Help;
+  std::filesystem::path lyrics_file;  // empty: instrumental
+  std::string style;
+  double seconds = 95;
+  bool seconds_given = false;
+  SamplingSettings sampling;  // from --preset (default "best") or --steps/--cfg/--sway
+  std::string preset = "best";
+  std::optional<std::uint64_t> seed;
+  int takes = 1;
+  std::optional<std::filesystem::path> models;
+  Device device = Device::Cpu;
+  Precision precision = Precision::Auto;
+  int threads = 0;
+  std::filesystem::path out;
+  std::optional<AudioFormat> format;
+  bool json_progress = false;
+  bool quiet = false;
+};
+
+// Exit codes (documented in --help).
+enum ExitCode : int {
+  kOk = 0,
+  kInternalError = 1,
+  kBadInput = 2,
+  kCancelled = 3,
+  kModelError = 4,
+  kOutputError = 5,
+};
+
+// Throws drs::Error(BadInput) with a message naming the bad argument.
+Options parse_options(int argc, char** argv);
+const char* usage();
+
+}  // namespace drs::cli

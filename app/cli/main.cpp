@@ -1,0 +1,160 @@
+// diffrhythm-cli: the whole pipeline from the command line (see --help).
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include "cancel_on_signal.h"
+#include "cli_options.h"
+#include "drs/audio_file.h"
+#include "drs/engine.h"
+#include "drs/model_set.h"
+#include "progress_printer.h"
+
+namespace drs::cli {
+namespace {
+
+int exit_code_for(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::BadInput: return kBadInput;
+    case ErrorKind::ModelMissing:
+    case ErrorKind::ModelCorrupt: return kModelError;
+    case ErrorKind::Output: return kOutputError;
+    case ErrorKind::Cancelled: return kCancelled;
+    case ErrorKind::OutOfMemory:
+    case ErrorKind::Internal: return kInternalError;
+  }
+  return kInternalError;
+}
+
+std::filesystem::path model_dir(const Options& opt) {
+  if (opt.models) return *opt.models;
+  if (auto dir = default_model_dir()) return *dir;
+  throw Error(ErrorKind::ModelMissing,
+              "no model set installed and no demo set found; pass --models DIR");
+}
+
+std::string read_lyrics(const std::filesystem::path& path) {
+  if (path.empty()) return {};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorKind::BadInput, path.string() + ": cannot read the lyrics file");
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// Output paths for K takes: FILE.wav, or FILE-1.wav, FILE-2.wav ...
+std::filesystem::path take_path(const std::filesystem::path& out, int take, int takes) {
+  if (takes == 1) return out;
+  auto name = out.stem().string() + "-" + std::to_string(take + 1) + out.extension().string();
+  return out.parent_path() / name;
+}
+
+// Fail before an hour of sampling, not after it.
+void check_output_folder(const std::filesystem::path& out) {
+  const auto folder = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec))
+    throw Error(ErrorKind::Output,
+                out.string() + ": folder " + folder.string() + " does not exist");
+  if (::access(folder.c_str(), W_OK) != 0)
+    throw Error(ErrorKind::Output,
+                out.string() + ": folder " + folder.string() + " is not writable");
+}
+
+int run_generate(const Options& opt) {
+  const auto format = opt.format ? *opt.format : audio_format_for(opt.out);
+  check_output_folder(opt.out);
+  GenerationRequest request;
+  request.lyrics = read_lyrics(opt.lyrics_file);
+  request.style = opt.style;
+  request.sampling = opt.sampling;
+  request.seed = opt.seed;
+  request.takes = opt.takes;
+
+  Engine engine({model_dir(opt), opt.device, opt.precision, opt.threads, false});
+  const auto& info = engine.info();
+  request.seconds = opt.seconds_given ? opt.seconds : info.min_seconds;
+  if (!opt.quiet)
+    std::fprintf(
+        stderr, "model: %s%s, %s, %s\n", info.name.c_str(),
+        info.is_demo ? " (demo: produces noise, install DiffRhythm weights for music)" : "",
+        info.device.c_str(), info.precision.c_str());
+
+  std::stop_source stop;
+  CancelOnSignal cancel_on_signal(stop);
+  ProgressPrinter printer(stderr, opt.json_progress, opt.takes);
+  const ProgressSink sink =
+      opt.quiet ? ProgressSink{} : ProgressSink{[&](const Progress& p) { printer(p); }};
+  auto result = engine.generate(request, sink, stop.get_token());
+  for (const auto& warning : result.warnings)
+    if (!opt.quiet) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+  if (result.outcome == Outcome::Cancelled) {
+    std::fprintf(stderr, "cancelled; nothing was written\n");
+    return kCancelled;
+  }
+  if (result.outcome == Outcome::Failed) {
+    std::fprintf(stderr, "error: %s\n", result.error.c_str());
+    return exit_code_for(result.error_kind);
+  }
+  for (std::size_t k = 0; k < result.takes.size(); ++k) {
+    if (stop.stop_requested()) return kCancelled;
+    const auto& take = result.takes[k];
+    const auto path =
+        take_path(opt.out, static_cast<int>(k), static_cast<int>(result.takes.size()));
+    if (sink)
+      sink({Stage::Writing, static_cast<int>(k), static_cast<int>(result.takes.size()), 0, 0,
+            result.seconds_total, static_cast<int>(k), path.string()});
+    write_audio_file(path, take.audio, take.channels, take.sample_rate, format);
+    std::printf("%s\tseed %llu\t%.2f s\n", path.c_str(), static_cast<unsigned long long>(take.seed),
+                static_cast<double>(take.frames()) / take.sample_rate);
+  }
+  return kOk;
+}
+
+int run_presets() {
+  std::printf("%-10s %6s %5s %6s %9s  %s\n", "preset", "steps", "cfg", "sway", "forwards",
+              "description");
+  for (const auto& p : presets())
+    std::printf("%-10.*s %6d %5.1f %6s %9d  %.*s\n", static_cast<int>(p.id.size()), p.id.data(),
+                p.sampling.steps(), static_cast<double>(p.sampling.cfg_strength),
+                p.sampling.sway ? std::to_string(*p.sampling.sway).substr(0, 5).c_str() : "off",
+                p.sampling.forward_passes(), static_cast<int>(p.description.size()),
+                p.description.data());
+  return kOk;
+}
+
+int run_info(const Options& opt) {
+  const auto dir = model_dir(opt);
+  const auto set = read_model_set(dir);
+  std::printf("folder: %s\nname: %s\nid: %s\ndemo: %s\nmax frames: %d (%s)\n", dir.c_str(),
+              set.name.c_str(), set.id.c_str(), set.is_demo ? "yes (produces noise)" : "no",
+              set.max_frames, set.max_frames == 2048 ? "95 s songs" : "96-285 s songs");
+  return kOk;
+}
+
+int run(int argc, char** argv) {
+  try {
+    const auto opt = parse_options(argc, argv);
+    switch (opt.command) {
+      case Command::Generate: return run_generate(opt);
+      case Command::Presets: return run_presets();
+      case Command::Info: return run_info(opt);
+      case Command::Help: std::fputs(usage(), stdout); return kOk;
+    }
+  } catch (const Error& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return exit_code_for(e.kind());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "internal error: %s\n", e.what());
+  }
+  return kInternalError;
+}
+
+}  // namespace
+}  // namespace drs::cli
+
+int main(int argc, char** argv) {
+  return drs::cli::run(argc, argv);
+}

@@ -1,0 +1,14 @@
+// The demo model set: tiny networks with deterministic random weights in exactly the
+// formats and tensor names of the official files (DiT safetensors + config.json, a
+// TorchScript VAE, MuQ-MuLan text tower + tokenizer + configs) and a manifest marking
+// it as a demo. It exercises the whole pipeline and produces noise, never music.
+#pragma once
+
+#include <filesystem>
+
+namespace drs {
+
+// Writes the set into `dir` (created; files replaced atomically, manifest last).
+void write_demo_model_set(const std::filesystem::path& dir);
+
+}  // namespace drs

@@ -1,0 +1,117 @@
+// drs::Engine: the whole pipeline (lyrics -> style -> sampling -> decoding) with
+// models loaded lazily and kept between runs. Every failure becomes an Outcome.
+#include "drs/engine.h"
+
+#include <ATen/ATen.h>
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <random>
+
+#include "core/threads.h"
+#include "core/torch_compat.h"
+#include "drs/lyrics.h"
+#include "drs/model_set.h"
+#include "pipeline/generation.h"
+#include "pipeline/loaded_models.h"
+
+namespace drs {
+
+struct Engine::Impl {
+  EngineOptions options;
+  ModelSet set;
+  ModelInfo info;
+  LoadedModels models;
+};
+
+namespace {
+
+at::Device device_for(Device device) {
+  if (device == Device::Cpu) return at::kCPU;
+  if (!compat::cuda_available())
+    throw Error(ErrorKind::BadInput,
+                "CUDA was requested but no CUDA device is available to this build");
+  return at::Device(at::kCUDA, 0);
+}
+
+at::ScalarType dtype_for(Precision precision, const at::Device& device) {
+  switch (precision) {
+    case Precision::Float32: return at::kFloat;
+    case Precision::BFloat16: return at::kBFloat16;
+    case Precision::Float16: return at::kHalf;
+    case Precision::Auto: break;
+  }
+  // CPU: float32 (measured: bf16 matmul is ~35x slower without native support and
+  // LibTorch 1.13 has no fp16 CPU kernels). GPU: bf16 tensor cores.
+  return device.is_cuda() ? at::kBFloat16 : at::kFloat;
+}
+
+ModelInfo describe(const ModelSet& set, const at::Device& device, at::ScalarType dtype) {
+  ModelInfo info;
+  info.name = set.name;
+  info.is_demo = set.is_demo;
+  info.max_frames = set.max_frames;
+  info.min_seconds = set.max_frames == 2048 ? 95 : 96;
+  info.max_seconds = set.max_frames == 2048 ? 95 : 285;
+  info.device = device.str();
+  info.precision = c10::toString(dtype);
+  return info;
+}
+
+GenerationResult failure(ErrorKind kind, std::string message) {
+  GenerationResult result;
+  result.outcome = kind == ErrorKind::Cancelled ? Outcome::Cancelled : Outcome::Failed;
+  result.error_kind = kind;
+  result.error = std::move(message);
+  return result;
+}
+
+bool looks_like_oom(const std::string& message) {
+  return message.find("out of memory") != std::string::npos ||
+         message.find("can't allocate") != std::string::npos;
+}
+
+}  // namespace
+
+Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->set = read_model_set(impl_->options.model_dir);
+  const auto device = device_for(impl_->options.device);
+  const auto dtype = dtype_for(impl_->options.precision, device);
+  impl_->info = describe(impl_->set, device, dtype);
+  impl_->models = LoadedModels(impl_->set, at::TensorOptions().device(device).dtype(dtype),
+                               impl_->options.release_style_encoder);
+}
+
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+const ModelInfo& Engine::info() const {
+  return impl_->info;
+}
+
+GenerationResult Engine::generate(const GenerationRequest& request, const ProgressSink& progress,
+                                  std::stop_token stop) {
+  const auto started = std::chrono::steady_clock::now();
+  configure_threads(impl_->options.threads);
+  try {
+    auto result = run_generation(impl_->models, impl_->info, request, progress, stop, started);
+    impl_->info.model_loads = impl_->models.load_count();
+    return result;
+  } catch (const Error& e) {
+    impl_->info.model_loads = impl_->models.load_count();
+    return failure(e.kind(), e.what());
+  } catch (const std::bad_alloc&) {
+    return failure(ErrorKind::OutOfMemory,
+                   "out of memory: try a shorter song, fewer takes or closing other programs");
+  } catch (const c10::Error& e) {
+    const std::string message = e.what_without_backtrace();
+    return failure(looks_like_oom(message) ? ErrorKind::OutOfMemory : ErrorKind::Internal, message);
+  } catch (const std::exception& e) {
+    return failure(ErrorKind::Internal, e.what());
+  }
+}
+
+}  // namespace drs

@@ -1,0 +1,168 @@
+#include "pipeline/generation.h"
+
+#include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <cmath>
+#include <random>
+#include <string>
+
+#include "audio/postprocess.h"
+#include "drs/lyrics.h"
+#include "pipeline/negative_style.h"
+#include "sampler/cfm_sampler.h"
+
+namespace drs {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class Reporter {
+ public:
+  Reporter(const ProgressSink& sink, Clock::time_point started) : sink_(sink), started_(started) {}
+  void operator()(Progress p) const {
+    if (!sink_) return;
+    p.elapsed_seconds = std::chrono::duration<double>(Clock::now() - started_).count();
+    sink_(p);
+  }
+
+ private:
+  const ProgressSink& sink_;
+  Clock::time_point started_;
+};
+
+void validate(const GenerationRequest& request, const ModelInfo& info) {
+  if (!(request.seconds >= info.min_seconds - 1e-9 && request.seconds <= info.max_seconds + 1e-9))
+    throw Error(ErrorKind::BadInput,
+                "song length " + std::to_string(request.seconds) + " s is outside " +
+                    std::to_string(static_cast<int>(info.min_seconds)) + "-" +
+                    std::to_string(static_cast<int>(info.max_seconds)) + " s for " + info.name);
+  if (request.sampling.grid_points < 2 || request.sampling.grid_points > 1000)
+    throw Error(ErrorKind::BadInput, "steps must be between 1 and 999");
+  if (!std::isfinite(request.sampling.cfg_strength) || request.sampling.cfg_strength < 0)
+    throw Error(ErrorKind::BadInput, "guidance strength must be a non-negative number");
+  if (request.takes < 1 || request.takes > 16)
+    throw Error(ErrorKind::BadInput, "takes must be between 1 and 16");
+  if (request.style_embedding && request.style_embedding->size() != 512)
+    throw Error(ErrorKind::BadInput, "a style embedding must have 512 values");
+}
+
+LyricsAnalysis lyrics_stage(const GenerationRequest& request, const ModelInfo& info,
+                            GenerationResult& result) {
+  auto lyrics = analyze_lyrics(request.lyrics, info.max_frames, request.seconds);
+  for (const auto& issue : lyrics.issues) {
+    const auto where =
+        "line " + std::to_string(issue.line) +
+        (issue.column > 0 ? ", column " + std::to_string(issue.column) : std::string()) + ": ";
+    if (issue.severity == Severity::Error)
+      throw Error(ErrorKind::BadInput, "lyrics " + where + issue.message);
+    if (issue.severity == Severity::Warning)
+      result.warnings.push_back("lyrics " + where + issue.message);
+  }
+  return lyrics;
+}
+
+at::Tensor style_stage(LoadedModels& models, const GenerationRequest& request,
+                       GenerationResult& result) {
+  std::vector<float> values;
+  if (request.style_embedding) {
+    values = *request.style_embedding;
+  } else {
+    std::string warning;
+    values = models.style_embedding(request.style, &warning);
+    if (!warning.empty()) result.warnings.push_back(warning);
+  }
+  return at::tensor(values, at::kFloat).reshape({1, 512});
+}
+
+std::uint64_t first_seed(const GenerationRequest& request) {
+  if (request.seed) return *request.seed;
+  std::random_device device;
+  return ((std::uint64_t{device()} << 32) | device()) >> 1;  // positive in a signed int64 too
+}
+
+// Noise is drawn on the CPU from a generator seeded per take (seed + k), so a seed
+// reproduces a take on any device and every take of a batch differs.
+at::Tensor initial_noise(std::uint64_t seed, int takes, int64_t frames) {
+  std::vector<at::Tensor> noise;
+  for (int k = 0; k < takes; ++k) {
+    auto generator = at::make_generator<at::CPUGeneratorImpl>(seed + static_cast<std::uint64_t>(k));
+    noise.push_back(at::randn({1, frames, 64}, generator, at::kFloat));
+  }
+  return at::cat(noise, 0);
+}
+
+}  // namespace
+
+GenerationResult run_generation(LoadedModels& models, const ModelInfo& info,
+                                const GenerationRequest& request, const ProgressSink& progress,
+                                const std::stop_token& stop, Clock::time_point started) {
+  c10::InferenceMode inference;
+  const Reporter report(progress, started);
+  GenerationResult result;
+  validate(request, info);
+
+  report({Stage::LoadingModels, 0, 0, 0, 0, 0, 0,
+          models.needs_loading() ? "loading networks" : "models ready"});
+  const auto& dit = models.dit();
+  const auto& vae = models.vae();
+  throw_if_cancelled(stop);
+
+  report({Stage::Lyrics, 0, 0, 0, 0, 0, 0, {}});
+  const auto lyrics = lyrics_stage(request, info, result);
+  throw_if_cancelled(stop);
+
+  report({Stage::Style, 0, 0, 0, 0, 0, 0, {}});
+  const auto options = models.options();
+  const auto style = style_stage(models, request, result).to(options);
+  throw_if_cancelled(stop);
+
+  const int64_t frames = lyrics.end_frame;
+  const auto seed = first_seed(request);
+  SampleInputs inputs;
+  inputs.cond = at::zeros({1, frames, 64}, options);
+  inputs.text =
+      at::tensor(lyrics.frame_tokens, at::kLong).reshape({1, frames}).to(options.device());
+  inputs.style = style;
+  inputs.negative_style =
+      at::tensor(negative_style_embedding(), at::kFloat).reshape({1, 512}).to(options);
+  inputs.start_time = at::zeros({1}, options);
+  inputs.song_duration = at::full({1}, static_cast<double>(lyrics.song_duration), options);
+  inputs.segments = {{0, frames}};
+  inputs.y0 = initial_noise(seed, request.takes, frames).to(options);
+
+  const int steps = request.sampling.steps();
+  SamplerProgress sampler_progress;
+  sampler_progress.on_block = [&](int step, int total, int block, int blocks) {
+    report({Stage::Sampling, step, total, static_cast<double>(block) / blocks, 0, 0, 0, {}});
+  };
+  sampler_progress.on_step = [&](int step, int total, double seconds) {
+    report({Stage::Sampling, step, total, 0, seconds, 0, 0, {}});
+  };
+  report({Stage::Sampling, 0, steps, 0, 0, 0, 0, {}});
+  const auto sampling_started = Clock::now();
+  const auto latents = sample(dit, inputs, request.sampling, sampler_progress, stop);
+  result.seconds_per_step =
+      std::chrono::duration<double>(Clock::now() - sampling_started).count() / steps;
+
+  for (int k = 0; k < request.takes; ++k) {
+    const auto latent = latents.narrow(0, k, 1).to(at::kFloat).transpose(1, 2);  // [1,64,N]
+    report({Stage::Decoding, 0, 0, 0, 0, 0, k, {}});
+    const auto audio = vae.decode_chunked(
+        latent, ChunkParams{},
+        [&](int chunk, int chunks) {
+          report({Stage::Decoding, chunk, chunks, 0, 0, 0, k, {}});
+        },
+        stop);
+    Take take;
+    take.audio = postprocess_official(audio);
+    take.seed = seed + static_cast<std::uint64_t>(k);
+    result.takes.push_back(std::move(take));
+  }
+  result.outcome = Outcome::Succeeded;
+  result.seconds_total = std::chrono::duration<double>(Clock::now() - started).count();
+  report({Stage::Done, 1, 1, 0, 0, 0, 0, {}});
+  return result;
+}
+
+}  // namespace drs
