@@ -80,6 +80,7 @@ bool readManifest(const QString& path, Manifest* manifest, QString* error) {
   m.description = o.value(QStringLiteral("description")).toString();
   m.isDemo =
       o.value(QStringLiteral("is_demo")).toBool() || o.value(QStringLiteral("demo")).toBool();
+  m.maxFrames = o.value(QStringLiteral("max_frames")).toInt();
   m.source = o.value(QStringLiteral("source")).toString();
   m.installed = QDateTime::fromString(o.value(QStringLiteral("installed")).toString(), Qt::ISODate);
   for (const QJsonValue v : o.value(QStringLiteral("files")).toArray())
@@ -95,16 +96,17 @@ bool writeManifest(const QString& path, const Manifest& m, QString* error) {
   for (const ManifestFile& f : m.files) files.append(toJson(f));
   QJsonArray licences;
   for (const ManifestLicence& l : m.licences) licences.append(toJson(l));
-  const QJsonObject o{{QStringLiteral("format"), QStringLiteral("drs-model-set")},
-                      {QStringLiteral("version"), 1},
-                      {QStringLiteral("id"), m.id},
-                      {QStringLiteral("name"), m.name},
-                      {QStringLiteral("description"), m.description},
-                      {QStringLiteral("is_demo"), m.isDemo},
-                      {QStringLiteral("source"), m.source},
-                      {QStringLiteral("installed"), m.installed.toUTC().toString(Qt::ISODate)},
-                      {QStringLiteral("files"), files},
-                      {QStringLiteral("licences"), licences}};
+  QJsonObject o{{QStringLiteral("format"), QStringLiteral("drs-model-set")},
+                {QStringLiteral("version"), 1},
+                {QStringLiteral("id"), m.id},
+                {QStringLiteral("name"), m.name},
+                {QStringLiteral("description"), m.description},
+                {QStringLiteral("is_demo"), m.isDemo},
+                {QStringLiteral("source"), m.source},
+                {QStringLiteral("installed"), m.installed.toUTC().toString(Qt::ISODate)},
+                {QStringLiteral("files"), files},
+                {QStringLiteral("licences"), licences}};
+  if (m.maxFrames > 0) o.insert(QStringLiteral("max_frames"), m.maxFrames);
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly) ||
       file.write(QJsonDocument(o).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {

@@ -38,6 +38,8 @@ struct Manifest {
   QString name;
   QString description;
   bool isDemo = false;
+  int maxFrames =
+      0;           // 2048 (base) / 6144 (full); 0 = not stated (the engine infers it from the id)
   QString source;  // "download" or "import"
   QDateTime installed;
   QList<ManifestFile> files;

@@ -21,6 +21,9 @@
 namespace drs::ui {
 namespace {
 
+constexpr int kBaseMaxFrames = 2048;  // 95 s
+constexpr int kFullMaxFrames = 6144;  // up to 285 s
+
 QString tr(const char* text) {
   return QCoreApplication::translate("drs::ui::ModelImport", text);
 }
@@ -263,6 +266,10 @@ bool finishSetFolder(const QString& folder, const CatalogSet& set, QList<Manifes
   manifest.installed = QDateTime::currentDateTimeUtc();
   manifest.files = *files;
   manifest.licences = licencesOf(set);
+  for (const CatalogFile& f : set.files()) {
+    if (f.tensorSpec == TensorSpec::DitFull) manifest.maxFrames = kFullMaxFrames;
+    if (f.tensorSpec == TensorSpec::DitBase) manifest.maxFrames = kBaseMaxFrames;
+  }
   return writeManifest(dir.filePath(QLatin1String(kManifestFileName)), manifest, error);
 }
 

@@ -11,8 +11,12 @@
 namespace drs::ui {
 
 QString defaultModelStoreDir() {
-  return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-      .filePath(QStringLiteral("models"));
+  // The app's data folder as the engine and the CLI compute it (drs::default_model_store:
+  // $XDG_DATA_HOME or ~/.local/share, then "DiffRhythm Studio/models"), so sets installed
+  // here are found by diffrhythm-cli too. Qt's AppDataLocation would add the
+  // organisation name as an extra folder level.
+  return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+      .filePath(QStringLiteral("DiffRhythm Studio/models"));
 }
 
 QString modelStoreDir(const QStringList& arguments) {
@@ -39,7 +43,10 @@ QString modelStoreDir() {
 QList<InstalledSet> installedSets(const QString& storeDir) {
   QList<InstalledSet> sets;
   const QDir store(storeDir);
-  const auto folders = store.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+  QFileInfoList folders = store.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+  // $DRS_MODELS_DIR / --models may name one set folder instead of a store.
+  if (QFileInfo::exists(store.filePath(QLatin1String(kManifestFileName))))
+    folders = {QFileInfo(store.absolutePath())};
   for (const QFileInfo& folder : folders) {
     const QString manifestPath =
         QDir(folder.absoluteFilePath()).filePath(QLatin1String(kManifestFileName));

@@ -1,6 +1,7 @@
 // The model store: one folder holding one subfolder (with manifest.json) per installed
 // model set. Its location: `--models DIR` on the command line, else $DRS_MODELS_DIR,
-// else the settings key models/storeDir, else <AppDataLocation>/models.
+// else the settings key models/storeDir, else <GenericDataLocation>/DiffRhythm Studio/models
+// (= the engine's drs::default_model_store(), so the CLI finds the same sets).
 #pragma once
 
 #include <QList>
@@ -18,14 +19,15 @@ struct InstalledSet {
   [[nodiscard]] bool usable() const { return problems.isEmpty(); }
 };
 
-// <AppDataLocation>/models.
+// <GenericDataLocation>/DiffRhythm Studio/models (~/.local/share/... on Linux).
 QString defaultModelStoreDir();
 // The store in effect, resolved as described above from `arguments` (normally
 // QCoreApplication::arguments()).
 QString modelStoreDir(const QStringList& arguments);
 QString modelStoreDir();
 
-// Every subfolder of `storeDir` with a readable manifest, checked against its files
+// Every subfolder of `storeDir` with a readable manifest (or `storeDir` itself when it
+// is a set folder), checked against its files
 // (sizes only: hashing gigabytes at start-up would be too slow).
 QList<InstalledSet> installedSets(const QString& storeDir);
 

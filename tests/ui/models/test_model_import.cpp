@@ -277,6 +277,11 @@ void TestModelImport::ditFixtureWeightsCheckedByNameAndShape() {
     const CatalogSet set = testSet(encoderSha_, full ? TensorSpec::DitFull : TensorSpec::DitBase);
     const ImportPlan plan = planImport(source_->path(), set);
     QVERIFY2(plan.ok(), qPrintable(plan.errors.join(QLatin1Char('\n'))));
+    QString installError;
+    QVERIFY2(executeImport(plan, set, store_->path(), &installError), qPrintable(installError));
+    const auto installed = installedSets(store_->path());
+    QCOMPARE(installed.size(), 1);
+    QCOMPARE(installed[0].manifest.maxFrames, full ? 6144 : 2048);  // what the engine reads
 
     // The other variant's layout (duration embedding present/absent) is refused.
     const ImportPlan wrongVariant = planImport(

@@ -57,7 +57,8 @@ void TestModelStore::storeLocationOrder() {
   qunsetenv("DRS_MODELS_DIR");
   QSettings().remove(QLatin1String(kSettingsStoreDir));
   QCOMPARE(modelStoreDir(QStringList{QStringLiteral("app")}), defaultModelStoreDir());
-  QVERIFY(defaultModelStoreDir().endsWith(QStringLiteral("/models")));
+  // The engine's default store (drs::default_model_store) uses the same folder name.
+  QVERIFY(defaultModelStoreDir().endsWith(QStringLiteral("/DiffRhythm Studio/models")));
   QSettings().setValue(QLatin1String(kSettingsStoreDir), QStringLiteral("/tmp/from-settings"));
   QCOMPARE(modelStoreDir(QStringList{QStringLiteral("app")}), QStringLiteral("/tmp/from-settings"));
   qputenv("DRS_MODELS_DIR", "/tmp/from-env");
@@ -84,6 +85,9 @@ void TestModelStore::installedSetsAndDemo() {
   writeSet(store.filePath(QStringLiteral("real")), false, true);
   QVERIFY(hasRealModels(store.path()));
   QCOMPARE(firstInstalledSet(store.path()), store.filePath(QStringLiteral("real")));
+  // A set folder given as the store ($DRS_MODELS_DIR=<set>) is that one set.
+  QCOMPARE(firstInstalledSet(store.filePath(QStringLiteral("real"))),
+           store.filePath(QStringLiteral("real")));
 }
 
 void TestModelStore::safeNames() {
