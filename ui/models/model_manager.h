@@ -14,7 +14,8 @@ class QWidget;
 
 namespace drs::ui {
 
-// The folder of the first usable non-demo set in `storeDir`, empty if none.
+// The folder of the usable non-demo set to load from `storeDir` (the full model
+// before the base one, as the engine's default), empty if none.
 QString firstInstalledSet(const QString& storeDir);
 
 // When no real model is installed (and the user has not said "don't ask again"),

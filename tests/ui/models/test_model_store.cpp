@@ -32,12 +32,13 @@ class TestModelStore : public QObject {
   void realDitLayoutCounts();
 
  private:
-  static void writeSet(const QString& folder, bool demo, bool withFile) {
+  static void writeSet(const QString& folder, bool demo, bool withFile, int maxFrames = 0) {
     QDir().mkpath(folder);
     Manifest m;
     m.id = QFileInfo(folder).fileName();
     m.name = demo ? QStringLiteral("Demo model") : QStringLiteral("Real model");
     m.isDemo = demo;
+    m.maxFrames = maxFrames;
     m.source = QStringLiteral("download");
     m.installed = QDateTime::currentDateTimeUtc();
     m.files = {
@@ -85,6 +86,8 @@ void TestModelStore::installedSetsAndDemo() {
   writeSet(store.filePath(QStringLiteral("real")), false, true);
   QVERIFY(hasRealModels(store.path()));
   QCOMPARE(firstInstalledSet(store.path()), store.filePath(QStringLiteral("real")));
+  writeSet(store.filePath(QStringLiteral("zz-full")), false, true, 6144);
+  QCOMPARE(firstInstalledSet(store.path()), store.filePath(QStringLiteral("zz-full")));
   // A set folder given as the store ($DRS_MODELS_DIR=<set>) is that one set.
   QCOMPARE(firstInstalledSet(store.filePath(QStringLiteral("real"))),
            store.filePath(QStringLiteral("real")));
