@@ -28,12 +28,16 @@ class EngineBackend final : public GenerationBackend {
 }  // namespace
 
 std::unique_ptr<GenerationBackend> make_engine_backend(const std::filesystem::path& model_dir) {
+  if (model_dir.empty())
+    throw Error(ErrorKind::ModelMissing,
+                "no model set found: neither an installed DiffRhythm set nor the demo set "
+                "of this build");
   return std::make_unique<EngineBackend>(model_dir);
 }
 
 std::filesystem::path default_model_location() {
   if (const char* env = std::getenv("DRS_MODEL_DIR"); env && *env) return env;
-  return drs::default_model_dir();
+  return drs::default_model_dir().value_or(std::filesystem::path{});
 }
 
 #else

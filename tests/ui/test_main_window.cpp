@@ -334,6 +334,20 @@ class TestMainWindow : public QObject {
     QCOMPARE(info.samplerate, 44100);
     QCOMPARE(static_cast<std::size_t>(info.frames), h.window->takes().front().take.frames());
     QVERIFY((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_WAV);
+#ifdef DRS_UI_TEST_HAVE_FLAC
+    const QString flac = dir.filePath(QStringLiteral("song.flac"));
+    QVERIFY2(h.window->exportTake(0, flac, &error), qPrintable(error));
+    SF_INFO flac_info{};
+    SNDFILE* flac_file = sf_open(flac.toLocal8Bit().constData(), SFM_READ, &flac_info);
+    QVERIFY(flac_file);
+    sf_close(flac_file);
+    qInfo("FLAC: %lld frames, format 0x%x", static_cast<long long>(flac_info.frames),
+          flac_info.format);
+    QVERIFY((flac_info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_FLAC);
+    QCOMPARE(static_cast<std::size_t>(flac_info.frames), h.window->takes().front().take.frames());
+    QVERIFY(!h.window->exportTake(0, dir.filePath(QStringLiteral("song.mp3")), &error));
+    qInfo("unsupported extension: %s", qPrintable(error));
+#endif
     // An unwritable target is a message, not a crash.
     QVERIFY(!h.window->exportTake(0, QStringLiteral("/nonexistent-dir/x.wav"), &error));
     QVERIFY(!error.isEmpty());
