@@ -550,7 +550,7 @@ void MainWindow::onProgress(const Progress& progress) {
   if (!tracker_ || state_ == State::Idle) return;
   tracker_->update(progress);
   progress_->setValue(static_cast<int>(tracker_->fraction() * kProgressScale));
-  if (state_ == State::Running) stage_->setText(stage_text(progress));
+  if (state_ == State::Running) stage_->setText(stage_text(tracker_->normalized(progress)));
   refreshRunLabels();
 }
 

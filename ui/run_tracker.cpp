@@ -27,22 +27,33 @@ void RunTracker::update(const Progress& progress) {
     decode_started_ = progress.elapsed_seconds;
   if (stage_ == Stage::Decoding && progress.stage != Stage::Decoding && decode_started_ >= 0)
     decode_seconds_ = progress.elapsed_seconds - decode_started_;
+  stage_ = progress.stage;
+  step_ = progress.step;
+  steps_ = progress.steps;
+  within_ = std::clamp(progress.within_step, 0.0, 1.0);
   if (progress.stage == Stage::Sampling && progress.step_seconds > 0) {
     ++measured_steps_;
     measured_total_ += progress.step_seconds;
     last_step_seconds_ = progress.step_seconds;
+    // A step-completed event counts as `measured_steps_` done, whether the engine
+    // numbers it by index or by count.
+    step_ = std::max(step_, measured_steps_);
+    within_ = 0;
   }
-  if (progress.stage == Stage::Decoding && progress.step_seconds > 0) {
-    ++decode_chunks_done_;
-    decode_chunk_total_ += progress.step_seconds;
+  if (progress.stage == Stage::Decoding && progress.step > 0 && decode_started_ >= 0) {
+    // Chunk times from the clock: the decoder reports completed chunks only.
+    decode_chunks_done_ = progress.step;
+    decode_chunk_total_ = progress.elapsed_seconds - decode_started_;
   }
-  stage_ = progress.stage;
-  step_ = progress.step;
-  steps_ = progress.steps;
   if (stage_ == Stage::Sampling && steps_ > 0) priors_.sampling_steps = steps_;
-  within_ = std::clamp(progress.within_step, 0.0, 1.0);
   elapsed_ = std::max(elapsed_, progress.elapsed_seconds);
   fraction_ = std::max(fraction_, stage_fraction());
+}
+
+Progress RunTracker::normalized(const Progress& progress) const {
+  Progress copy = progress;
+  if (progress.stage == stage_) copy.step = step_;
+  return copy;
 }
 
 double RunTracker::stage_fraction() const {

@@ -21,6 +21,8 @@ class RunTracker {
   explicit RunTracker(RunPriors priors);
 
   void update(const Progress& progress);
+  // `progress` with the step count as the tracker understood it (for labels).
+  [[nodiscard]] Progress normalized(const Progress& progress) const;
 
   [[nodiscard]] double fraction() const { return fraction_; }  // 0..1, never decreases
   [[nodiscard]] Stage stage() const { return stage_; }

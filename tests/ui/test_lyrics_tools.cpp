@@ -120,6 +120,22 @@ class TestLyricsTools : public QObject {
     QVERIFY(tracker.decode_seconds() > 0);
   }
 
+  void trackerAcceptsIndexNumberedStepEventsAndTimesChunks() {
+    RunTracker tracker(RunPriors{
+        .sampling_steps = 3, .seconds_per_step = std::nullopt, .decode_seconds = std::nullopt});
+    // Step-completed events numbered by index (0, 1, 2) instead of count.
+    for (int step = 0; step < 3; ++step) {
+      tracker.update(test::make_progress(Stage::Sampling, step, 3, 0.5, 0, step + 0.5));
+      tracker.update(test::make_progress(Stage::Sampling, step, 3, 0, 1.0, step + 1.0));
+      QCOMPARE(tracker.step(), step + 1);
+    }
+    QCOMPARE(tracker.normalized(test::make_progress(Stage::Sampling, 2, 3)).step, 3);
+    // Decoder events carry no step time: chunk times come from the clock.
+    tracker.update(test::make_progress(Stage::Decoding, 0, 0, 0, 0, 3.0));
+    tracker.update(test::make_progress(Stage::Decoding, 1, 4, 0, 0, 5.0));
+    QCOMPARE(tracker.remaining().value(), 6.0);  // 2 s per chunk, 3 chunks left
+  }
+
   void trackerUsesPriorBeforeFirstStep() {
     RunTracker tracker(
         RunPriors{.sampling_steps = 10, .seconds_per_step = 3.0, .decode_seconds = 5.0});
