@@ -389,15 +389,19 @@ void MainWindow::applyModelInfo() {
   } else {
     updateModelStatus();
     if (info_.is_demo)
-      showBanner(tr("<b>Demo model — produces noise, install DiffRhythm weights for music</b> "
-                    "(Models…)."),
-                 QStringLiteral("demo"));
+      showBanner(demoNotice(), QStringLiteral("demo"));
     else
       banner_->hide();
   }
   generate_->setEnabled(worker_ != nullptr);
   updatePresetLabel();
   editor_->analyzeNow();
+}
+
+QString MainWindow::demoNotice() const {
+  return tr(
+      "<b>Demo model — produces noise, install DiffRhythm weights for music</b> "
+      "(Models…).");
 }
 
 void MainWindow::updateModelStatus() {
@@ -595,9 +599,12 @@ void MainWindow::onRunFinished(const ResultPtr& result) {
       QStringList lines;
       for (const auto& warning : result->warnings)
         lines << QString::fromStdString(warning).toHtmlEscaped();
+      // The demo notice stays first: it matters more than any lyric warning.
+      const QString demo = info_.is_demo ? demoNotice() + QStringLiteral("<br>") : QString();
       showBanner(
-          tr("<b>Generated with warnings:</b><br>%1").arg(lines.join(QStringLiteral("<br>"))),
-          QStringLiteral("info"));
+          demo +
+              tr("<b>Generated with warnings:</b><br>%1").arg(lines.join(QStringLiteral("<br>"))),
+          info_.is_demo ? QStringLiteral("demo") : QStringLiteral("info"));
     }
   } else if (outcome == Outcome::Cancelled) {
     progress_->setValue(0);

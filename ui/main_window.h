@@ -97,6 +97,7 @@ class MainWindow : public QMainWindow {
   void applyModelInfo();
   void setState(State state);
   void updateModelStatus();
+  [[nodiscard]] QString demoNotice() const;
   void showBanner(const QString& html, const QString& kind);
   void updatePresetLabel();
   void updateProblems();
