@@ -17,6 +17,7 @@ packages=(
 if [[ $profile == test ]]; then
   packages+=(
     libgtest-dev         # engine tests
+    sentencepiece        # spm_encode cross-checks our own tokenizer (separate process)
     xvfb xauth           # screenshots under a real X server
     pulseaudio           # a null sink so playback tests have an audio device
     nginx          # real HTTP server for the downloader tests

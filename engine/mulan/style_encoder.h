@@ -9,6 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "mulan/style_encoder_config.h"
+#include "weights/weight_map.h"
+
 namespace drs {
 
 struct StyleEncoderFiles {
@@ -21,6 +24,9 @@ struct StyleEncoderFiles {
 class StyleEncoder {
  public:
   explicit StyleEncoder(const StyleEncoderFiles& files);
+  // From a config and weights already in memory (golden tests, demo set).
+  StyleEncoder(const StyleEncoderConfig& config, WeightMap& weights,
+               const std::filesystem::path& tokenizer);
   ~StyleEncoder();
   StyleEncoder(StyleEncoder&&) noexcept;
   StyleEncoder& operator=(StyleEncoder&&) noexcept;

@@ -23,6 +23,7 @@ class WeightMap {
   // (dtype/device). Throws drs::Error(ModelCorrupt) naming the tensor otherwise.
   at::Tensor take(const std::string& name, at::IntArrayRef shape, const at::TensorOptions& options);
   [[nodiscard]] bool has(const std::string& name) const;
+  [[nodiscard]] bool was_taken(const std::string& name) const { return taken_.count(name) != 0; }
   // Throws drs::Error(ModelCorrupt) listing tensors that were never taken (strict load).
   void finish() const;
 

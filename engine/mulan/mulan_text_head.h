@@ -1,0 +1,32 @@
+// The MuLan text head on top of XLM-R (MuQ's text tower): optional projection, a small
+// pre-norm transformer (bias-free LayerNorm, L2-normalised q/k with learned scales,
+// logit scale 8, GEGLU feed-forward), mean over all tokens, text_to_latents, L2 norm.
+#pragma once
+
+#include <ATen/ATen.h>
+
+#include <string>
+#include <vector>
+
+#include "mulan/style_encoder_config.h"
+#include "weights/weight_map.h"
+
+namespace drs {
+
+class MulanTextHead {
+ public:
+  MulanTextHead(const StyleEncoderConfig& config, WeightMap& weights);
+  // hidden [1,T,xlmr_hidden] -> [1, dim_latent], unit L2 norm
+  [[nodiscard]] at::Tensor forward(const at::Tensor& hidden) const;
+
+ private:
+  struct Layer {
+    at::Tensor attn_gamma, to_q, to_kv, q_scale, k_scale, to_out, ff_gamma, ff_in, ff_out;
+  };
+  MulanTextConfig config_;
+  at::Tensor proj_w_, proj_b_;  // undefined when the widths match (identity)
+  std::vector<Layer> layers_;
+  at::Tensor latent_w_, latent_b_;
+};
+
+}  // namespace drs

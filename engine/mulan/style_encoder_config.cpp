@@ -1,0 +1,125 @@
+#include "mulan/style_encoder_config.h"
+
+#include <fstream>
+#include <string>
+
+#include "drs/error.h"
+
+namespace drs {
+namespace {
+
+nlohmann::json read_json(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw Error(ErrorKind::ModelMissing, path.string() + ": not found");
+  auto json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_object())
+    throw Error(ErrorKind::ModelCorrupt, path.string() + ": not a JSON object");
+  return json;
+}
+
+template <typename T>
+T field(const nlohmann::json& object, const char* key, const std::string& where) {
+  const auto it = object.find(key);
+  if (it == object.end() || it->is_null())
+    throw Error(ErrorKind::ModelCorrupt, where + ": missing field '" + key + "'");
+  if constexpr (std::is_integral_v<T>) {
+    if (!it->is_number_integer() || it->get<int64_t>() <= 0)
+      throw Error(ErrorKind::ModelCorrupt,
+                  where + ": field '" + key + "' must be a positive integer");
+  } else {
+    if (!it->is_number())
+      throw Error(ErrorKind::ModelCorrupt, where + ": field '" + key + "' must be a number");
+  }
+  return it->get<T>();
+}
+
+XlmrConfig xlmr_from_json(const nlohmann::json& j, const std::string& where) {
+  XlmrConfig c;
+  c.vocab_size = field<int64_t>(j, "vocab_size", where);
+  c.hidden_size = field<int64_t>(j, "hidden_size", where);
+  c.num_hidden_layers = field<int64_t>(j, "num_hidden_layers", where);
+  c.num_attention_heads = field<int64_t>(j, "num_attention_heads", where);
+  c.intermediate_size = field<int64_t>(j, "intermediate_size", where);
+  c.max_position_embeddings = field<int64_t>(j, "max_position_embeddings", where);
+  c.type_vocab_size = j.value("type_vocab_size", int64_t{1});
+  c.pad_token_id = j.value("pad_token_id", int64_t{1});
+  c.layer_norm_eps = field<double>(j, "layer_norm_eps", where);
+  if (c.hidden_size % c.num_attention_heads != 0)
+    throw Error(ErrorKind::ModelCorrupt,
+                where + ": hidden_size is not a multiple of num_attention_heads");
+  return c;
+}
+
+}  // namespace
+
+StyleEncoderConfig StyleEncoderConfig::from_fixture_json(const nlohmann::json& fixture) {
+  StyleEncoderConfig c;
+  c.xlmr = xlmr_from_json(fixture.at("xlmr_config"), "fixture xlmr_config");
+  const auto& t = fixture.at("mulan_text");
+  c.text.dim = field<int64_t>(t, "dim", "fixture mulan_text");
+  c.text.tf_depth = field<int64_t>(t, "tf_depth", "fixture mulan_text");
+  c.text.heads = field<int64_t>(t, "heads", "fixture mulan_text");
+  c.text.dim_head = field<int64_t>(t, "dim_head", "fixture mulan_text");
+  c.text.ff_mult = field<int64_t>(t, "ff_mult", "fixture mulan_text");
+  c.text.has_projection = t.value("proj", std::string()) == "Linear";
+  return c;
+}
+
+StyleEncoderConfig StyleEncoderConfig::from_official_files(
+    const std::filesystem::path& mulan_config, const std::filesystem::path& xlmr_config) {
+  StyleEncoderConfig c;
+  c.xlmr = xlmr_from_json(read_json(xlmr_config), xlmr_config.string());
+  const auto mulan = read_json(mulan_config);
+  const std::string where = mulan_config.string();
+  if (!mulan.contains("text_transformer"))
+    throw Error(ErrorKind::ModelCorrupt, where + ": no 'text_transformer' block");
+  const auto& t = mulan["text_transformer"];
+  c.text.dim = field<int64_t>(t, "dim", where + " text_transformer");
+  c.text.tf_depth = field<int64_t>(t, "tf_depth", where + " text_transformer");
+  c.text.heads = field<int64_t>(t, "heads", where + " text_transformer");
+  c.text.dim_head = field<int64_t>(t, "dim_head", where + " text_transformer");
+  c.text.ff_mult = field<int64_t>(t, "ff_mult", where + " text_transformer");
+  // text_model.model_dim null: the XLM-R output feeds the transformer directly.
+  const auto model = mulan.value("text_model", nlohmann::json::object());
+  c.text.has_projection = model.contains("model_dim") && !model["model_dim"].is_null();
+  if (mulan.contains("mulan") && mulan["mulan"].contains("dim_latent"))
+    c.text.dim_latent = field<int64_t>(mulan["mulan"], "dim_latent", where + " mulan");
+  if (!c.text.has_projection && c.text.dim != c.xlmr.hidden_size)
+    throw Error(ErrorKind::ModelCorrupt,
+                where + ": text_transformer.dim differs from the XLM-R width but no projection");
+  return c;
+}
+
+nlohmann::json StyleEncoderConfig::official_mulan_json() const {
+  return {{"mulan", {{"sr", 24000}, {"clip_secs", 10}, {"dim_latent", text.dim_latent}}},
+          {"text_model",
+           {{"name", "xlm-roberta-base"},
+            {"model_dim",
+             text.has_projection ? nlohmann::json(xlmr.hidden_size) : nlohmann::json(nullptr)},
+            {"use_layer_idx", -1}}},
+          {"text_transformer",
+           {{"dim", text.dim},
+            {"tf_depth", text.tf_depth},
+            {"max_seq_len", 1024},
+            {"heads", text.heads},
+            {"dim_head", text.dim_head},
+            {"ff_mult", text.ff_mult}}}};
+}
+
+nlohmann::json StyleEncoderConfig::official_xlmr_json() const {
+  return {{"model_type", "xlm-roberta"},
+          {"vocab_size", xlmr.vocab_size},
+          {"hidden_size", xlmr.hidden_size},
+          {"num_hidden_layers", xlmr.num_hidden_layers},
+          {"num_attention_heads", xlmr.num_attention_heads},
+          {"intermediate_size", xlmr.intermediate_size},
+          {"hidden_act", "gelu"},
+          {"max_position_embeddings", xlmr.max_position_embeddings},
+          {"type_vocab_size", xlmr.type_vocab_size},
+          {"layer_norm_eps", xlmr.layer_norm_eps},
+          {"pad_token_id", xlmr.pad_token_id},
+          {"bos_token_id", 0},
+          {"eos_token_id", 2}};
+}
+
+}  // namespace drs

@@ -1,0 +1,108 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "drs/error.h"
+#include "mulan/demo_support.h"
+#include "mulan/style_encoder.h"
+#include "weights/safetensors.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+class StyleEncoderFilesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("drs-style-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    config_.xlmr.hidden_size = 16;
+    config_.xlmr.num_hidden_layers = 1;
+    config_.xlmr.num_attention_heads = 2;
+    config_.xlmr.intermediate_size = 32;
+    config_.text.dim = 16;
+    config_.text.tf_depth = 1;
+    config_.text.heads = 2;
+    config_.text.dim_head = 8;
+    config_.text.ff_mult = 2;
+    const auto pieces = drs::demo_tokenizer_pieces();
+    config_.xlmr.vocab_size = drs::xlmr_vocab_size_for(pieces.size());
+    drs::write_sentencepiece_model(files_.tokenizer = dir_ / "spm.model", pieces);
+    write_json(files_.config = dir_ / "mulan.json", config_.official_mulan_json());
+    write_json(files_.xlmr_config = dir_ / "xlmr.json", config_.official_xlmr_json());
+    files_.weights = dir_ / "mulan.safetensors";
+    write_weights([](auto&) {});
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  static void write_json(const fs::path& path, const nlohmann::json& j) {
+    std::ofstream(path) << j.dump();
+  }
+  template <typename Edit>
+  void write_weights(Edit edit) {
+    auto weights = drs::random_style_encoder_weights(config_, 7);
+    auto all = weights.all();
+    edit(all);
+    std::vector<std::pair<std::string, at::Tensor>> list(all.begin(), all.end());
+    drs::write_safetensors(files_.weights, list);
+  }
+  std::string load_error() {
+    try {
+      drs::StyleEncoder encoder(files_);
+    } catch (const drs::Error& e) {
+      return e.what();
+    }
+    return {};
+  }
+
+  fs::path dir_;
+  drs::StyleEncoderConfig config_;
+  drs::StyleEncoderFiles files_;
+};
+
+TEST_F(StyleEncoderFilesTest, LoadsOfficialLayoutAndEmbedsToAUnitVector) {
+  const drs::StyleEncoder encoder(files_);
+  const auto embedding = encoder.embed("indie folk ballad, acoustic guitar");
+  EXPECT_EQ(embedding.sizes(), (at::IntArrayRef{1, 512}));
+  EXPECT_NEAR(embedding.norm().item<double>(), 1.0, 1e-5);
+  EXPECT_FALSE(at::allclose(embedding, encoder.embed("dark techno, 140 bpm")));
+}
+
+TEST_F(StyleEncoderFilesTest, MissingTokenizerIsNamed) {
+  fs::remove(files_.tokenizer);
+  EXPECT_NE(load_error().find("spm.model"), std::string::npos);
+}
+
+TEST_F(StyleEncoderFilesTest, MisShapedWeightIsNamed) {
+  write_weights([](auto& all) { all["mulan.text_to_latents.weight"] = at::zeros({512, 3}); });
+  const auto message = load_error();
+  EXPECT_NE(message.find("mulan.text_to_latents.weight"), std::string::npos) << message;
+}
+
+TEST_F(StyleEncoderFilesTest, MissingWeightIsNamed) {
+  write_weights([](auto& all) { all.erase("mulan.text.transformer.layers.0.0.q_scale"); });
+  const auto message = load_error();
+  EXPECT_NE(message.find("q_scale"), std::string::npos) << message;
+}
+
+TEST_F(StyleEncoderFilesTest, AudioTowerTensorsAreIgnoredButUnknownTextTensorsAreNot) {
+  write_weights([](auto& all) { all["mulan.audio.model.conv.weight"] = at::zeros({2}); });
+  EXPECT_TRUE(load_error().empty());
+  write_weights(
+      [](auto& all) { all["mulan.text.transformer.layers.9.0.q_scale"] = at::zeros({8}); });
+  EXPECT_NE(load_error().find("unexpected tensor"), std::string::npos);
+}
+
+TEST_F(StyleEncoderFilesTest, OverLongPromptIsTruncatedWithAWarning) {
+  const drs::StyleEncoder encoder(files_);
+  std::string prompt;
+  for (int i = 0; i < 400; ++i) prompt += "pop rock ";
+  std::string warning;
+  const auto embedding = encoder.embed(prompt, &warning);
+  EXPECT_FALSE(warning.empty());
+  EXPECT_EQ(embedding.size(1), 512);
+}
+
+}  // namespace
