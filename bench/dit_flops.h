@@ -16,7 +16,7 @@ inline double dit_flops_per_frame(const DitConfig& c) {
   const double layers = static_cast<double>(c.depth);
   const double llama = layers * (4 * d * d + 3 * d * ff);
   const double conv_pos = 2 * d * (d / 16) * 31;
-  const double fusion = static_cast<double>(std::min<int64_t>(8, c.depth)) * 512 * d;
+  const double fusion = static_cast<double>(c.depth / 2) * 512 * d;
   const double convnext = static_cast<double>(c.conv_layers) * (2 * 512 * 1024 + 512 * 7);
   const double input = 1664 * d;
   const double output = d * 64;

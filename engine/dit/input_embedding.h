@@ -1,0 +1,30 @@
+// [x | cond | text | style | c] (64+64+512+512+512) -> dim, plus the grouped
+// convolutional position embedding. The projection is split by input so the parts
+// that do not change during sampling (cond, text, style) are computed once per run.
+#pragma once
+
+#include <ATen/ATen.h>
+
+#include "dit/dit_config.h"
+#include "weights/weight_map.h"
+
+namespace drs {
+
+class InputEmbedding {
+ public:
+  InputEmbedding() = default;
+  InputEmbedding(const DitConfig& config, WeightMap& weights, const at::TensorOptions& options);
+  // cond [B,N,64], text [B,N,512], style [B,512] -> [B,N,dim] (bias included)
+  [[nodiscard]] at::Tensor static_part(const at::Tensor& cond, const at::Tensor& text,
+                                       const at::Tensor& style) const;
+  // The per-step part and the position convolution: x [B,N,64], c [B,512].
+  [[nodiscard]] at::Tensor forward(const at::Tensor& static_part, const at::Tensor& x,
+                                   const at::Tensor& c) const;
+
+ private:
+  int64_t mel_ = 64;
+  at::Tensor w_x_, w_cond_, w_text_, w_style_, w_c_, bias_;
+  at::Tensor conv1_w_, conv1_b_, conv2_w_, conv2_b_;
+};
+
+}  // namespace drs

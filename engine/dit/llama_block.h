@@ -1,0 +1,32 @@
+// One Llama decoder layer as DiffRhythm v1.2 runs it: RMSNorm, 32-head bidirectional
+// attention with rotary positions (rotate-half pairing), RMSNorm, SwiGLU MLP.
+// q/k/v and gate/up are fused into single matrices at load (same maths, fewer GEMMs).
+#pragma once
+
+#include <ATen/ATen.h>
+
+#include "dit/dit_config.h"
+#include "weights/weight_map.h"
+
+namespace drs {
+
+struct Rotary {
+  at::Tensor cos, sin;  // [N, head_dim]
+  static Rotary make(int64_t frames, int64_t head_dim, const at::TensorOptions& options);
+};
+
+class LlamaBlock {
+ public:
+  LlamaBlock(const DitConfig& config, WeightMap& weights, int index,
+             const at::TensorOptions& options);
+  [[nodiscard]] at::Tensor forward(const at::Tensor& h, const Rotary& rotary) const;
+
+ private:
+  [[nodiscard]] at::Tensor attention(const at::Tensor& a, const Rotary& rotary) const;
+  int64_t dim_, heads_, ff_;
+  at::Tensor norm_in_, norm_post_, qkv_, o_, gate_up_, down_;
+};
+
+at::Tensor rms_norm(const at::Tensor& x, const at::Tensor& weight, double eps = 1e-6);
+
+}  // namespace drs
