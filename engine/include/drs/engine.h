@@ -37,6 +37,7 @@ struct ModelInfo {
   double max_seconds = 95;
   std::string device;     // "cpu" / "cuda:0"
   std::string precision;  // "float32" / "bfloat16" / ...
+  int model_loads = 0;    // times the networks were read from disk (models stay loaded)
 };
 
 struct GenerationRequest {
