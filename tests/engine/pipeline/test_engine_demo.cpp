@@ -1,0 +1,143 @@
+// The whole pipeline on the demo model set: lyrics -> style -> sampling -> decoding.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "drs/engine.h"
+
+namespace {
+
+const char* kLyrics =
+    "[00:01.00]Hello world, this is a test\n"
+    "[00:05.50]Singing in the morning light\n"
+    "[00:10.00]\n"
+    "[00:12.00]The end\n";
+
+drs::GenerationRequest quick_request() {
+  drs::GenerationRequest r;
+  r.lyrics = kLyrics;
+  r.style = "upbeat pop, female vocals";
+  r.seconds = 95;
+  r.sampling = {3, 2.0f, -1.0f};  // 2 steps: enough to exercise every stage quickly
+  r.seed = 7;
+  return r;
+}
+
+class EngineDemo : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { engine_ = new drs::Engine({DRS_TEST_DEMO_DIR, drs::Device::Cpu}); }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+  }
+  static drs::Engine* engine_;
+};
+drs::Engine* EngineDemo::engine_ = nullptr;
+
+TEST_F(EngineDemo, GeneratesASongOfExactlyTheModelLengthWithProgressForEveryStepAndChunk) {
+  ASSERT_TRUE(engine_->info().is_demo);
+  std::vector<drs::Progress> events;
+  const auto result =
+      engine_->generate(quick_request(), [&](const drs::Progress& p) { events.push_back(p); });
+  ASSERT_EQ(result.outcome, drs::Outcome::Succeeded) << result.error;
+  ASSERT_EQ(result.takes.size(), 1u);
+  const auto& take = result.takes[0];
+  EXPECT_EQ(take.channels, 2);
+  EXPECT_EQ(take.sample_rate, 44100);
+  EXPECT_EQ(take.frames(), 2048u * 2048u);  // base model: 2048 latent frames x 2048 samples
+  EXPECT_EQ(take.seed, 7u);
+  const auto peak = std::max_element(take.audio.begin(), take.audio.end(),
+                                     [](float a, float b) { return std::abs(a) < std::abs(b); });
+  EXPECT_NEAR(std::abs(*peak), 1.0f, 1e-6);  // peak-normalised
+
+  int completed_steps = 0, chunks = 0, last_chunk = 0;
+  double last_elapsed = 0;
+  for (const auto& p : events) {
+    EXPECT_GE(p.elapsed_seconds, last_elapsed);
+    last_elapsed = p.elapsed_seconds;
+    if (p.stage == drs::Stage::Sampling && p.step_seconds > 0) {
+      EXPECT_EQ(p.step, ++completed_steps);
+    }
+    if (p.stage == drs::Stage::Decoding && p.step > 0) {
+      EXPECT_EQ(p.step, last_chunk + 1);
+      last_chunk = p.step;
+      chunks = p.steps;
+    }
+  }
+  EXPECT_EQ(completed_steps, 2);
+  EXPECT_EQ(last_chunk, chunks);
+  EXPECT_EQ(chunks, 21);  // 2048 frames in 128-frame chunks with hop 96
+  EXPECT_EQ(events.back().stage, drs::Stage::Done);
+}
+
+TEST_F(EngineDemo, ModelsStayLoadedAndSeedsReproduceTakes) {
+  auto request = quick_request();
+  const auto first = engine_->generate(request, {});
+  const int loads = engine_->info().model_loads;
+  request.takes = 2;
+  const auto second = engine_->generate(request, {});
+  EXPECT_EQ(engine_->info().model_loads, loads);  // nothing re-read from disk
+  ASSERT_EQ(second.outcome, drs::Outcome::Succeeded) << second.error;
+  ASSERT_EQ(second.takes.size(), 2u);
+  EXPECT_EQ(second.takes[0].seed, 7u);
+  EXPECT_EQ(second.takes[1].seed, 8u);
+  // Same seed, same take (up to float rounding: batch 2 runs other GEMM shapes).
+  const auto max_diff = [](const std::vector<float>& a, const std::vector<float>& b) {
+    float worst = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) worst = std::max(worst, std::abs(a[i] - b[i]));
+    return worst;
+  };
+  ASSERT_EQ(second.takes[0].audio.size(), first.takes[0].audio.size());
+  EXPECT_LT(max_diff(second.takes[0].audio, first.takes[0].audio), 1e-4f);
+  EXPECT_GT(max_diff(second.takes[1].audio, second.takes[0].audio), 0.1f);
+  // At the same batch size a seed reproduces a take bit for bit.
+  EXPECT_EQ(engine_->generate(request, {}).takes[1].audio, second.takes[1].audio);
+}
+
+TEST_F(EngineDemo, CancelMidSamplingReturnsCancelledAndTheEngineStaysUsable) {
+  std::stop_source stop;
+  int blocks_after_cancel = 0;
+  const auto result = engine_->generate(
+      quick_request(),
+      [&](const drs::Progress& p) {
+        if (stop.stop_requested() && p.stage == drs::Stage::Sampling && p.within_step > 0)
+          ++blocks_after_cancel;
+        if (p.stage == drs::Stage::Sampling && p.within_step > 0) stop.request_stop();
+      },
+      stop.get_token());
+  EXPECT_EQ(result.outcome, drs::Outcome::Cancelled);
+  EXPECT_TRUE(result.takes.empty());
+  EXPECT_LE(blocks_after_cancel, 1);
+  EXPECT_EQ(engine_->generate(quick_request(), {}).outcome, drs::Outcome::Succeeded);
+}
+
+TEST_F(EngineDemo, BadRequestsFailWithClearMessages) {
+  auto request = quick_request();
+  request.lyrics = "[00:01.00]ok\n[00:02.00]\xff\xfe broken\n";
+  auto result = engine_->generate(request, {});
+  EXPECT_EQ(result.outcome, drs::Outcome::Failed);
+  EXPECT_EQ(result.error_kind, drs::ErrorKind::BadInput);
+  EXPECT_NE(result.error.find("UTF-8"), std::string::npos) << result.error;
+
+  request = quick_request();
+  request.seconds = 200;  // the demo is a base (95 s) model
+  result = engine_->generate(request, {});
+  EXPECT_EQ(result.error_kind, drs::ErrorKind::BadInput);
+  EXPECT_NE(result.error.find("95"), std::string::npos) << result.error;
+
+  request = quick_request();
+  request.style_embedding = std::vector<float>(3, 0.0f);
+  EXPECT_EQ(engine_->generate(request, {}).error_kind, drs::ErrorKind::BadInput);
+}
+
+TEST_F(EngineDemo, AStyleEmbeddingCanReplaceTheTextPrompt) {
+  auto request = quick_request();
+  request.style_embedding = std::vector<float>(512, 1.0f / std::sqrt(512.0f));
+  const auto result = engine_->generate(request, {});
+  EXPECT_EQ(result.outcome, drs::Outcome::Succeeded) << result.error;
+}
+
+}  // namespace
