@@ -1,7 +1,8 @@
-// Conversion of an official PyTorch checkpoint (.pt / pytorch_model.bin, zip-pickle)
-// into safetensors, done once at install time so the engine maps weights instantly.
-// Torch-free header: the implementation is the only Torch user of the model manager
-// and includes no Qt.
+// Conversion of an official PyTorch checkpoint (.pt / pytorch_model.bin: torch.save's
+// zip + pickle format) into safetensors, done once at install time so the engine maps
+// weights instantly. Torch-free: our own zip reader and restricted unpickler
+// (zip_archive.h, torch_pickle.h) find each tensor's bytes, which are copied unchanged
+// (same dtype, same values, bit for bit; strided views are made contiguous).
 #pragma once
 
 #include <cstddef>
@@ -15,13 +16,13 @@ struct ConversionReport {
   std::size_t bytes = 0;
 };
 
-// False when this build has no checkpoint reader (engine/weights/torch_checkpoint.h).
+// Always true now (kept for callers written when conversion needed the engine).
 bool checkpointConversionAvailable();
 
-// Reads `checkpoint` with the engine's restricted unpickler (never executes pickle
-// globals), takes the state dict under `key` ("" = the top level is the dict) and
-// writes every tensor, unchanged in dtype and value, to `output` atomically.
-// Throws drs::Error naming what is wrong.
+// Reads `checkpoint`, takes the state dict under top-level key `key` ("" = the top
+// level is the state dict) and writes every tensor to `output` atomically, in the
+// state dict's order. Throws drs::Error (ModelMissing / ModelCorrupt / Output) naming
+// the file, entry or tensor at fault.
 ConversionReport convertCheckpoint(const std::filesystem::path& checkpoint,
                                    const std::filesystem::path& output, const std::string& key);
 

@@ -10,6 +10,7 @@
 #include <QTest>
 #include <QtEndian>
 
+#include "drs/error.h"
 #include "test_files.h"
 #include "ui/models/checkpoint_conversion.h"
 #include "ui/models/model_import.h"
@@ -130,6 +131,8 @@ class TestModelImport : public QObject {
   void corruptedTensorRejectedByName();
   void missingAndMismatchedFilesListed();
   void convertOfficialCheckpoint();
+  void hostileCheckpointsRefused();
+  void importConvertsOfficialCheckpoint();
   void ditFixtureWeightsCheckedByNameAndShape();
 
  private:
@@ -238,22 +241,125 @@ void TestModelImport::missingAndMismatchedFilesListed() {
   QCOMPARE(plan.errors.size(), 2);
 }
 
+// Every `<name>.expected.json` beside the checkpoints (written with them by
+// data/make_checkpoints.py through torch.save) lists each tensor's dtype, shape and the
+// SHA-256 of its contiguous bytes: the converted file must match bit for bit.
 void TestModelImport::convertOfficialCheckpoint() {
-  if (!checkpointConversionAvailable())
-    QSKIP("this build has no checkpoint reader (engine/weights/torch_checkpoint.h)");
   const QDir data(QStringLiteral(DRS_CHECKPOINT_DIR));
-  const auto checkpoints =
-      data.entryList({QStringLiteral("*.pt"), QStringLiteral("*.bin")}, QDir::Files);
-  QVERIFY2(!checkpoints.isEmpty(),
-           "no small official-format checkpoints in tests/data/checkpoints");
-  for (const QString& name : checkpoints) {
-    const QString out = store_->filePath(name + QStringLiteral(".safetensors"));
-    const auto report = convertCheckpoint(data.filePath(name).toStdString(), out.toStdString(), "");
+  const auto expectations = data.entryList({QStringLiteral("*.expected.json")}, QDir::Files);
+  QVERIFY2(!expectations.isEmpty(), "no checkpoints with expectations in tests/ui/models/data");
+  for (const QString& name : expectations) {
+    const QString stem = name.chopped(QStringLiteral(".expected.json").size());
+    QFile sidecar(data.filePath(name));
+    QVERIFY(sidecar.open(QIODevice::ReadOnly));
+    const QJsonObject expected = QJsonDocument::fromJson(sidecar.readAll()).object();
+    const QString out = store_->filePath(stem + QStringLiteral(".safetensors"));
+    ConversionReport report;
+    try {
+      report = convertCheckpoint(data.filePath(stem + QStringLiteral(".pt")).toStdString(),
+                                 out.toStdString(),
+                                 expected.value(QStringLiteral("key")).toString().toStdString());
+    } catch (const drs::Error& e) {
+      QFAIL(e.what());
+    }
     SafetensorsHeader header;
     QString error;
     QVERIFY2(readSafetensorsHeader(out, &header, &error), qPrintable(error));
-    QCOMPARE(static_cast<std::size_t>(header.tensors.size()), report.tensors);
+    QFile converted(out);
+    QVERIFY(converted.open(QIODevice::ReadOnly));
+    const QByteArray bytes = converted.readAll();
+    const QJsonArray tensors = expected.value(QStringLiteral("tensors")).toArray();
+    QCOMPARE(header.tensors.size(), tensors.size());
+    QCOMPARE(report.tensors, static_cast<std::size_t>(tensors.size()));
+    qint64 previousEnd = 0;
+    for (const QJsonValue v : tensors) {
+      const QJsonObject t = v.toObject();
+      const QString tensorName = t.value(QStringLiteral("name")).toString();
+      const auto it = std::find_if(header.tensors.begin(), header.tensors.end(),
+                                   [&](const SafetensorsEntry& e) { return e.name == tensorName; });
+      QVERIFY2(it != header.tensors.end(), qPrintable(tensorName));
+      QCOMPARE(it->dtype, t.value(QStringLiteral("dtype")).toString());
+      QList<qint64> shape;
+      for (const QJsonValue d : t.value(QStringLiteral("shape")).toArray())
+        shape.append(d.toInteger());
+      QCOMPARE(it->shape, shape);
+      QCOMPARE(it->begin, previousEnd);  // data laid out in state-dict order
+      previousEnd = it->end;
+      const QByteArray tensorBytes = bytes.mid(header.dataOffset + it->begin, it->end - it->begin);
+      QVERIFY2(sha256(tensorBytes) == t.value(QStringLiteral("sha256")).toString(),
+               qPrintable(tensorName));
+    }
+    qInfo("%s: %zu tensors, %zu bytes, every tensor bit-identical", qPrintable(stem),
+          report.tensors, report.bytes);
   }
+}
+
+void TestModelImport::hostileCheckpointsRefused() {
+  const QDir data(QStringLiteral(DRS_CHECKPOINT_DIR));
+  const std::string out = store_->filePath(QStringLiteral("x.safetensors")).toStdString();
+  // A pickle that would call anything but tensor rebuilding is refused by name.
+  try {
+    convertCheckpoint(data.filePath(QStringLiteral("foreign_global.pt")).toStdString(), out,
+                      "model_state_dict");
+    QFAIL("foreign global accepted");
+  } catch (const drs::Error& e) {
+    qInfo("%s", e.what());
+    QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("collections.Counter")));
+  }
+  // A truncated checkpoint, and the wrong key.
+  QFile original(data.filePath(QStringLiteral("layouts.pt")));
+  QVERIFY(original.open(QIODevice::ReadOnly));
+  const QByteArray whole = original.readAll();
+  writeFile(store_->filePath(QStringLiteral("cut.pt")), whole.left(whole.size() / 2));
+  QVERIFY_THROWS_EXCEPTION(
+      drs::Error,
+      convertCheckpoint(store_->filePath(QStringLiteral("cut.pt")).toStdString(), out, ""));
+  QVERIFY_THROWS_EXCEPTION(
+      drs::Error, convertCheckpoint(data.filePath(QStringLiteral("layouts.pt")).toStdString(), out,
+                                    "model_state_dict"));
+  QVERIFY(!QFile::exists(QString::fromStdString(out)));
+}
+
+void TestModelImport::importConvertsOfficialCheckpoint() {
+  const QDir data(QStringLiteral(DRS_CHECKPOINT_DIR));
+  writeFlatFolder(source_->path());
+  QFile::remove(source_->filePath(QStringLiteral("dit.safetensors")));
+  QVERIFY(QFile::copy(data.filePath(QStringLiteral("tiny_cfm_model.pt")),
+                      source_->filePath(QStringLiteral("cfm_model.pt"))));
+  QFile::remove(source_->filePath(QStringLiteral("dit_config.json")));
+  QVERIFY(QFile::copy(data.filePath(QStringLiteral("tiny_cfm_model.config.json")),
+                      source_->filePath(QStringLiteral("dit_config.json"))));
+  const CatalogSet set = testSet(encoderSha_, TensorSpec::DitBase);
+  const ImportPlan plan = planImport(source_->path(), set);
+  QVERIFY2(plan.ok(), qPrintable(plan.errors.join(QLatin1Char('\n'))));
+  QString error;
+  QVERIFY2(executeImport(plan, set, store_->path(), &error), qPrintable(error));
+  const auto sets = installedSets(store_->path());
+  QCOMPARE(sets.size(), 1);
+  QVERIFY(sets[0].usable());
+  const QDir folder(sets[0].folder);
+  QVERIFY(folder.exists(QStringLiteral("dit.safetensors")));
+  QVERIFY(!folder.exists(QStringLiteral("cfm_model.pt")));  // converted once, original not kept
+  const auto dit = std::find_if(
+      sets[0].manifest.files.begin(), sets[0].manifest.files.end(),
+      [](const ManifestFile& f) { return f.name == QStringLiteral("dit.safetensors"); });
+  QVERIFY(dit != sets[0].manifest.files.end());
+  QVERIFY(dit->convertedFrom.startsWith(QStringLiteral("cfm_model.pt")));
+  QCOMPARE(dit->format, QStringLiteral("safetensors"));
+
+  // The same import with a damaged checkpoint leaves nothing behind.
+  init();
+  writeFlatFolder(source_->path());
+  QFile::remove(source_->filePath(QStringLiteral("dit.safetensors")));
+  QFile pt(data.filePath(QStringLiteral("tiny_cfm_model.pt")));
+  QVERIFY(pt.open(QIODevice::ReadOnly));
+  writeFile(source_->filePath(QStringLiteral("cfm_model.pt")), pt.read(4096));
+  const ImportPlan damaged = planImport(source_->path(), set);
+  QVERIFY(damaged.ok());  // zip magic only: the damage shows when converting
+  QVERIFY(!executeImport(damaged, set, store_->path(), &error));
+  qInfo("damaged checkpoint: %s", qPrintable(error));
+  QVERIFY(error.contains(QStringLiteral("cfm_model.pt")));
+  QVERIFY(QDir(store_->path()).isEmpty());
 }
 
 void TestModelImport::ditFixtureWeightsCheckedByNameAndShape() {
