@@ -37,3 +37,7 @@ function(drs_engine_module name)
   set_target_properties(drs_${name} PROPERTIES POSITION_INDEPENDENT_CODE ON)
   drs_set_warnings(drs_${name})
 endfunction()
+
+if(DRS_BUILD_TESTS)
+  find_package(GTest REQUIRED)  # here, so the imported targets are visible to every test folder
+endif()

@@ -1,0 +1,188 @@
+#include <gtest/gtest.h>
+#include <sndfile.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int exit_code = -1;
+  std::string err;  // stderr
+  std::string out;  // stdout
+};
+
+// Runs the CLI with `args`; when `interrupt_on` appears on stderr, sends SIGINT.
+Run run_cli(std::vector<std::string> args, const std::string& interrupt_on = {}) {
+  int err_pipe[2], out_pipe[2];
+  EXPECT_EQ(::pipe(err_pipe), 0);
+  EXPECT_EQ(::pipe(out_pipe), 0);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(err_pipe[1], 2);
+    ::dup2(out_pipe[1], 1);
+    ::close(err_pipe[0]);
+    ::close(out_pipe[0]);
+    std::vector<char*> argv{const_cast<char*>(DRS_CLI)};
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::setenv("DRS_MODELS_DIR", "/nonexistent-store", 1);
+    ::execv(DRS_CLI, argv.data());
+    ::_exit(127);
+  }
+  ::close(err_pipe[1]);
+  ::close(out_pipe[1]);
+  Run run;
+  bool interrupted = false;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(err_pipe[0], buffer, sizeof buffer)) > 0;) {
+    run.err.append(buffer, static_cast<std::size_t>(n));
+    if (!interrupt_on.empty() && !interrupted && run.err.find(interrupt_on) != std::string::npos) {
+      ::kill(pid, SIGINT);
+      interrupted = true;
+    }
+  }
+  for (ssize_t n; (n = ::read(out_pipe[0], buffer, sizeof buffer)) > 0;)
+    run.out.append(buffer, static_cast<std::size_t>(n));
+  ::close(err_pipe[0]);
+  ::close(out_pipe[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return run;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("drs-cli-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    std::ofstream(dir_ / "song.lrc")
+        << "[00:01.00]Hello world\n[00:04.00]Singing in the light\n[00:08.00]\n";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  [[nodiscard]] std::vector<std::string> generate_args(const fs::path& out) const {
+    return {"generate",
+            "--lyrics",
+            (dir_ / "song.lrc").string(),
+            "--style",
+            "dark synthwave",
+            "--steps",
+            "2",
+            "--cfg",
+            "2",
+            "--seed",
+            "5",
+            "--models",
+            DRS_TEST_DEMO_DIR,
+            "--out",
+            out.string()};
+  }
+  [[nodiscard]] std::vector<fs::path> files_in(const fs::path& d) const {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(d)) files.push_back(e.path().filename());
+    return files;
+  }
+  fs::path dir_;
+};
+
+TEST_F(CliTest, GenerateWritesAValidWavOfExactlyTheSongLength) {
+  const auto out = dir_ / "take.wav";
+  const auto run = run_cli(generate_args(out));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  SF_INFO info{};
+  SNDFILE* f = sf_open(out.c_str(), SFM_READ, &info);
+  ASSERT_NE(f, nullptr);
+  sf_close(f);
+  EXPECT_EQ(info.samplerate, 44100);
+  EXPECT_EQ(info.channels, 2);
+  EXPECT_EQ(info.frames, 2048 * 2048);
+  EXPECT_EQ(info.format, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
+  // One progress line per Euler step and per decoded chunk.
+  EXPECT_NE(run.err.find("sampling       step 1/2"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("sampling       step 2/2"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("chunk 21/21"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("demo"), std::string::npos);
+  EXPECT_NE(run.out.find("seed 5"), std::string::npos) << run.out;
+}
+
+TEST_F(CliTest, JsonProgressLinesAreMachineReadable) {
+  auto args = generate_args(dir_ / "j.flac");
+  args.push_back("--json-progress");
+  const auto run = run_cli(args);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find(R"("stage":"sampling")"), std::string::npos);
+  EXPECT_NE(run.err.find(R"("percent":)"), std::string::npos);
+  SF_INFO info{};
+  SNDFILE* f = sf_open((dir_ / "j.flac").c_str(), SFM_READ, &info);
+  ASSERT_NE(f, nullptr);
+  sf_close(f);
+  EXPECT_EQ(info.format & SF_FORMAT_TYPEMASK, SF_FORMAT_FLAC);
+}
+
+TEST_F(CliTest, CtrlCDuringSamplingExitsWith3AndLeavesNoFile) {
+  const auto out = dir_ / "cancelled.wav";
+  auto args = generate_args(out);
+  args[6] = "20";  // more steps, so the interrupt surely lands while sampling
+  const auto run = run_cli(args, "sampling");
+  EXPECT_EQ(run.exit_code, 3) << run.err;
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_EQ(files_in(dir_), std::vector<fs::path>{"song.lrc"});
+}
+
+TEST_F(CliTest, UnwritableOutputExitsWith5BeforeAnyWork) {
+  const auto locked = dir_ / "locked";
+  fs::create_directories(locked);
+  fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_exec);
+  const auto run = run_cli(generate_args(dir_ / "missing-folder" / "x.wav"));
+  EXPECT_EQ(run.exit_code, 5) << run.err;
+  EXPECT_NE(run.err.find("missing-folder"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("sampling"), std::string::npos);  // failed fast
+  if (::geteuid() != 0) {                                  // root may write anywhere
+    const auto locked_run = run_cli(generate_args(locked / "x.wav"));
+    EXPECT_EQ(locked_run.exit_code, 5) << locked_run.err;
+  }
+  EXPECT_TRUE(fs::is_empty(locked));
+}
+
+TEST_F(CliTest, BadInputExitsWith2) {
+  std::ofstream(dir_ / "bad.lrc") << "[00:01.00]fine\n[00:02.00]\xc3\x28 broken\n";
+  auto args = generate_args(dir_ / "x.wav");
+  args[2] = (dir_ / "bad.lrc").string();
+  auto run = run_cli(args);
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find("line 2"), std::string::npos) << run.err;
+  EXPECT_EQ(run_cli({"generate", "--preset", "nonsense", "--out", "x.wav"}).exit_code, 2);
+  EXPECT_EQ(run_cli({"generate", "--steps", "abc", "--out", "x.wav"}).exit_code, 2);
+  EXPECT_EQ(run_cli({"frobnicate"}).exit_code, 2);
+  EXPECT_FALSE(fs::exists(dir_ / "x.wav"));
+}
+
+TEST_F(CliTest, MissingModelsExitWith4) {
+  auto args = generate_args(dir_ / "x.wav");
+  args[12] = (dir_ / "no-models").string();
+  const auto run = run_cli(args);
+  EXPECT_EQ(run.exit_code, 4) << run.err;
+}
+
+TEST_F(CliTest, HelpDocumentsTheExitCodes) {
+  const auto run = run_cli({"--help"});
+  EXPECT_EQ(run.exit_code, 0);
+  for (const char* code : {"0  success", "2  bad input", "3  cancelled", "4  model", "5  output"})
+    EXPECT_NE(run.out.find(code), std::string::npos) << code;
+  const auto presets = run_cli({"presets"});
+  EXPECT_NE(presets.out.find("best"), std::string::npos);
+  EXPECT_NE(presets.out.find("62"), std::string::npos);  // best: 31 steps x 2 passes
+}
+
+}  // namespace
