@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QSaveFile>
 #include <QStorageInfo>
+#include <QThread>
 
 #include "ui/models/hub_endpoint.h"
 #include "ui/models/model_import.h"
@@ -77,15 +78,7 @@ void SetDownload::start() {
 
 void SetDownload::startFile() {
   if (index_ >= files_.size()) {
-    Q_EMIT status(tr("Converting and writing the manifest…"));
-    QString error;
-    if (!finishSetFolder(folder_, set_, &done_, QStringLiteral("download"), &error,
-                         [this](const QString& line) { Q_EMIT status(line); })) {
-      Q_EMIT failed(error);
-      return;
-    }
-    QFile::remove(QDir(folder_).filePath(QLatin1String(kStateFile)));
-    Q_EMIT succeeded(folder_);
+    finishSet();
     return;
   }
   const CatalogFile& f = files_.at(index_);
@@ -166,6 +159,35 @@ void SetDownload::addDone(const ManifestFile& mf, const CatalogFile& f) {
   Q_EMIT overallProgress(doneBytes_, totalBytes_);
   ++index_;
   startFile();
+}
+
+void SetDownload::finishSet() {
+  Q_EMIT status(tr("Converting and writing the manifest…"));
+  // Converting gigabytes takes a while: a worker thread, results picked up when it ends.
+  // The destructor waits for it, so `this` outlives every use below.
+  finisher_ = QThread::create([this] {
+    finishOk_ =
+        finishSetFolder(folder_, set_, &done_, QStringLiteral("download"), &finishError_,
+                        [this](const QString& line) {
+                          QMetaObject::invokeMethod(
+                              this, [this, line] { Q_EMIT status(line); }, Qt::QueuedConnection);
+                        });
+  });
+  connect(finisher_, &QThread::finished, this, [this] {
+    finisher_->deleteLater();
+    finisher_ = nullptr;
+    if (!finishOk_) {
+      Q_EMIT failed(finishError_);
+      return;
+    }
+    QFile::remove(QDir(folder_).filePath(QLatin1String(kStateFile)));
+    Q_EMIT succeeded(folder_);
+  });
+  finisher_->start();
+}
+
+SetDownload::~SetDownload() {
+  if (finisher_ != nullptr) finisher_->wait();
 }
 
 void SetDownload::pause() {

@@ -12,6 +12,7 @@
 #include "ui/models/model_catalog.h"
 
 class QNetworkAccessManager;
+class QThread;
 
 namespace drs::ui {
 
@@ -19,6 +20,9 @@ class SetDownload : public QObject {
   Q_OBJECT
  public:
   SetDownload(CatalogSet set, QString storeDir, QString endpoint, QObject* parent = nullptr);
+  ~SetDownload() override;
+  SetDownload(const SetDownload&) = delete;
+  SetDownload& operator=(const SetDownload&) = delete;
 
   void start();
   void pause();
@@ -49,6 +53,7 @@ class SetDownload : public QObject {
  private:
   void startFile();
   void onFileFinished();
+  void finishSet();  // conversion + manifest on a worker thread
   void addDone(const ManifestFile& mf, const CatalogFile& f);
   [[nodiscard]] QString componentOf(const QString& localName) const;
 
@@ -65,6 +70,9 @@ class SetDownload : public QObject {
   qint64 totalBytes_ = 0;
   bool paused_ = false;
   bool cancelled_ = false;
+  QThread* finisher_ = nullptr;
+  bool finishOk_ = false;
+  QString finishError_;
 };
 
 }  // namespace drs::ui

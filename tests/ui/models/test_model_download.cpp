@@ -69,6 +69,7 @@ class TestModelDownload : public QObject {
   void progressDialogShowsBothLevels();
   void completePartOnlyVerified();
   void dialogPauseResumeAndCancel();
+  void setDownloadConvertsCheckpoint();
   void rerunKeepsVerifiedFiles();
 
  private:
@@ -106,6 +107,11 @@ void TestModelDownload::initTestCase() {
   server_->addFile(QStringLiteral("blobs/cdn.bin"), cdn_);
   server_->addFile(resolve + QStringLiteral("paused.bin"), slow_);
   server_->addFile(resolve + QStringLiteral("norange.bin"), plain_);
+  const QDir data(QStringLiteral(DRS_CHECKPOINT_DIR));
+  server_->addFile(QStringLiteral("org/dit/resolve/main/cfm_model.pt"),
+                   readAll(data.filePath(QStringLiteral("tiny_cfm_model.pt"))));
+  server_->addFile(QStringLiteral("org/dit/resolve/main/config.json"),
+                   readAll(data.filePath(QStringLiteral("tiny_cfm_model.config.json"))));
   // As the hub does for LFS files: the digest in X-Linked-Etag, the content on a CDN.
   server_->setHubLocations(QStringLiteral(R"(
     location = /org/repo/resolve/main/plain.bin { add_header X-Linked-Etag '"%1"'; }
@@ -500,6 +506,44 @@ void TestModelDownload::dialogPauseResumeAndCancel() {
     QCOMPARE(dialog.result(), static_cast<int>(QDialog::Accepted));
     QCOMPARE(readAll(QDir(store_->path()).filePath(QStringLiteral("served-set/a.bin"))), slow_);
   }
+}
+
+void TestModelDownload::setDownloadConvertsCheckpoint() {
+  using drs::ui::CatalogFile;
+  CatalogFile pt = servedFile(QStringLiteral("cfm_model.pt"), QStringLiteral("cfm_model.pt"));
+  pt.repo = QStringLiteral("org/dit");
+  pt.format = drs::ui::FileFormat::TorchPickle;
+  pt.convertedName = QStringLiteral("dit.safetensors");
+  pt.checkpointKey = QStringLiteral("model_state_dict");
+  pt.tensorSpec = drs::ui::TensorSpec::DitBase;
+  pt.configName = QStringLiteral("dit_config.json");
+  CatalogFile config = servedFile(QStringLiteral("config.json"), QStringLiteral("dit_config.json"));
+  config.repo = QStringLiteral("org/dit");
+  config.format = drs::ui::FileFormat::Json;
+  const drs::ui::CatalogSet set{
+      QStringLiteral("dit-set"),
+      QStringLiteral("DiT set"),
+      QStringLiteral("test"),
+      {{QStringLiteral("dit-base"),
+        QStringLiteral("DiT"),
+        {QStringLiteral("Apache-2.0"), QStringLiteral("https://example.invalid"), {}},
+        {pt, config}}}};
+  drs::ui::SetDownload job(set, store_->path(), server_->hubBase());
+  QSignalSpy ok(&job, &drs::ui::SetDownload::succeeded);
+  QSignalSpy failed(&job, &drs::ui::SetDownload::failed);
+  job.start();
+  QVERIFY(ok.wait(kTimeoutMs) || !failed.isEmpty());
+  QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed[0][0].toString()));
+  const auto sets = drs::ui::installedSets(store_->path());
+  QCOMPARE(sets.size(), 1);
+  QVERIFY(sets[0].usable());
+  QCOMPARE(sets[0].manifest.maxFrames, 2048);
+  const QDir folder(sets[0].folder);
+  QVERIFY(folder.exists(QStringLiteral("dit.safetensors")));
+  QVERIFY(!folder.exists(QStringLiteral("cfm_model.pt")));
+  QCOMPARE(sets[0].manifest.files[0].name, QStringLiteral("dit.safetensors"));
+  QVERIFY(
+      sets[0].manifest.files[0].convertedFrom.startsWith(QStringLiteral("cfm_model.pt (sha256 ")));
 }
 
 QTEST_MAIN(TestModelDownload)
