@@ -20,10 +20,6 @@ constexpr int kMaxRedirects = 10;
 // Room left on the disk after the file: the conversion writes a second copy later.
 constexpr qint64 kDiskMargin = 64LL * 1024 * 1024;
 
-QString tr(const char* text) {
-  return QCoreApplication::translate("drs::ui::FileDownload", text);
-}
-
 bool isRedirect(int status) {
   return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
@@ -472,25 +468,29 @@ void FileDownload::dropReply() {
 QString describeDownloadError(DownloadError error) {
   switch (error) {
     case DownloadError::None: return {};
-    case DownloadError::UnsafeName: return tr("A file name would have left the model folder.");
+    case DownloadError::UnsafeName:
+      return FileDownload::tr("A file name would have left the model folder.");
     case DownloadError::Offline:
-      return tr(
+      return FileDownload::tr(
           "No connection to the server. Check the network, or import files you already have.");
-    case DownloadError::NotFound: return tr("The file was not found on the server (404).");
+    case DownloadError::NotFound:
+      return FileDownload::tr("The file was not found on the server (404).");
     case DownloadError::AccessDenied:
-      return tr(
+      return FileDownload::tr(
           "Access denied: this repository needs a Hugging Face token (HF_TOKEN or Settings).");
-    case DownloadError::Http: return tr("The server reported an error.");
+    case DownloadError::Http: return FileDownload::tr("The server reported an error.");
     case DownloadError::Network:
-      return tr("The connection kept dropping; the download can resume.");
-    case DownloadError::Insecure: return tr("The secure connection could not be verified.");
-    case DownloadError::TooManyRedirects: return tr("Too many redirects.");
-    case DownloadError::SizeMismatch: return tr("The downloaded file has the wrong size.");
+      return FileDownload::tr("The connection kept dropping; the download can resume.");
+    case DownloadError::Insecure:
+      return FileDownload::tr("The secure connection could not be verified.");
+    case DownloadError::TooManyRedirects: return FileDownload::tr("Too many redirects.");
+    case DownloadError::SizeMismatch:
+      return FileDownload::tr("The downloaded file has the wrong size.");
     case DownloadError::ChecksumMismatch:
-      return tr("The downloaded file is damaged (checksum mismatch).");
-    case DownloadError::DiskFull: return tr("Not enough disk space.");
-    case DownloadError::Io: return tr("The model folder cannot be written.");
-    case DownloadError::Cancelled: return tr("Cancelled.");
+      return FileDownload::tr("The downloaded file is damaged (checksum mismatch).");
+    case DownloadError::DiskFull: return FileDownload::tr("Not enough disk space.");
+    case DownloadError::Io: return FileDownload::tr("The model folder cannot be written.");
+    case DownloadError::Cancelled: return FileDownload::tr("Cancelled.");
   }
   return {};
 }

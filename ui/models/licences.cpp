@@ -3,6 +3,12 @@
 #include <QCoreApplication>
 
 namespace drs::ui {
+namespace {
+// Translatable strings of this file (lupdate context drs::ui::Licences).
+struct Text {
+  Q_DECLARE_TR_FUNCTIONS(drs::ui::Licences)
+};
+}  // namespace
 
 bool hasNonCommercialPart(const CatalogSet& set) {
   for (const CatalogComponent& c : set.components)
@@ -11,11 +17,8 @@ bool hasNonCommercialPart(const CatalogSet& set) {
 }
 
 QString licenceSummaryHtml(const CatalogSet& set) {
-  const auto tr = [](const char* text) {
-    return QCoreApplication::translate("drs::ui::Licences", text);
-  };
   QString html = QStringLiteral("<p>") +
-                 tr("<b>%1</b> is made of parts published under different licences:")
+                 Text::tr("<b>%1</b> is made of parts published under different licences:")
                      .arg(set.title.toHtmlEscaped()) +
                  QStringLiteral("</p><ul>");
   for (const CatalogComponent& c : set.components) {
@@ -28,12 +31,14 @@ QString licenceSummaryHtml(const CatalogSet& set) {
   html += QStringLiteral("</ul>");
   if (hasNonCommercialPart(set))
     html += QStringLiteral("<p><b>") +
-            tr("Songs generated with this set may not be used commercially, because the "
-               "MuQ-MuLan style encoder is licensed CC-BY-NC 4.0.") +
+            Text::tr(
+                "Songs generated with this set may not be used commercially, because the "
+                "MuQ-MuLan style encoder is licensed CC-BY-NC 4.0.") +
             QStringLiteral("</b></p>");
   html += QStringLiteral("<p><small>") +
-          tr("Summary of the model cards, not legal advice. By downloading you accept these "
-             "licences.") +
+          Text::tr(
+              "Summary of the model cards, not legal advice. By downloading you accept these "
+              "licences.") +
           QStringLiteral("</small></p>");
   return html;
 }

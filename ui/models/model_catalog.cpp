@@ -10,35 +10,36 @@ constexpr qint64 kKB = 1000;
 constexpr qint64 kMB = 1000 * kKB;
 constexpr qint64 kGB = 1000 * kMB;
 
-QString tr(const char* text) {
-  return QCoreApplication::translate("drs::ui::ModelCatalog", text);
-}
+// Translatable strings of this file (lupdate context drs::ui::ModelCatalog).
+struct Text {
+  Q_DECLARE_TR_FUNCTIONS(drs::ui::ModelCatalog)
+};
 
 Licence apache() {
   return {QStringLiteral("Apache-2.0"),
           QStringLiteral("https://www.apache.org/licenses/LICENSE-2.0"),
-          tr("Permissive: songs you make may be used commercially.")};
+          Text::tr("Permissive: songs you make may be used commercially.")};
 }
 
 Licence stabilityCommunity() {
   return {QStringLiteral("Stability AI Community License"),
           QStringLiteral(
               "https://huggingface.co/stabilityai/stable-audio-open-1.0/blob/main/LICENSE.md"),
-          tr("Inherited from Stable Audio Open. Free for research, non-commercial use and "
-             "for organisations under USD 1M annual revenue; larger commercial use needs a "
-             "Stability AI licence.")};
+          Text::tr("Inherited from Stable Audio Open. Free for research, non-commercial use and "
+                   "for organisations under USD 1M annual revenue; larger commercial use needs a "
+                   "Stability AI licence.")};
 }
 
 Licence ccByNc() {
   return {QStringLiteral("CC-BY-NC 4.0"),
           QStringLiteral("https://creativecommons.org/licenses/by-nc/4.0/"),
-          tr("Non-commercial. The style encoder shapes every song, so songs made with it may "
-             "not be used commercially (no sale, no monetised streaming, no advertising).")};
+          Text::tr("Non-commercial. The style encoder shapes every song, so songs made with it may "
+                   "not be used commercially (no sale, no monetised streaming, no advertising).")};
 }
 
 Licence mit() {
   return {QStringLiteral("MIT"), QStringLiteral("https://opensource.org/license/mit"),
-          tr("Permissive.")};
+          Text::tr("Permissive.")};
 }
 
 CatalogFile file(QString repo, QString path, QString local, FileFormat format, qint64 approx) {
@@ -62,8 +63,8 @@ CatalogComponent dit(bool full) {
   weights.tensorSpec = full ? TensorSpec::DitFull : TensorSpec::DitBase;
   weights.configName = QStringLiteral("dit_config.json");
   return {full ? QStringLiteral("dit-full") : QStringLiteral("dit-base"),
-          full ? tr("DiffRhythm 1.2 DiT, full (96-285 s songs)")
-               : tr("DiffRhythm 1.2 DiT, base (95 s songs)"),
+          full ? Text::tr("DiffRhythm 1.2 DiT, full (96-285 s songs)")
+               : Text::tr("DiffRhythm 1.2 DiT, base (95 s songs)"),
           apache(),
           {weights, file(repo, QStringLiteral("config.json"), QStringLiteral("dit_config.json"),
                          FileFormat::Json, 247)}};
@@ -74,7 +75,8 @@ CatalogComponent vae() {
                        QStringLiteral("vae_model.pt"), FileFormat::TorchScript, 625 * kMB);
   f.sha256Prefix = QStringLiteral("cbf5e34d");
   f.sha256Suffix = QStringLiteral("c81a");
-  return {QStringLiteral("vae"), tr("DiffRhythm VAE (audio decoder)"), stabilityCommunity(), {f}};
+  return {
+      QStringLiteral("vae"), Text::tr("DiffRhythm VAE (audio decoder)"), stabilityCommunity(), {f}};
 }
 
 CatalogComponent mulan() {
@@ -86,7 +88,7 @@ CatalogComponent mulan() {
   weights.sha256Suffix = QStringLiteral("0444");
   weights.convertedName = QStringLiteral("mulan.safetensors");
   return {QStringLiteral("mulan"),
-          tr("MuQ-MuLan style encoder"),
+          Text::tr("MuQ-MuLan style encoder"),
           ccByNc(),
           {file(repo, QStringLiteral("config.json"), QStringLiteral("mulan_config.json"),
                 FileFormat::Json, kKB),
@@ -97,7 +99,7 @@ CatalogComponent xlmr() {
   const QString repo = QStringLiteral("FacebookAI/xlm-roberta-base");
   return {
       QStringLiteral("xlmr"),
-      tr("XLM-RoBERTa tokenizer"),
+      Text::tr("XLM-RoBERTa tokenizer"),
       mit(),
       {file(repo, QStringLiteral("sentencepiece.bpe.model"),
             QStringLiteral("xlmr_sentencepiece.bpe.model"), FileFormat::SentencePiece, 5'070 * kKB),
@@ -108,12 +110,12 @@ CatalogComponent xlmr() {
 QList<CatalogSet> buildCatalog() {
   return {
       {QStringLiteral("diffrhythm-1_2-base"),
-       tr("DiffRhythm 1.2 base"),
-       tr("Songs of 95 seconds. The smaller and faster choice."),
+       Text::tr("DiffRhythm 1.2 base"),
+       Text::tr("Songs of 95 seconds. The smaller and faster choice."),
        {dit(false), vae(), mulan(), xlmr()}},
       {QStringLiteral("diffrhythm-1_2-full"),
-       tr("DiffRhythm 1.2 full"),
-       tr("Songs from 96 to 285 seconds."),
+       Text::tr("DiffRhythm 1.2 full"),
+       Text::tr("Songs from 96 to 285 seconds."),
        {dit(true), vae(), mulan(), xlmr()}},
   };
 }

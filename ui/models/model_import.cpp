@@ -24,9 +24,10 @@ namespace {
 constexpr int kBaseMaxFrames = 2048;  // 95 s
 constexpr int kFullMaxFrames = 6144;  // up to 285 s
 
-QString tr(const char* text) {
-  return QCoreApplication::translate("drs::ui::ModelImport", text);
-}
+// Translatable strings of this file (lupdate context drs::ui::ModelImport).
+struct Text {
+  Q_DECLARE_TR_FUNCTIONS(drs::ui::ModelImport)
+};
 
 QString cacheFolderName(const QString& repo) {
   return QStringLiteral("models--") + QString(repo).replace(QLatin1Char('/'), QStringLiteral("--"));
@@ -93,7 +94,7 @@ QString checkItem(ImportItem* item) {
     return problem;
   const QFileInfo info(item->sourcePath);
   if (!item->alreadyConverted && f.exactSize >= 0 && info.size() != f.exactSize)
-    return tr("%1 has %2 bytes, expected %3").arg(shown).arg(info.size()).arg(f.exactSize);
+    return Text::tr("%1 has %2 bytes, expected %3").arg(shown).arg(info.size()).arg(f.exactSize);
   QString error;
   item->sha256 = sha256OfFile(item->sourcePath, &error);
   if (item->sha256.isEmpty()) return error;
@@ -102,7 +103,7 @@ QString checkItem(ImportItem* item) {
   const bool partOk = item->sha256.startsWith(f.sha256Prefix.toLower()) &&
                       item->sha256.endsWith(f.sha256Suffix.toLower());
   if (!fullOk || !partOk)
-    return tr("%1: SHA-256 %2 does not match the published digest (%3)")
+    return Text::tr("%1: SHA-256 %2 does not match the published digest (%3)")
         .arg(shown, item->sha256,
              f.sha256.isEmpty() ? f.sha256Prefix + QStringLiteral("…") + f.sha256Suffix : f.sha256);
   return {};
@@ -117,7 +118,8 @@ bool placeFile(const QString& source, const QString& target, QString* error) {
   if (!ec) return true;
   std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, ec);
   if (!ec) return true;
-  *error = tr("Cannot copy %1 to %2: %3").arg(source, target, QString::fromStdString(ec.message()));
+  *error = Text::tr("Cannot copy %1 to %2: %3")
+               .arg(source, target, QString::fromStdString(ec.message()));
   return false;
 }
 
@@ -133,7 +135,7 @@ QString checkTensorSpec(const CatalogFile& f, const QString& weightsPath,
                         const QString& configPath) {
   if (f.tensorSpec == TensorSpec::None) return {};
   if (configPath.isEmpty())
-    return tr("%1: its configuration %2 is missing").arg(f.localName, f.configName);
+    return Text::tr("%1: its configuration %2 is missing").arg(f.localName, f.configName);
   DitShape shape;
   shape.full = f.tensorSpec == TensorSpec::DitFull;
   QString error;
@@ -161,27 +163,28 @@ QString checkFileFormat(const QString& path, FileFormat format) {
   switch (format) {
     case FileFormat::Json: {
       QFile file(path);
-      if (!file.open(QIODevice::ReadOnly)) return tr("%1: %2").arg(shown, file.errorString());
+      if (!file.open(QIODevice::ReadOnly)) return Text::tr("%1: %2").arg(shown, file.errorString());
       QJsonParseError parse{};
       if (!QJsonDocument::fromJson(file.readAll(), &parse).isObject())
-        return tr("%1 is not valid JSON: %2").arg(shown, parse.errorString());
+        return Text::tr("%1 is not valid JSON: %2").arg(shown, parse.errorString());
       return {};
     }
     case FileFormat::Safetensors: {
       SafetensorsHeader header;
       QString error;
       if (!readSafetensorsHeader(path, &header, &error)) return error;
-      if (header.tensors.isEmpty()) return tr("%1 holds no tensors").arg(shown);
+      if (header.tensors.isEmpty()) return Text::tr("%1 holds no tensors").arg(shown);
       return {};
     }
     case FileFormat::TorchPickle:
     case FileFormat::TorchScript:
       if (!hasZipMagic(path))
-        return tr("%1 is not a PyTorch zip archive (the legacy pickle format is not supported)")
+        return Text::tr(
+                   "%1 is not a PyTorch zip archive (the legacy pickle format is not supported)")
             .arg(shown);
       return {};
     case FileFormat::SentencePiece:
-      if (QFileInfo(path).size() < 16) return tr("%1 is empty or truncated").arg(shown);
+      if (QFileInfo(path).size() < 16) return Text::tr("%1 is empty or truncated").arg(shown);
       return {};
   }
   return {};
@@ -192,14 +195,14 @@ ImportPlan planImport(const QString& folder, const CatalogSet& set) {
   plan.setId = set.id;
   plan.sourceFolder = folder;
   if (!QFileInfo(folder).isDir()) {
-    plan.errors.append(tr("%1 is not a folder").arg(folder));
+    plan.errors.append(Text::tr("%1 is not a folder").arg(folder));
     return plan;
   }
   for (const CatalogComponent& component : set.components) {
     for (const CatalogFile& f : component.files) {
       ImportItem item = locate(folder, set, component, f);
       if (item.sourcePath.isEmpty()) {
-        plan.errors.append(tr("missing %1 (%2 from %3)").arg(f.localName, f.file, f.repo));
+        plan.errors.append(Text::tr("missing %1 (%2 from %3)").arg(f.localName, f.file, f.repo));
         continue;
       }
       if (const QString problem = checkItem(&item); !problem.isEmpty()) {
@@ -207,8 +210,8 @@ ImportPlan planImport(const QString& folder, const CatalogSet& set) {
         continue;
       }
       if (f.sha256.isEmpty() && f.sha256Prefix.isEmpty() && !item.alreadyConverted)
-        plan.warnings.append(
-            tr("%1: no published SHA-256 to compare with; recorded as found").arg(f.localName));
+        plan.warnings.append(Text::tr("%1: no published SHA-256 to compare with; recorded as found")
+                                 .arg(f.localName));
       plan.items.append(std::move(item));
     }
   }
@@ -232,13 +235,13 @@ bool finishSetFolder(const QString& folder, const CatalogSet& set, QList<Manifes
   for (ManifestFile& mf : *files) {
     const CatalogFile* f = catalogFile(set, mf.name);
     if (!f || f->convertedName.isEmpty() || mf.name == f->convertedName) continue;
-    if (status) status(tr("Converting %1 to safetensors…").arg(mf.name));
+    if (status) status(Text::tr("Converting %1 to safetensors…").arg(mf.name));
     try {
       convertCheckpoint(dir.filePath(mf.name).toStdString(),
                         dir.filePath(f->convertedName).toStdString(),
                         f->checkpointKey.toStdString());
     } catch (const Error& e) {
-      *error = tr("Converting %1 failed: %2").arg(mf.name, QString::fromStdString(e.what()));
+      *error = Text::tr("Converting %1 failed: %2").arg(mf.name, QString::fromStdString(e.what()));
       return false;
     }
     const QString config = f->configName.isEmpty() ? QString() : dir.filePath(f->configName);
@@ -281,7 +284,7 @@ bool executeImport(const ImportPlan& plan, const CatalogSet& set, const QString&
   }
   const QString target = setFolder(storeDir, set.id);
   if (set.id != plan.setId || target.isEmpty()) {
-    *error = tr("Unknown model set \"%1\"").arg(plan.setId);
+    *error = Text::tr("Unknown model set \"%1\"").arg(plan.setId);
     return false;
   }
   // Built beside the final folder and renamed at the end: an interrupted import never
@@ -289,7 +292,7 @@ bool executeImport(const ImportPlan& plan, const CatalogSet& set, const QString&
   const QString staging = target + QStringLiteral(".importing");
   QDir(staging).removeRecursively();
   if (!QDir().mkpath(staging)) {
-    *error = tr("Cannot create %1").arg(staging);
+    *error = Text::tr("Cannot create %1").arg(staging);
     return false;
   }
   const auto abandon = [&] {
@@ -300,10 +303,10 @@ bool executeImport(const ImportPlan& plan, const CatalogSet& set, const QString&
   for (const ImportItem& item : plan.items) {
     const QString name = item.alreadyConverted ? item.file.convertedName : item.file.localName;
     if (!isSafeFileName(name)) {
-      *error = tr("Unsafe file name %1").arg(name);
+      *error = Text::tr("Unsafe file name %1").arg(name);
       return abandon();
     }
-    if (status) status(tr("Placing %1…").arg(name));
+    if (status) status(Text::tr("Placing %1…").arg(name));
     if (!placeFile(item.sourcePath, QDir(staging).filePath(name), error)) return abandon();
     ManifestFile mf;
     mf.name = name;
@@ -319,7 +322,7 @@ bool executeImport(const ImportPlan& plan, const CatalogSet& set, const QString&
     return abandon();
   QDir(target).removeRecursively();
   if (!QDir().rename(staging, target)) {
-    *error = tr("Cannot rename %1 to %2").arg(staging, target);
+    *error = Text::tr("Cannot rename %1 to %2").arg(staging, target);
     return abandon();
   }
   return true;
