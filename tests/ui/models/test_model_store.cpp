@@ -1,4 +1,5 @@
 // Where the store is, what counts as installed, the licence text, the first-run offer.
+#include <QApplication>
 #include <QCheckBox>
 #include <QListWidget>
 #include <QPushButton>
@@ -7,6 +8,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "ui/models/dit_tensor_spec.h"
 #include "ui/models/first_run_offer.h"
@@ -30,6 +32,7 @@ class TestModelStore : public QObject {
   void firstRunOfferSignals();
   void dialogListsInstalledSets();
   void realDitLayoutCounts();
+  void firstRunOfferedOnceThenRespectsDontAsk();
 
  private:
   static void writeSet(const QString& folder, bool demo, bool withFile, int maxFrames = 0) {
@@ -160,6 +163,36 @@ void TestModelStore::realDitLayoutCounts() {
   DitShape full;
   full.full = true;
   QCOMPARE(expectedDitTensors(full).size(), 223);
+}
+
+void TestModelStore::firstRunOfferedOnceThenRespectsDontAsk() {
+  QTemporaryDir store;
+  qputenv("DRS_MODELS_DIR", store.path().toUtf8());
+  QSettings().remove(QLatin1String(kSettingsFirstRunDismissed));
+  int shown = 0;
+  // Answers the modal offer like a user: tick "Don't ask again", click "Not now".
+  const auto answerLater = [&] {
+    QTimer::singleShot(50, [&] {
+      auto* dialog = qobject_cast<FirstRunDialog*>(QApplication::activeModalWidget());
+      if (dialog == nullptr) return;
+      ++shown;
+      dialog->findChild<QCheckBox*>()->setChecked(true);
+      dialog->findChild<QPushButton*>(QStringLiteral("not-now"))->click();
+    });
+  };
+  answerLater();
+  QVERIFY(!offerModelsIfNeeded(nullptr));
+  QCOMPARE(shown, 1);
+  QVERIFY(QSettings().value(QLatin1String(kSettingsFirstRunDismissed)).toBool());
+  answerLater();
+  QVERIFY(!offerModelsIfNeeded(nullptr));  // not shown again
+  QTest::qWait(100);
+  QCOMPARE(shown, 1);
+  QSettings().remove(QLatin1String(kSettingsFirstRunDismissed));
+  writeSet(store.filePath(QStringLiteral("real")), false, true);
+  QVERIFY(!offerModelsIfNeeded(nullptr));  // a real set is installed: nothing to offer
+  QCOMPARE(shown, 1);
+  qunsetenv("DRS_MODELS_DIR");
 }
 
 QTEST_MAIN(TestModelStore)
