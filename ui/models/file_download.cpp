@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include "ui/models/hub_endpoint.h"
+#include "ui/models/model_catalog.h"
 #include "ui/models/sha256_file.h"
 
 namespace drs::ui {
@@ -334,8 +335,11 @@ void FileDownload::handleFailure() {
              netError == QNetworkReply::InsecureRedirectError) {
     fail(DownloadError::Insecure,
          tr("Secure connection to %1 failed: %2").arg(currentUrl_.host(), reply_->errorString()));
-  } else if (status >= 500) {
+  } else if (status >= 500 && retries_ < request_.maxRetries) {
     retryLater();  // a server hiccup
+  } else if (status >= 500) {
+    fail(DownloadError::Http,
+         tr("The server keeps failing (HTTP %1) for %2; try again later.").arg(status).arg(url));
   } else if (status == 0) {
     fail(DownloadError::Offline,
          tr("Cannot reach %1 (%2). Check the network connection; a mirror can be set with "
@@ -353,7 +357,7 @@ void FileDownload::retryLater() {
             "download resumes from there next time.")
              .arg(currentUrl_.host())
              .arg(attempts_)
-             .arg(received_));
+             .arg(formatBytes(received_)));
     return;
   }
   ++retries_;

@@ -58,6 +58,7 @@ class TestModelDownload : public QObject {
   void notFound();
   void forbiddenExplainsToken();
   void offline();
+  void serverErrorRetriedThenReported();
   void untrustedCertificateRefused();
   void unsafeNameRejected();
   void resolveUrlForm();
@@ -126,6 +127,7 @@ void TestModelDownload::initTestCase() {
       return 302 @CDN@/blobs/cdn.bin;
     }
     location /org/gated/ { return 403; }
+    location = /org/repo/resolve/main/broken.bin { return 503; }
     location = /org/repo/resolve/main/norange.bin { max_ranges 0; }
     location = /org/repo/resolve/main/paused.bin {
       add_header X-Linked-Etag '"%2"';
@@ -247,6 +249,18 @@ void TestModelDownload::offline() {
   finish(download);
   QCOMPARE(download.error(), DownloadError::Offline);
   QVERIFY(download.errorString().contains(QStringLiteral("Cannot reach")));
+}
+
+void TestModelDownload::serverErrorRetriedThenReported() {
+  DownloadRequest r = request(QStringLiteral("broken.bin"));
+  r.maxRetries = 2;
+  r.retryDelayMs = 20;
+  FileDownload download(&network_, r);
+  finish(download);
+  QCOMPARE(download.error(), DownloadError::Http);
+  QCOMPARE(download.attempts(), 3);  // first try + 2 retries
+  QVERIFY(download.errorString().contains(QStringLiteral("503")));
+  QCOMPARE(server_->accessLog().count(QStringLiteral("/broken.bin 503")), 3);
 }
 
 void TestModelDownload::untrustedCertificateRefused() {
