@@ -48,20 +48,13 @@ std::vector<std::vector<int>> spm_encode(const fs::path& model,
   return result;
 }
 
-// Random prompts mixing ASCII, repeated/odd whitespace, accents, CJK, full-width
-// forms, ligatures and emoji: our reader must segment exactly like libsentencepiece
-// (run as a separate process: it cannot share a process with LibTorch).
-TEST(SentencePiece, MatchesTheReferenceImplementationOnRandomText) {
-  const auto model_path = fixture_tokenizer();
-  ASSERT_FALSE(model_path.empty());
-  if (!fs::exists(DRS_SPM_ENCODE)) GTEST_SKIP() << "spm_encode not installed";
-  const std::vector<std::string> alphabet{
-      "a",  "e", "o", "s",        "t",   "p",    "B",      "Z",   "1",      "0",  " ", "  ",
-      "\t", ",", ".", "'",        "é",   "ü",    "ñ",      "中",  "文",     "歌", "🎸", "Ａ",
-      "１", "ﬁ", "…", "\xC2\xA0", "pop", "rock", "vocals", "bpm", "guitar", "ß",  "İ", "ﾊﾟ"};
+// Encodes `count` random strings drawn from `alphabet` with our reader and with
+// libsentencepiece (run as a separate process: it cannot share a process with LibTorch)
+// and fails on every difference.
+void cross_check(const fs::path& model_path, const std::vector<std::string>& alphabet, int count) {
   std::mt19937 rng(42);
   std::vector<std::string> lines;
-  for (int i = 0; i < 1500; ++i) {
+  for (int i = 0; i < count; ++i) {
     std::string s;
     const int n = static_cast<int>(rng() % 30);
     for (int k = 0; k < n; ++k) s += alphabet[rng() % alphabet.size()];
@@ -78,8 +71,32 @@ TEST(SentencePiece, MatchesTheReferenceImplementationOnRandomText) {
     else
       ADD_FAILURE() << "differs on '" << lines[i] << "'";
   }
-  std::printf("sentencepiece: %d/%zu random prompts identical to spm_encode\n", exact,
-              lines.size());
+  std::printf("sentencepiece %s: %d/%zu random prompts identical to spm_encode\n",
+              model_path.filename().c_str(), exact, lines.size());
+}
+
+// Random prompts mixing ASCII, repeated/odd whitespace, accents, CJK, full-width
+// forms, ligatures and emoji: our reader must segment exactly like libsentencepiece.
+TEST(SentencePiece, MatchesTheReferenceImplementationOnRandomText) {
+  const auto model_path = fixture_tokenizer();
+  ASSERT_FALSE(model_path.empty());
+  if (!fs::exists(DRS_SPM_ENCODE)) GTEST_SKIP() << "spm_encode not installed";
+  cross_check(model_path, {"a",        "e",   "o",    "s",      "t",   "p",      "B",  "Z", "1",
+                           "0",        " ",   "  ",   "\t",     ",",   ".",      "'",  "é", "ü",
+                           "ñ",        "中",  "文",   "歌",     "🎸",   "Ａ",     "１", "ﬁ", "…",
+                           "\xC2\xA0", "pop", "rock", "vocals", "bpm", "guitar", "ß",  "İ", "ﾊﾟ"},
+              1500);
+}
+
+// A model trained by spm_train with a small custom rule set (full-width A/a, circled 1,
+// the fi ligature, ideographic space, and the two-code-point rule A + U+0301 -> Á):
+// exercises the charsmap trie on multi-code-point keys and one-to-many mappings.
+TEST(SentencePiece, MatchesTheReferenceWithACustomCharsmap) {
+  if (!fs::exists(DRS_SPM_ENCODE)) GTEST_SKIP() << "spm_encode not installed";
+  cross_check(fs::path(DRS_MULAN_TEST_DATA) / "custom_charsmap.model",
+              {"A", "a", "\xCC\x81", "Ａ", "ａ", "①", "ﬁ", "\xE3\x80\x80", " ", "  ", "rock",
+               "folk", "piano", "x", "é", "中"},
+              1000);
 }
 
 TEST(XlmrTokenizer, WrapsWithSpecialTokensAndTruncates) {
