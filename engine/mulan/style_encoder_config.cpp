@@ -79,9 +79,17 @@ StyleEncoderConfig StyleEncoderConfig::from_official_files(
   c.text.heads = field<int64_t>(t, "heads", where + " text_transformer");
   c.text.dim_head = field<int64_t>(t, "dim_head", where + " text_transformer");
   c.text.ff_mult = field<int64_t>(t, "ff_mult", where + " text_transformer");
-  // text_model.model_dim null: the XLM-R output feeds the transformer directly.
+  // text_model.model_dim is the XLM-R width; MuQ adds Linear(model_dim -> dim) only when
+  // it is set and differs from the tower width (null, the official value: identity).
   const auto model = mulan.value("text_model", nlohmann::json::object());
-  c.text.has_projection = model.contains("model_dim") && !model["model_dim"].is_null();
+  if (model.contains("model_dim") && !model["model_dim"].is_null()) {
+    const auto model_dim = field<int64_t>(model, "model_dim", where + " text_model");
+    if (model_dim != c.xlmr.hidden_size)
+      throw Error(ErrorKind::ModelCorrupt,
+                  where + ": text_model.model_dim " + std::to_string(model_dim) +
+                      " differs from the XLM-R hidden_size " + std::to_string(c.xlmr.hidden_size));
+    c.text.has_projection = model_dim != c.text.dim;
+  }
   if (mulan.contains("mulan") && mulan["mulan"].contains("dim_latent"))
     c.text.dim_latent = field<int64_t>(mulan["mulan"], "dim_latent", where + " mulan");
   if (!c.text.has_projection && c.text.dim != c.xlmr.hidden_size)

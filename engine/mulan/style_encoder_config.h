@@ -28,7 +28,9 @@ struct MulanTextConfig {  // the MuLan text head
   int64_t heads = 8;
   int64_t dim_head = 64;
   int64_t ff_mult = 4;
-  bool has_projection = false;  // Linear(xlmr hidden -> dim) when the widths differ
+  // Linear(xlmr hidden -> dim). In the official layout (text_model.model_dim) it exists
+  // exactly when the widths differ, so official_mulan_json() round-trips only then.
+  bool has_projection = false;
   int64_t dim_latent = 512;
 };
 

@@ -105,4 +105,24 @@ TEST_F(StyleEncoderFilesTest, OverLongPromptIsTruncatedWithAWarning) {
   EXPECT_EQ(embedding.size(1), 512);
 }
 
+// MuQ's rule: text_model.model_dim is the XLM-R width; a Linear to the tower width
+// exists only when it is set and differs from text_transformer.dim.
+TEST_F(StyleEncoderFilesTest, ModelDimDecidesTheProjectionAsInMuQ) {
+  auto mulan = config_.official_mulan_json();
+  mulan["text_model"]["model_dim"] = config_.xlmr.hidden_size;  // == dim: identity
+  write_json(files_.config, mulan);
+  EXPECT_TRUE(load_error().empty()) << load_error();
+
+  mulan["text_model"]["model_dim"] = config_.xlmr.hidden_size + 1;
+  write_json(files_.config, mulan);
+  EXPECT_NE(load_error().find("model_dim"), std::string::npos) << load_error();
+
+  config_.text.dim = 8;  // narrower tower: the checkpoint carries mulan.text.proj.*
+  config_.text.has_projection = true;
+  write_json(files_.config, config_.official_mulan_json());
+  write_weights([](auto&) {});
+  EXPECT_TRUE(load_error().empty()) << load_error();
+  EXPECT_EQ(drs::StyleEncoder(files_).embed("pop").size(1), 512);
+}
+
 }  // namespace
