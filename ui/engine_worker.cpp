@@ -23,19 +23,24 @@ EngineWorker::~EngineWorker() {
   wait();
 }
 
-bool EngineWorker::submit(GenerationRequest request) {
+std::uint64_t EngineWorker::submit(GenerationRequest request) {
   QMutexLocker lock(&mutex_);
-  if (busy_.load() || pending_) return false;
+  if (pending_ || (busy_.load() && !running_cancelled_)) return 0;
+  // A fresh source: the cancelled run keeps its own (stopped) token.
   stop_ = std::stop_source{};
   pending_ = std::move(request);
+  pending_id_ = ++last_id_;
   busy_ = true;
   wake_.wakeOne();
-  return true;
+  return pending_id_;
 }
 
 void EngineWorker::cancel() {
   QMutexLocker lock(&mutex_);
+  // stop_ belongs to the newest run (queued or running); a queued run that finds its
+  // token stopped ends as Cancelled without touching the engine.
   stop_.request_stop();
+  running_cancelled_ = busy_.load();
 }
 
 ModelInfo EngineWorker::info() const {
@@ -47,29 +52,36 @@ void EngineWorker::run() {
   for (;;) {
     GenerationRequest request;
     std::stop_token stop;
+    std::uint64_t id = 0;
     {
       QMutexLocker lock(&mutex_);
       while (!pending_ && !abort_) wake_.wait(&mutex_);
       if (abort_) return;
       request = std::move(*pending_);
       pending_.reset();
+      id = pending_id_;
+      running_cancelled_ = false;
       stop = stop_.get_token();
     }
-    auto result = std::make_shared<GenerationResult>(execute(request, stop));
+    auto result = std::make_shared<GenerationResult>(execute(id, request, stop));
     {
       QMutexLocker lock(&mutex_);
       info_ = backend_->info();
       if (abort_) return;
+      // Cleared before the signal so a slot may submit the next run right away.
+      busy_ = pending_.has_value();
+      running_cancelled_ = false;
     }
-    // Cleared before the signal so a slot may submit the next run right away.
-    busy_ = false;
-    Q_EMIT runFinished(result);
+    Q_EMIT runFinished(id, result);
   }
 }
 
-GenerationResult EngineWorker::execute(const GenerationRequest& request, std::stop_token stop) {
+GenerationResult EngineWorker::execute(std::uint64_t run, const GenerationRequest& request,
+                                       std::stop_token stop) {
   // The sink runs on this thread; emitting hands a copy to the GUI thread's queue.
-  const ProgressSink sink = [this](const Progress& progress) { Q_EMIT progressed(progress); };
+  const ProgressSink sink = [this, run](const Progress& progress) {
+    Q_EMIT progressed(run, progress);
+  };
   GenerationResult result;
   try {
     if (stop.stop_requested()) throw Error(ErrorKind::Cancelled, "cancelled before start");

@@ -28,28 +28,36 @@ class EngineWorker : public QThread {
   EngineWorker(const EngineWorker&) = delete;
   EngineWorker& operator=(const EngineWorker&) = delete;
 
-  // Queues one run; false (and nothing happens) while another run is in flight.
-  bool submit(GenerationRequest request);
+  // Queues one run and returns its id (> 0). Refused (0) while another run is in
+  // flight, unless that run was cancelled: then the new one starts as soon as the
+  // engine has stopped (it polls the token between transformer blocks).
+  std::uint64_t submit(GenerationRequest request);
   // Asks the running job to stop; it ends with Outcome::Cancelled soon after.
   void cancel();
+  // A run is executing or queued.
   [[nodiscard]] bool busy() const { return busy_.load(); }
   // A snapshot of the model description (refreshed after every run).
   [[nodiscard]] ModelInfo info() const;
 
  Q_SIGNALS:
-  void progressed(const drs::Progress& progress);
-  void runFinished(const drs::ui::ResultPtr& result);
+  // Both carry the id submit() returned, so a listener can drop a cancelled run's tail.
+  void progressed(quint64 run, const drs::Progress& progress);
+  void runFinished(quint64 run, const drs::ui::ResultPtr& result);
 
  protected:
   void run() override;
 
  private:
-  GenerationResult execute(const GenerationRequest& request, std::stop_token stop);
+  GenerationResult execute(std::uint64_t run, const GenerationRequest& request,
+                           std::stop_token stop);
 
   std::unique_ptr<GenerationBackend> backend_;
   mutable QMutex mutex_;
   QWaitCondition wake_;
   std::optional<GenerationRequest> pending_;  // guarded by mutex_
+  std::uint64_t pending_id_ = 0;              // guarded by mutex_
+  std::uint64_t last_id_ = 0;                 // guarded by mutex_
+  bool running_cancelled_ = false;            // guarded by mutex_
   std::stop_source stop_;                     // guarded by mutex_; fresh per run
   ModelInfo info_;                            // guarded by mutex_
   bool abort_ = false;                        // guarded by mutex_

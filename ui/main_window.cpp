@@ -515,7 +515,9 @@ void MainWindow::generate() {
   priors.sampling_steps = request.sampling.steps();
   if (auto spf = history.seconds_per_forward()) priors.seconds_per_step = *spf * passes_per_step;
   priors.decode_seconds = history.decode_seconds();
-  if (!worker_->submit(request)) return;
+  const auto id = worker_->submit(request);
+  if (id == 0) return;
+  run_id_ = id;
   last_request_ = request;
   tracker_.emplace(priors);
   run_clock_.start();
@@ -531,16 +533,24 @@ void MainWindow::generate() {
 
 void MainWindow::cancel() {
   if (state_ != State::Running || !worker_) return;
+  // Back to idle at once: the engine stops at its next block boundary in the
+  // background, and its late events are dropped by run id. A new Generate queues
+  // behind that stop instead of being refused.
   worker_->cancel();
-  setState(State::Cancelling);
-  stage_->setText(tr("Cancelling…"));
+  run_id_ = 0;
+  tick_.stop();
+  progress_->setValue(0);
+  stage_->setText(tr("Cancelled — nothing was changed"));
+  times_->clear();
+  setState(State::Idle);
+  Q_EMIT runEnded(Outcome::Cancelled);
 }
 
 void MainWindow::setState(State state) {
   state_ = state;
   const bool idle = state == State::Idle;
   generate_->setText(idle ? tr("Generate") : tr("Cancel"));
-  generate_->setEnabled(worker_ && state != State::Cancelling);
+  generate_->setEnabled(worker_ != nullptr);
   // Lyrics stay editable; settings that shape the request are locked while running.
   style_->setEnabled(idle);
   preset_->setEnabled(idle);
@@ -550,8 +560,8 @@ void MainWindow::setState(State state) {
   Q_EMIT stateChanged(state);
 }
 
-void MainWindow::onProgress(const Progress& progress) {
-  if (!tracker_ || state_ == State::Idle) return;
+void MainWindow::onProgress(quint64 run, const Progress& progress) {
+  if (run != run_id_ || !tracker_ || state_ == State::Idle) return;
   tracker_->update(progress);
   progress_->setValue(static_cast<int>(tracker_->fraction() * kProgressScale));
   if (state_ == State::Running) stage_->setText(stage_text(tracker_->normalized(progress)));
@@ -576,7 +586,9 @@ void MainWindow::refreshRunLabels() {
   times_->setText(tr("Elapsed %1 · %2").arg(duration_text(std::floor(elapsed)), eta));
 }
 
-void MainWindow::onRunFinished(const ResultPtr& result) {
+void MainWindow::onRunFinished(quint64 run, const ResultPtr& result) {
+  if (run != run_id_) return;  // a cancelled run's tail: already reported
+  run_id_ = 0;
   tick_.stop();
   const Outcome outcome = result->outcome;
   if (outcome == Outcome::Succeeded) {

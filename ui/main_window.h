@@ -45,7 +45,7 @@ struct TakeRecord {
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
-  enum class State { Idle, Running, Cancelling };
+  enum class State { Idle, Running };
 
   // Loads the model set from default_model_location(); a failure leaves the window
   // usable for editing and says what is missing.
@@ -101,8 +101,8 @@ class MainWindow : public QMainWindow {
   void showBanner(const QString& html, const QString& kind);
   void updatePresetLabel();
   void updateProblems();
-  void onProgress(const Progress& progress);
-  void onRunFinished(const ResultPtr& result);
+  void onProgress(quint64 run, const Progress& progress);
+  void onRunFinished(quint64 run, const ResultPtr& result);
   void refreshRunLabels();
   void addTake(const Take& take);
   void selectTake(int row);
@@ -118,6 +118,7 @@ class MainWindow : public QMainWindow {
   ModelInfo info_;
   QString model_error_;
   State state_ = State::Idle;
+  quint64 run_id_ = 0;  // the run the window shows; 0 = none
   std::optional<RunTracker> tracker_;
   GenerationRequest last_request_;
   QElapsedTimer run_clock_;

@@ -62,7 +62,7 @@ int main(int argc, char* argv[]) {
 
   int step = 0;
   QObject::connect(window.worker(), &drs::ui::EngineWorker::progressed, &window,
-                   [&](const drs::Progress& p) {
+                   [&](quint64, const drs::Progress& p) {
                      if (p.stage == drs::Stage::Sampling) step = p.step;
                    });
   window.generate();

@@ -54,7 +54,7 @@ class TestDemoGeneration : public QObject {
     int events = 0;
     int last_step = -1;
     bool monotone = true;
-    connect(window.worker(), &EngineWorker::progressed, this, [&](const Progress& p) {
+    connect(window.worker(), &EngineWorker::progressed, this, [&](quint64, const Progress& p) {
       ++events;
       if (p.stage == Stage::Sampling) {
         monotone = monotone && p.step >= last_step;
@@ -85,8 +85,11 @@ class TestDemoGeneration : public QObject {
     // Cancel mid-run, then run again on the same engine.
     slider->setValue(0);  // best: the longest run
     int steps = 0;
-    connect(window.worker(), &EngineWorker::progressed, this, [&](const Progress& p) {
+    connect(window.worker(), &EngineWorker::progressed, this, [&](quint64, const Progress& p) {
       if (p.stage == Stage::Sampling) steps = p.step;
+      if (qEnvironmentVariableIsSet("DRS_UI_TEST_VERBOSE"))
+        qInfo("%s %d/%d within %.2f at %.2f s", to_string(p.stage), p.step, p.steps, p.within_step,
+              p.elapsed_seconds);
     });
     QTest::mouseClick(generate, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(steps >= 1, 300000);
@@ -94,9 +97,13 @@ class TestDemoGeneration : public QObject {
     QTest::mouseClick(generate, Qt::LeftButton);  // now "Cancel"
     QTRY_VERIFY_WITH_TIMEOUT(window.state() == MainWindow::State::Idle, 10000);
     qInfo("cancel to idle: %lld ms", static_cast<long long>(clock.elapsed()));
-    QVERIFY(clock.elapsed() < 1500);
+    QVERIFY(clock.elapsed() < 1000);
     QCOMPARE(ended.last().at(0).value<Outcome>(), Outcome::Cancelled);
     QCOMPARE(window.takes().size(), std::size_t{1});
+    // The engine stops at its next transformer block (seconds on a loaded 2-core box
+    // with the demo DiT's 2 big blocks); reported, not asserted: it is a speed figure.
+    QTRY_VERIFY_WITH_TIMEOUT(!window.worker()->busy(), 60000);
+    qInfo("engine stopped: %lld ms after Cancel", static_cast<long long>(clock.elapsed()));
 
     slider->setValue(slider->maximum());
     QTest::mouseClick(generate, Qt::LeftButton);

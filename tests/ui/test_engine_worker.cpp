@@ -24,7 +24,7 @@ GenerationRequest request_with_steps(int steps) {
 
 ResultPtr wait_result(QSignalSpy& spy, int timeout_ms = 20000) {
   if (spy.isEmpty() && !spy.wait(timeout_ms)) return nullptr;
-  return spy.takeFirst().at(0).value<ResultPtr>();
+  return spy.takeFirst().at(1).value<ResultPtr>();
 }
 
 }  // namespace
@@ -37,7 +37,7 @@ class TestEngineWorker : public QObject {
     EngineWorker worker(std::move(backend));
     std::vector<Progress> events;
     connect(&worker, &EngineWorker::progressed, this,
-            [&](const Progress& progress) { events.push_back(progress); });
+            [&](quint64, const Progress& progress) { events.push_back(progress); });
     QSignalSpy finished(&worker, &EngineWorker::runFinished);
     QVERIFY(worker.submit(request_with_steps(12)));
     const auto result = wait_result(finished);
@@ -77,30 +77,52 @@ class TestEngineWorker : public QObject {
     EngineWorker worker(std::move(backend));
     QSignalSpy finished(&worker, &EngineWorker::runFinished);
     int steps_done = 0;
-    connect(&worker, &EngineWorker::progressed, this, [&](const Progress& progress) {
+    connect(&worker, &EngineWorker::progressed, this, [&](quint64, const Progress& progress) {
       if (progress.stage == Stage::Sampling) steps_done = progress.step;
     });
-    QVERIFY(worker.submit(request_with_steps(50)));
-    QVERIFY(!worker.submit(request_with_steps(50)));  // busy: refused, not queued
+    const auto first = worker.submit(request_with_steps(50));
+    QVERIFY(first > 0);
+    QCOMPARE(worker.submit(request_with_steps(50)), std::uint64_t{0});  // busy: refused
     QTRY_VERIFY_WITH_TIMEOUT(steps_done >= 2, 10000);
     QElapsedTimer clock;
     clock.start();
     worker.cancel();
-    const auto result = wait_result(finished);
+    // A cancelled run no longer blocks: the next one queues behind its stop.
+    const auto second = worker.submit(request_with_steps(3));
+    QVERIFY(second > first);
+    const auto cancelled = wait_result(finished);
     const auto cancel_ms = clock.elapsed();
-    qInfo("cancel took %lld ms (after %d steps)", static_cast<long long>(cancel_ms), steps_done);
-    QVERIFY(result);
-    QCOMPARE(result->outcome, Outcome::Cancelled);
-    QVERIFY(result->takes.empty());
+    qInfo("engine stopped %lld ms after cancel (at step %d)", static_cast<long long>(cancel_ms),
+          steps_done);
+    QVERIFY(cancelled);
+    QCOMPARE(cancelled->outcome, Outcome::Cancelled);
+    QVERIFY(cancelled->takes.empty());
     QVERIFY(cancel_ms < 1000);
-    QVERIFY(!worker.busy());
     QCOMPARE(fake->cancelled.load(), 1);
 
-    QVERIFY(worker.submit(request_with_steps(3)));
-    const auto again = wait_result(finished);
-    QVERIFY(again);
-    QCOMPARE(again->outcome, Outcome::Succeeded);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.at(0).at(0).value<quint64>(), second);
+    QCOMPARE(finished.at(0).at(1).value<ResultPtr>()->outcome, Outcome::Succeeded);
     QCOMPARE(fake->runs.load(), 2);
+    QVERIFY(!worker.busy());
+  }
+
+  void cancellingAQueuedRunNeverStartsIt() {
+    test::FakeScript script;
+    script.block_time = std::chrono::milliseconds(40);
+    auto backend = std::make_unique<test::FakeBackend>(script);
+    auto* fake = backend.get();
+    EngineWorker worker(std::move(backend));
+    QSignalSpy finished(&worker, &EngineWorker::runFinished);
+    QVERIFY(worker.submit(request_with_steps(50)) > 0);
+    QTest::qWait(100);
+    worker.cancel();
+    QVERIFY(worker.submit(request_with_steps(50)) > 0);
+    worker.cancel();  // the queued one
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
+    QCOMPARE(finished.at(1).at(1).value<ResultPtr>()->outcome, Outcome::Cancelled);
+    QCOMPARE(fake->runs.load(), 1);  // the backend never saw the second request
+    QVERIFY(!worker.busy());
   }
 
   void exceptionsBecomeFailedResults() {
