@@ -4,14 +4,10 @@
 #include <string>
 
 #include "core/torch_compat.h"
+#include "dit/cpu_attention.h"
 
 namespace drs {
 namespace {
-
-// Attention scores are [B, H, q, N] floats; keep one slice under this size (small
-// enough to stay off fresh mmap pages and in cache, measured) by
-// processing queries in chunks (exact: every query row is independent).
-constexpr int64_t kMaxScoreBytes = 16ll << 20;
 
 at::Tensor rotate_half(const at::Tensor& x) {
   const auto halves = x.chunk(2, -1);
@@ -58,19 +54,10 @@ at::Tensor LlamaBlock::attention(const at::Tensor& a, const Rotary& rotary) cons
     return t * rotary.cos + rotate_half(t) * rotary.sin;
   };
   const auto q = rope(qkv[0]), k = rope(qkv[1]), v = qkv[2];
-  const int64_t score_bytes = b * heads_ * n * n * static_cast<int64_t>(sizeof(float));
-  at::Tensor out;
-  if (score_bytes <= kMaxScoreBytes) {
-    out = compat::attention(q, k, v);
-  } else {
-    const int64_t rows = std::max<int64_t>(
-        1, kMaxScoreBytes / (b * heads_ * n * static_cast<int64_t>(sizeof(float))));
-    out = at::empty_like(q);
-    for (int64_t start = 0; start < n; start += rows) {
-      const auto len = std::min(rows, n - start);
-      out.narrow(2, start, len).copy_(compat::attention(q.narrow(2, start, len), k, v));
-    }
-  }
+  // CPU float32: our per-head kernel (no N x N x heads buffer); elsewhere the library's
+  // (flash / memory-efficient kernels on CUDA with LibTorch 2.x).
+  const auto out = q.is_cpu() && q.scalar_type() == at::kFloat ? cpu_attention(q, k, v)
+                                                               : compat::attention(q, k, v);
   return at::linear(out.transpose(1, 2).reshape({b, n, dim_}), o_);
 }
 
