@@ -4,8 +4,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mapfile -t files < <(git ls-files -co --exclude-standard '*.cpp' '*.h')
 ((${#files[@]})) || exit 0
-if ! clang-format --dry-run --Werror "${files[@]}" 2>/tmp/drs-format.log; then
-  grep -E '^[^ ].*warning' /tmp/drs-format.log | cut -d: -f1 | sort -u | sed 's/^/needs clang-format: /' >&2
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! clang-format --dry-run --Werror "${files[@]}" 2>"$log"; then
+  # clang-format reports "error:" with --Werror, "warning:" without: match the flag name.
+  grep -E 'clang-format-violations' "$log" | cut -d: -f1 | sort -u | sed 's/^/needs clang-format: /' >&2
   echo "Run: clang-format -i \$(git ls-files '*.cpp' '*.h')" >&2
   exit 1
 fi

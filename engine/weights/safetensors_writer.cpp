@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "drs/error.h"
 #include "core/atomic_file.h"
+#include "drs/error.h"
 #include "weights/safetensors.h"
 #include "weights/safetensors_dtype.h"
 
