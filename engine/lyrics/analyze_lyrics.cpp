@@ -54,9 +54,15 @@ void report_length(LyricsAnalysis& out, int max_frames, double seconds) {
         format("the full model is made for 96..285 s; %.1f s requested", seconds));
 }
 
+// Document column of a G2P column (1-based in the lyric; 0 = the whole lyric, shown
+// at its first character).
+int lyric_column(const ParsedLine& p, int column) {
+  return column > 0 ? p.lyric_column + column - 1 : p.lyric_column;
+}
+
 // G2P of every parsed line; a failing line keeps only its end-of-line token.
-void convert_lines(const std::vector<ParsedLine>& parsed, LyricsAnalysis& out,
-                   std::vector<std::vector<int64_t>>& ids) {
+void convert_lines(const std::vector<ParsedLine>& parsed, lyrics::G2pCache& cache,
+                   LyricsAnalysis& out, std::vector<std::vector<int64_t>>& ids) {
   bool g2p_available = true;
   for (const auto& p : parsed) {
     LyricLine line;
@@ -66,15 +72,14 @@ void convert_lines(const std::vector<ParsedLine>& parsed, LyricsAnalysis& out,
     std::vector<int64_t> line_ids;
     if (g2p_available) {
       try {
-        const auto outcome = lyrics::G2pCache::instance().convert(p.lyric);
+        const auto outcome = cache.convert(p.lyric);
         if (outcome.ok) {
           line.phonemes = outcome.result.phonemes;
           line_ids = outcome.result.tokens;
           for (const auto& note : outcome.result.notes)
-            add(out, p.line, note.column ? p.lyric_column + note.column - 1 : 0, note.severity,
-                note.code, note.message);
+            add(out, p.line, lyric_column(p, note.column), note.severity, note.code, note.message);
         } else {
-          add(out, p.line, outcome.error_column ? p.lyric_column + outcome.error_column - 1 : 0,
+          add(out, p.line, lyric_column(p, outcome.error_column),
               severity_of_failure(outcome.error_code), outcome.error_code, outcome.error_message);
         }
       } catch (const Error& e) {
@@ -93,34 +98,57 @@ void report_order(const std::vector<ParsedLine>& parsed, LyricsAnalysis& out) {
     const double prev = parsed[i - 1].time;
     const double now = parsed[i].time;
     if (now < prev)
-      add(out, parsed[i].line, 0, Severity::Warning, "out-of-order",
+      add(out, parsed[i].line, parsed[i].stamp_column, Severity::Warning, "out-of-order",
           format("time %.2f s is earlier than the line before (%.2f s): lines are placed in "
                  "file order, so this one follows the previous line",
                  now, prev));
     else if (now == prev)
-      add(out, parsed[i].line, 0, Severity::Warning, "duplicate-time",
+      add(out, parsed[i].line, parsed[i].stamp_column, Severity::Warning, "duplicate-time",
           format("same time as the line before (%.2f s): this line is sung right after it", now));
   }
 }
 
-void report_placement(const FramePlan& plan, double seconds, LyricsAnalysis& out) {
+// Why a line got no frames (time problems point at the timestamp).
+void report_dropped(const ParsedLine& parsed, const lyrics::LinePlacement& p, double seconds,
+                    LyricsAnalysis& out) {
+  const int col = parsed.stamp_column;
+  if (std::isnan(parsed.time) || (parsed.time == -INFINITY)) {
+    add(out, parsed.line, col, Severity::Warning, "bad-time",
+        "timestamp is not a number: line dropped");
+  } else if (!p.in_time) {
+    add(out, parsed.line, col, Severity::Warning, "past-end",
+        format("line at %.2f s starts after the song ends (%.0f s): dropped", parsed.time,
+               seconds));
+  } else if (p.dropped_last) {
+    add(out, parsed.line, col, Severity::Warning, "last-line-dropped",
+        "the base model (2048 frames) drops the last line before the song end, as the "
+        "official DiffRhythm does: add a final line (e.g. an empty [mm:ss.xx]) to keep this one");
+  }
+}
+
+// Tokens that do not fit: pushed into the next line or cut at the song end. Points at
+// the lyric, since that is what the writer shortens.
+void report_overflow(const ParsedLine& parsed, const LyricLine& line,
+                     const lyrics::LinePlacement& p, bool before_next, LyricsAnalysis& out) {
+  const int col = parsed.lyric_column;
+  if (line.overflows && before_next)
+    add(out, line.line, col, Severity::Warning, "overflow",
+        format("line needs %.0f frames but only %.0f fit before the next line: the following "
+               "lines are pushed back by %.0f frames",
+               line.tokens, line.frames_available, line.tokens - line.frames_available));
+  else if (p.length < line.tokens)
+    add(out, line.line, col, Severity::Warning, "overflow",
+        format("only %.0f of the line's %.0f tokens fit before the song ends: the rest is cut",
+               p.length, line.tokens));
+}
+
+void report_placement(const std::vector<ParsedLine>& parsed, const FramePlan& plan, double seconds,
+                      LyricsAnalysis& out) {
   for (std::size_t i = 0; i < out.lines.size(); ++i) {
     LyricLine& line = out.lines[i];
-    const auto& p = plan.lines[i];
-    line.placed = p.placed;
-    line.start_frame = p.start;
-    if (std::isnan(line.time) || (line.time == -INFINITY)) {
-      add(out, line.line, 0, Severity::Warning, "bad-time",
-          "timestamp is not a number: line dropped");
-    } else if (!p.in_time) {
-      add(out, line.line, 0, Severity::Warning, "past-end",
-          format("line at %.2f s starts after the song ends (%.0f s): dropped", line.time,
-                 seconds));
-    } else if (p.dropped_last) {
-      add(out, line.line, 0, Severity::Warning, "last-line-dropped",
-          "the base model (2048 frames) drops the last line before the song end, as the "
-          "official DiffRhythm does: add a final line (e.g. an empty [mm:ss.xx]) to keep this one");
-    }
+    line.placed = plan.lines[i].placed;
+    line.start_frame = plan.lines[i].start;
+    report_dropped(parsed[i], plan.lines[i], seconds, out);
   }
   // Frames available: up to the next placed line's timestamp, or the song end.
   int next_gt = plan.end_frame;
@@ -130,17 +158,33 @@ void report_placement(const FramePlan& plan, double seconds, LyricsAnalysis& out
     if (!p.placed) continue;
     line.frames_available = std::max(0, next_gt - p.start);
     line.overflows = line.tokens > line.frames_available;
-    if (line.overflows && next_gt < plan.end_frame)
-      add(out, line.line, 0, Severity::Warning, "overflow",
-          format("line needs %.0f frames but only %.0f fit before the next line: the following "
-                 "lines are pushed back by %.0f frames",
-                 line.tokens, line.frames_available, line.tokens - line.frames_available));
-    else if (p.length < line.tokens)
-      add(out, line.line, 0, Severity::Warning, "overflow",
-          format("only %.0f of the line's %.0f tokens fit before the song ends: the rest is cut",
-                 p.length, line.tokens));
+    report_overflow(parsed[i], line, p, next_gt < plan.end_frame, out);
     next_gt = std::max(p.gt_frame, 0);
   }
+}
+
+LyricsSummary summarize(const LyricsAnalysis& a, const FramePlan& plan) {
+  LyricsSummary s;
+  s.lines = static_cast<int>(a.lines.size());
+  for (std::size_t i = 0; i < a.lines.size(); ++i) {
+    const LyricLine& line = a.lines[i];
+    if (!line.placed) continue;
+    ++s.lines_placed;
+    s.lines_overflowing += line.overflows ? 1 : 0;
+    s.total_tokens += line.tokens;
+    s.tokens_cut += line.tokens - plan.lines[i].length;
+    if (plan.lines[i].length > 0)
+      s.last_token_frame =
+          std::max(s.last_token_frame, line.start_frame + plan.lines[i].length - 1);
+  }
+  s.lines_dropped = s.lines - s.lines_placed;
+  for (const auto& issue : a.issues) {
+    if (issue.severity == Severity::Error) ++s.errors;
+    if (issue.severity == Severity::Warning) ++s.warnings;
+    if (issue.severity == Severity::Info) ++s.infos;
+  }
+  s.available_frames = plan.end_frame;
+  return s;
 }
 
 }  // namespace
@@ -149,7 +193,8 @@ int end_frame_for(int max_frames, double seconds) {
   return lyrics::end_frame_for(max_frames, seconds);
 }
 
-LyricsAnalysis analyze_lyrics(std::string_view lrc_text, int max_frames, double seconds) {
+LyricsAnalysis analyze_lyrics(std::string_view lrc_text, int max_frames, double seconds,
+                              const LyricsOptions& options) {
   check_request(max_frames, seconds);
   LyricsAnalysis out;
   report_length(out, max_frames, seconds);
@@ -157,19 +202,21 @@ LyricsAnalysis analyze_lyrics(std::string_view lrc_text, int max_frames, double 
   out.issues.insert(out.issues.end(), doc.issues.begin(), doc.issues.end());
 
   std::vector<std::vector<int64_t>> ids;
-  convert_lines(doc.lines, out, ids);
+  const auto cache = lyrics::G2pCache::shared(options.second_language);
+  convert_lines(doc.lines, *cache, out, ids);
   report_order(doc.lines, out);
 
   std::vector<lyrics::PlacementLine> placement;
   for (std::size_t i = 0; i < doc.lines.size(); ++i)
     placement.push_back({doc.lines[i].time, ids[i]});
   FramePlan plan = lyrics::place_lines(placement, max_frames, seconds);
-  report_placement(plan, seconds, out);
+  report_placement(doc.lines, plan, seconds, out);
 
   // Document order for the editor: whole-document notes first, then by line and column.
   std::stable_sort(out.issues.begin(), out.issues.end(), [](const auto& a, const auto& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
   });
+  out.summary = summarize(out, plan);
   out.end_frame = plan.end_frame;
   out.frame_tokens = std::move(plan.frames);
   out.song_duration = static_cast<float>(static_cast<double>(out.end_frame) / max_frames);

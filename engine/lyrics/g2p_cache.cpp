@@ -1,9 +1,32 @@
 #include "lyrics/g2p_cache.h"
 
+#include <map>
+
 namespace drs::lyrics {
+namespace {
+
+// A program plugs in one or two front ends; more than this means caches are being
+// made per request, and dropping them all only costs a re-conversion.
+constexpr std::size_t kMaxFrontEnds = 4;
+
+}  // namespace
 
 G2pCache& G2pCache::instance() {
-  static G2pCache cache;
+  return *shared(nullptr);
+}
+
+std::shared_ptr<G2pCache> G2pCache::shared(const std::shared_ptr<const LanguageG2p>& second) {
+  static const auto english_only = std::make_shared<G2pCache>();
+  if (!second) return english_only;
+  static std::mutex mutex;
+  // Keyed by address: each cache owns its front end, so an address cannot be reused
+  // while its entry exists. Callers hold their cache, so clearing the map is safe.
+  static std::map<const LanguageG2p*, std::shared_ptr<G2pCache>> caches;
+  std::lock_guard lock(mutex);
+  if (auto it = caches.find(second.get()); it != caches.end()) return it->second;
+  if (caches.size() >= kMaxFrontEnds) caches.clear();
+  auto cache = std::make_shared<G2pCache>(second);
+  caches.emplace(second.get(), cache);
   return cache;
 }
 

@@ -3,6 +3,7 @@
 // lines (the voice is re-selected per chunk). Thread-safe; bounded.
 #pragma once
 
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -23,7 +24,19 @@ struct LineOutcome {
 
 class G2pCache {
  public:
+  // English only (Chinese runs are reported as not supported), or with a front end for
+  // the second language, like LineG2p.
+  G2pCache() = default;
+  explicit G2pCache(std::shared_ptr<const LanguageG2p> second_language)
+      : g2p_(std::move(second_language)) {}
+
+  // The process-wide English-only cache.
   static G2pCache& instance();
+  // The process-wide cache for a second-language front end (nullptr: instance()). One
+  // memo per front end, because the same text converts differently with another one;
+  // the registry keeps the last few front ends (and their memos) alive.
+  static std::shared_ptr<G2pCache> shared(const std::shared_ptr<const LanguageG2p>& second);
+
   // Runs the line G2P (or returns the remembered outcome). Errors other than
   // G2pError (espeak-ng missing, ...) propagate.
   LineOutcome convert(const std::u32string& lyric);

@@ -15,8 +15,9 @@ namespace drs::lyrics {
 class LineG2p {
  public:
   LineG2p() = default;  // English only: Chinese runs are reported as not supported yet
-  // With a Chinese front end (MODEL.md §4.4) once one exists.
-  explicit LineG2p(std::unique_ptr<const LanguageG2p> chinese) : chinese_(std::move(chinese)) {}
+  // With a Chinese front end (MODEL.md §4.4) once one exists. Shared, so a G2pCache and
+  // the caller can hold the same one; a std::unique_ptr converts.
+  explicit LineG2p(std::shared_ptr<const LanguageG2p> chinese) : chinese_(std::move(chinese)) {}
 
   // Throws G2pError where the reference raises; the message says what to change.
   [[nodiscard]] G2pResult convert(std::u32string_view lyric) const;
@@ -26,7 +27,7 @@ class LineG2p {
   [[nodiscard]] const LanguageG2p* front_end(Language language) const;
 
   EnglishG2p english_;
-  std::unique_ptr<const LanguageG2p> chinese_;
+  std::shared_ptr<const LanguageG2p> chinese_;
 };
 
 }  // namespace drs::lyrics

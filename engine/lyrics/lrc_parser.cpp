@@ -1,5 +1,6 @@
 #include "lyrics/lrc_parser.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -13,7 +14,8 @@ namespace {
 constexpr char32_t kBom = 0xFEFF;
 constexpr std::size_t kTimeBegin = 1;  // the reference slices line[1:9] ...
 constexpr std::size_t kTimeLength = 8;
-constexpr std::size_t kLyricBegin = 10;  // ... and line[10:]
+constexpr std::size_t kLyricBegin = 10;      // ... and line[10:]
+constexpr std::size_t kMaxLabelLength = 40;  // longer bracketed text is lyrics, not a label
 
 struct LineView {
   std::u32string_view text;
@@ -85,7 +87,7 @@ void report_skipped(const LineView& v, std::vector<LyricsIssue>& issues) {
   if (!line.empty() && line[0] == kBom && parse_time_field(line.substr(1)))
     return;  // see report_bom
   if (strip_spaces(line).empty()) {
-    issues.push_back(issue(v.number, 0, Severity::Info, "blank-line", "blank line ignored"));
+    issues.push_back(issue(v.number, 1, Severity::Info, "blank-line", "blank line ignored"));
   } else if (is_metadata_tag(line)) {
     const bool offset = line.substr(1, 7) == U"offset:";
     issues.push_back(issue(v.number, col, offset ? Severity::Warning : Severity::Info,
@@ -108,6 +110,93 @@ void report_skipped(const LineView& v, std::vector<LyricsIssue>& issues) {
   }
 }
 
+// Length of a time tag such as "[00:45.00]" or "<00:12.5>" at text[i] (digits ':' digits,
+// optionally '.' or ':' and digits, between `open` and `close`), or 0.
+std::size_t time_tag_length(std::u32string_view text, std::size_t i, char32_t open,
+                            char32_t close) {
+  if (text[i] != open) return 0;
+  std::size_t j = i + 1;
+  const auto digits = [&] {
+    const std::size_t from = j;
+    while (j < text.size() && is_ascii_digit(text[j])) ++j;
+    return j > from;
+  };
+  if (!digits() || j >= text.size() || text[j] != U':') return 0;
+  ++j;
+  if (!digits()) return 0;
+  if (j < text.size() && (text[j] == U'.' || text[j] == U':')) {
+    ++j;
+    if (!digits()) return 0;
+  }
+  return j < text.size() && text[j] == close ? j + 1 - i : 0;
+}
+
+// Length of a short bracketed label with a letter ("[Chorus]", "[Verse 1]") at text[i], or 0.
+std::size_t label_length(std::u32string_view text, std::size_t i) {
+  if (text[i] != U'[') return 0;
+  const auto close = text.find_first_of(U"[]", i + 1);
+  if (close == std::u32string_view::npos || text[close] != U']' || close - i - 1 > kMaxLabelLength)
+    return 0;
+  const auto inner = text.substr(i + 1, close - i - 1);
+  const auto letter = [](char32_t c) { return is_word_char(c) && !decimal_value(c); };
+  return std::any_of(inner.begin(), inner.end(), letter) ? close + 1 - i : 0;
+}
+
+// The first occurrence of one kind of LRC markup in a lyric, and how many there are.
+struct Markup {
+  std::size_t offset = 0;
+  std::size_t length = 0;
+  int count = 0;
+  void add(std::size_t at, std::size_t n) {
+    if (count++ > 0) return;
+    offset = at;
+    length = n;
+  }
+};
+
+void report_markup(const ParsedLine& parsed, const Markup& m, const char* code,
+                   const std::string& what, std::vector<LyricsIssue>& issues) {
+  if (m.count == 0) return;
+  const std::u32string_view lyric = parsed.lyric;
+  std::string message = "\"" + to_utf8(lyric.substr(m.offset, m.length)) + "\" " + what;
+  if (m.count > 1) message += " (" + std::to_string(m.count) + " on this line)";
+  issues.push_back(issue(parsed.line, parsed.lyric_column + static_cast<int>(m.offset),
+                         Severity::Warning, code, std::move(message)));
+}
+
+// Extended LRC forms the official parser does not understand. It reads one timestamp
+// per line and sings everything after it, so these only get a warning: the tokens
+// stay exactly what the model was trained on.
+void report_unread_markup(const ParsedLine& parsed, std::vector<LyricsIssue>& issues) {
+  const std::u32string_view lyric = parsed.lyric;
+  Markup stamps, word_tags, labels;
+  for (std::size_t i = 0; i < lyric.size();) {
+    std::size_t n = 0;
+    if ((n = time_tag_length(lyric, i, U'[', U']')) > 0)
+      stamps.add(i, n);
+    else if ((n = time_tag_length(lyric, i, U'<', U'>')) > 0)
+      word_tags.add(i, n);
+    else if ((n = label_length(lyric, i)) > 0)
+      labels.add(i, n);
+    i += std::max<std::size_t>(n, 1);
+  }
+  report_markup(parsed, stamps, "extra-timestamp",
+                "is a second timestamp: the official parser reads only the first one and "
+                "sings this one as part of the lyric (its digits as number words); write "
+                "the line once for each time",
+                issues);
+  report_markup(parsed, word_tags, "word-timing",
+                "is a word timing tag (enhanced LRC): the official parser does not read it "
+                "and sings it as part of the lyric (its digits as number words); remove "
+                "the <mm:ss.xx> tags",
+                issues);
+  report_markup(parsed, labels, "section-label",
+                "looks like a section label: the official parser sings its words as lyrics; "
+                "put the label on a line of its own without a timestamp (it is then "
+                "ignored), or drop the brackets if it is meant to be sung",
+                issues);
+}
+
 void parse_line(const LineView& v, LrcDocument& doc) {
   const std::u32string_view line = v.text;
   const auto time = parse_time_field(line);
@@ -120,6 +209,7 @@ void parse_line(const LineView& v, LrcDocument& doc) {
   const std::u32string_view lyric = strip_spaces(rest);
   ParsedLine parsed;
   parsed.line = v.number;
+  parsed.stamp_column = v.column_base + 1;
   parsed.time = *time;
   parsed.lyric = std::u32string(lyric);
   parsed.lyric_column = v.column_base + static_cast<int>(kLyricBegin) + 1 +
@@ -131,6 +221,7 @@ void parse_line(const LineView& v, LrcDocument& doc) {
                                "parser as " +
                                    seconds_text(*time) + " with the lyric starting at column " +
                                    std::to_string(v.column_base + kLyricBegin + 1)));
+  report_unread_markup(parsed, doc.issues);
   doc.lines.push_back(std::move(parsed));
 }
 

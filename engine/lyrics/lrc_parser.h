@@ -14,6 +14,7 @@ namespace drs::lyrics {
 
 struct ParsedLine {
   int line = 0;          // 1-based line in the file
+  int stamp_column = 0;  // 1-based column (code points) of the timestamp's '[' slot
   int lyric_column = 0;  // 1-based column (code points) where the lyric text starts
   double time = 0;       // seconds, as the reference computes them (may be NaN/inf)
   std::u32string lyric;  // stripped text after the timestamp

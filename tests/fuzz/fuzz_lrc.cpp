@@ -1,6 +1,7 @@
 // Fuzz target: drs::analyze_lyrics on arbitrary bytes. It must never throw or crash
 // for any text, and its output must stay consistent (tensor length = end_frame, every
-// token a vocabulary id, every issue inside the document).
+// token a vocabulary id, every issue inside the document with a column, a summary
+// that agrees).
 // libFuzzer run: LSAN_OPTIONS=suppressions=tests/fuzz/lrc_lsan.supp (espeak-ng's own leak).
 #include <cstddef>
 #include <cstdint>
@@ -24,5 +25,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (line.tokens < 1 || (line.placed && line.start_frame < 0)) __builtin_trap();
   for (const auto& issue : a.issues)
     if (issue.line < 0 || issue.column < 0 || issue.code.empty()) __builtin_trap();
+  // A line's issue always has a column to point at; 0 is for the whole document.
+  for (const auto& issue : a.issues)
+    if (issue.line > 0 && issue.column < 1) __builtin_trap();
+  if (a.summary.lines != static_cast<int>(a.lines.size()) ||
+      a.summary.last_token_frame >= a.end_frame)
+    __builtin_trap();
   return 0;
 }

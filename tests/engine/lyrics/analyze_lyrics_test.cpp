@@ -84,6 +84,111 @@ TEST(Analyze, TimeFilterOrderAndOverflowDiagnostics) {
   EXPECT_FALSE(a.lines[4].placed);
 }
 
+TEST(Analyze, DiagnosticsPointAtTheirCause) {
+  // Time problems point at the timestamp, text problems at the first lyric character.
+  const auto a = drs::analyze_lyrics(
+      "\n  [00:10.00]I was walking down the avenue with a suitcase full of memories\n"
+      "[00:10.50]  Pushed back\n[00:09.00]Out of order\n\n[00:09.00]Same time\n"
+      "[02:10.00]Too late\n[00:nan  ]Not a time\n[01:00.00]\n[01:50.00]The end of the song goes "
+      "on and on and on past the end of it all\n",
+      6144, 120);
+  const auto at = [&](const std::string& code) {
+    const auto* issue = find(a, code);
+    EXPECT_NE(issue, nullptr) << code;
+    return issue ? std::pair{issue->line, issue->column} : std::pair{0, 0};
+  };
+  EXPECT_EQ(at("overflow"), (std::pair{2, 13}));  // after the file's leading "  "
+  EXPECT_EQ(at("out-of-order"), (std::pair{4, 1}));
+  EXPECT_EQ(at("blank-line"), (std::pair{5, 1}));
+  EXPECT_EQ(at("duplicate-time"), (std::pair{6, 1}));
+  EXPECT_EQ(at("past-end"), (std::pair{7, 1}));
+  EXPECT_EQ(at("bad-time"), (std::pair{8, 1}));
+  EXPECT_EQ(at("empty-lyric"), (std::pair{9, 11}));
+  for (const auto& issue : a.issues) {
+    if (issue.line > 0) {
+      EXPECT_GE(issue.column, 1) << issue.code;
+    }
+  }
+
+  // Only the file's first line can start further right (the official parser strips the
+  // text as a whole, not each line).
+  const auto base = drs::analyze_lyrics("  [00:20.00]Only line\n", 2048, 95);
+  const auto* dropped = find(base, "last-line-dropped");
+  ASSERT_NE(dropped, nullptr);
+  EXPECT_EQ(dropped->column, 3);
+}
+
+TEST(Analyze, UnreadLrcMarkupIsSungLiterallyAndReported) {
+  const std::string song =
+      "[00:10.00][00:45.00]Hello there\n[00:12.00]<00:12.00>Hello <00:12.50>world\n"
+      "[00:20.00][Chorus] Sing it\n[00:30.00]Plain line (with parentheses) [x\n"
+      "[00:40.00]End\n";
+  const auto a = drs::analyze_lyrics(song, 6144, 120);
+  const auto* stamp = find(a, "extra-timestamp");
+  ASSERT_NE(stamp, nullptr);
+  EXPECT_EQ(stamp->line, 1);
+  EXPECT_EQ(stamp->column, 11);
+  EXPECT_EQ(stamp->severity, drs::Severity::Warning);
+  EXPECT_NE(stamp->message.find("[00:45.00]"), std::string::npos) << stamp->message;
+  const auto* word = find(a, "word-timing");
+  ASSERT_NE(word, nullptr);
+  EXPECT_EQ(word->line, 2);
+  EXPECT_EQ(word->column, 11);
+  EXPECT_NE(word->message.find("2 on this line"), std::string::npos) << word->message;
+  const auto* label = find(a, "section-label");
+  ASSERT_NE(label, nullptr);
+  EXPECT_EQ(label->line, 3);
+  EXPECT_EQ(label->column, 11);
+  EXPECT_NE(label->message.find("[Chorus]"), std::string::npos) << label->message;
+  int markup = 0;
+  for (const auto& issue : a.issues)
+    markup += issue.code == "extra-timestamp" || issue.code == "word-timing" ||
+              issue.code == "section-label";
+  EXPECT_EQ(markup, 3);  // nothing for "(...)" or an unclosed '['
+
+  // Tokens are untouched: the markup stays in the text the model gets, like the official.
+  EXPECT_EQ(a.lines[0].text, "[00:45.00]Hello there");
+  EXPECT_EQ(a.lines[2].text, "[Chorus] Sing it");
+  const auto plain = drs::analyze_lyrics("[00:10.00]Hello there\n[00:20.00]Sing it\n", 6144, 120);
+  EXPECT_GT(a.lines[0].tokens, plain.lines[0].tokens);
+  EXPECT_GT(a.lines[2].tokens, plain.lines[1].tokens);
+}
+
+TEST(Analyze, SummaryForTheEditorStatusLine) {
+  const auto a = drs::analyze_lyrics(
+      "[ti:Song]\n[00:10.00]I was walking down the avenue with a suitcase full of memories\n"
+      "[00:10.50]Pushed back\n[02:10.00]Too late\n[00:20.00]\n",
+      6144, 120);
+  const drs::LyricsSummary& s = a.summary;
+  EXPECT_EQ(s.lines, 4);
+  EXPECT_EQ(s.lines_placed, 3);
+  EXPECT_EQ(s.lines_dropped, 1);
+  EXPECT_EQ(s.lines_overflowing, 1);
+  EXPECT_EQ(s.total_tokens, a.lines[0].tokens + a.lines[1].tokens + 1);
+  EXPECT_EQ(s.tokens_cut, 0);
+  EXPECT_EQ(s.last_token_frame, a.lines[3].start_frame);  // the silent line's end token
+  EXPECT_EQ(s.available_frames, a.end_frame);
+  int errors = 0, warnings = 0, infos = 0;
+  for (const auto& issue : a.issues) {
+    errors += issue.severity == drs::Severity::Error;
+    warnings += issue.severity == drs::Severity::Warning;
+    infos += issue.severity == drs::Severity::Info;
+  }
+  EXPECT_EQ(s.errors, errors);
+  EXPECT_EQ(s.warnings, warnings);
+  EXPECT_EQ(s.infos, infos);
+  EXPECT_GE(s.warnings, 2);  // overflow, past-end
+  EXPECT_GE(s.infos, 2);     // metadata tag, empty lyric
+
+  // A line running past the song end is cut: the summary says by how much.
+  const auto cut =
+      drs::analyze_lyrics("[01:35.90]" + std::string(40, 'a') + " b c d e f\n", 6144, 96);
+  EXPECT_EQ(cut.summary.lines_placed, 1);
+  EXPECT_GT(cut.summary.tokens_cut, 0);
+  EXPECT_EQ(cut.summary.last_token_frame, cut.end_frame - 1);
+  EXPECT_EQ(drs::analyze_lyrics("", 6144, 120).summary.last_token_frame, -1);
+}
+
 TEST(Analyze, ChineseIsReportedAsNotSupported) {
   const auto a =
       drs::analyze_lyrics("[00:01.00]Hello 你好\n[00:03.00]World\n[00:05.00]x\n", 6144, 120);

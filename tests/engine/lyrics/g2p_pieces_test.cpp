@@ -2,6 +2,7 @@
 // post-processing and restore, phone merges, vocabulary, espeak-ng ownership.
 #include <gtest/gtest.h>
 
+#include "fake_front_end.h"
 #include "lyrics/english_g2p.h"
 #include "lyrics/espeak_phonemizer.h"
 #include "lyrics/language_runs.h"
@@ -113,16 +114,8 @@ TEST(LineG2p, WorkedExamplesFromTheSpec) {
   }
 }
 
-// Stands in for the future Chinese front end to check how runs are joined.
-class FakeChinese final : public LanguageG2p {
- public:
-  [[nodiscard]] G2pResult convert(std::u32string_view, int) const override {
-    return {"n|i↑", {46, 272}, {}};
-  }
-};
-
 TEST(LineG2p, RunsAreJoinedAndOnlyAFinalEnglishRunLosesItsBoundary) {
-  const LineG2p g2p(std::make_unique<FakeChinese>());
+  const LineG2p g2p(std::make_unique<drs::test::FakeChinese>());
   const auto en_zh = g2p.convert(U"hello 你好");
   EXPECT_EQ(en_zh.phonemes, "h|ə|l|oʊ|_|n|i↑|");
   EXPECT_EQ(en_zh.tokens, (std::vector<int64_t>{42, 58, 51, 24, 5, 46, 272}));

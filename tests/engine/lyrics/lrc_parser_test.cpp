@@ -99,6 +99,35 @@ TEST(LrcParser, LeadingWhitespaceOfTheFileKeepsLineNumbers) {
   EXPECT_EQ(doc.lines[0].lyric_column, 13);
 }
 
+TEST(LrcParser, ColumnsOfStampsAndBlankLines) {
+  const auto doc = parse_lrc(" [00:01.00]x\n   \n[00:02.00]y\n");
+  ASSERT_EQ(doc.lines.size(), 2u);
+  EXPECT_EQ(doc.lines[0].stamp_column, 2);
+  EXPECT_EQ(doc.lines[1].stamp_column, 1);
+  const auto* blank = find(doc, "blank-line");
+  ASSERT_NE(blank, nullptr);
+  EXPECT_EQ(blank->line, 2);
+  EXPECT_EQ(blank->column, 1);
+}
+
+TEST(LrcParser, MarkupTheOfficialParserSingsIsReported) {
+  const auto doc = parse_lrc(
+      "[00:01.00]a [1:02] b\n[00:02.00]a <3:04:05> b\n[00:03.00]tail [Bridge]\n"
+      "[00:04.00][12] [" +
+      std::string(41, 'x') + "] [1:2.] <a:b> [[x]\n");
+  ASSERT_EQ(doc.lines.size(), 4u);
+  EXPECT_EQ(find(doc, "extra-timestamp")->column, 13);
+  EXPECT_EQ(find(doc, "word-timing")->column, 13);
+  const auto* label = find(doc, "section-label");
+  EXPECT_EQ(label->line, 3);
+  EXPECT_EQ(label->column, 16);
+  // A number in brackets, an overlong bracket, a broken stamp: none of these. Only the
+  // innermost "[x]" of "[[x]" counts as a label.
+  int line4 = 0;
+  for (const auto& issue : doc.issues) line4 += issue.line == 4;
+  EXPECT_EQ(line4, 1);
+}
+
 TEST(LrcParser, UnicodeDigitsAndUnderscoresFollowPython) {
   // Arabic-Indic digits are decimal digits for int()/float(); '_' between digits too.
   const auto doc = parse_lrc("[٠١:0_2.5_]x\n");
