@@ -1,5 +1,7 @@
 #include "ui/models/file_download.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -66,10 +68,27 @@ bool isConnectionLoss(QNetworkReply::NetworkError error) {
   }
 }
 
+// A lost connection is resumed when the server had answered this reply (status set) or
+// was there earlier since start() (data arrived, or this is a retry): a refusal then
+// means a restart or a flaky line, not "offline". Only a first attempt that never
+// connects is reported as offline. A DNS failure counts on a retry too (a network
+// that is switching over).
+bool isResumableLoss(int status, QNetworkReply::NetworkError error, bool serverWasThere) {
+  if (error == QNetworkReply::NoError) return false;
+  if (status != 0 && status != 200 && status != 206) return false;
+  if (serverWasThere && error == QNetworkReply::HostNotFoundError) return true;
+  return isConnectionLoss(error) && (status != 0 || serverWasThere);
+}
+
 }  // namespace
 
 FileDownload::FileDownload(QNetworkAccessManager* network, DownloadRequest request, QObject* parent)
-    : QObject(parent), network_(network), request_(std::move(request)) {}
+    : QObject(parent), network_(network), request_(std::move(request)) {
+  retryTimer_.setSingleShot(true);
+  connect(&retryTimer_, &QTimer::timeout, this, [this] {
+    if (state_ == State::Running && !reply_) sendRequest();
+  });
+}
 
 FileDownload::~FileDownload() {
   dropReply();
@@ -110,7 +129,10 @@ void FileDownload::start() {
       return;
     }
   }
+  retryTimer_.stop();
   retries_ = 0;
+  retried_ = false;
+  furthest_ = received_;
   gotAnyData_ = false;
   setState(State::Running);
   currentUrl_ = request_.url;
@@ -242,7 +264,17 @@ void FileDownload::onReadyRead() {
   gotDataThisRun_ = true;
   gotAnyData_ = true;
   received_ += data.size();
+  noteProgress();
   Q_EMIT progress(received_, total_);
+}
+
+// Bytes beyond anything the .part held before restore the retry budget. Bytes fetched
+// again after a restart from zero do not: a server that drops at the same place every
+// time still runs out of retries.
+void FileDownload::noteProgress() {
+  if (received_ <= furthest_) return;
+  furthest_ = received_;
+  retries_ = 0;
 }
 
 void FileDownload::onFinished() {
@@ -266,7 +298,7 @@ void FileDownload::onFinished() {
     return;
   }
   if (total_ >= 0 && received_ < total_) {
-    retryLater();  // closed cleanly but early
+    retryLater(tr("the server closed the connection early"));
     return;
   }
   dropReply();
@@ -299,13 +331,25 @@ void FileDownload::followRedirect() {
 void FileDownload::handleFailure() {
   const int status = reply_->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
   const QNetworkReply::NetworkError netError = reply_->error();
+  if (isResumableLoss(status, netError, gotAnyData_ || retried_)) {
+    retryLater(reply_->errorString());
+  } else if (netError == QNetworkReply::SslHandshakeFailedError ||
+             netError == QNetworkReply::InsecureRedirectError) {
+    fail(DownloadError::Insecure,
+         tr("Secure connection to %1 failed: %2").arg(currentUrl_.host(), reply_->errorString()));
+  } else if (status == 0) {
+    fail(DownloadError::Offline,
+         tr("Cannot reach %1 (%2). Check the network connection; a mirror can be set with "
+            "HF_ENDPOINT.")
+             .arg(currentUrl_.host(), reply_->errorString()));
+  } else {
+    failForStatus(status);
+  }
+}
+
+void FileDownload::failForStatus(int status) {
   const QString url = request_.url.toString();
-  const bool bodyStatus = status == 0 || status == 200 || status == 206;
-  if (netError != QNetworkReply::NoError && isConnectionLoss(netError) && bodyStatus &&
-      gotAnyData_) {
-    // A dropped connection once data flowed: resume from the .part file.
-    retryLater();
-  } else if (status == 404) {
+  if (status == 404) {
     fail(DownloadError::NotFound,
          tr("Not found (HTTP 404): %1. The repository or file may have been renamed.").arg(url));
   } else if (status == 401 || status == 403) {
@@ -317,57 +361,69 @@ void FileDownload::handleFailure() {
              .arg(status)
              .arg(url));
   } else if (status == 416) {
-    // "bytes */N" with N == our .part: it was complete already (stopped before the
-    // check); verify it. Otherwise the file changed on the server: start over.
-    static const QRegularExpression unsatisfied(QStringLiteral(R"(^\s*bytes\s+\*/(\d+)\s*$)"));
-    const auto m = unsatisfied.match(QString::fromLatin1(reply_->rawHeader("Content-Range")));
-    if (m.hasMatch() && m.captured(1).toLongLong() == offset_ && offset_ > 0) {
-      total_ = offset_;
-      dropReply();
-      verify();
-    } else if (retries_++ < request_.maxRetries) {
-      restartFromZero_ = true;
-      sendRequest();
-    } else {
-      fail(DownloadError::Http, tr("The server rejected the resume request for %1.").arg(url));
-    }
-  } else if (netError == QNetworkReply::SslHandshakeFailedError ||
-             netError == QNetworkReply::InsecureRedirectError) {
-    fail(DownloadError::Insecure,
-         tr("Secure connection to %1 failed: %2").arg(currentUrl_.host(), reply_->errorString()));
+    handleRangeNotSatisfiable();
   } else if (status >= 500 && retries_ < request_.maxRetries) {
-    retryLater();  // a server hiccup
+    retryLater(tr("HTTP %1").arg(status));  // a server hiccup
   } else if (status >= 500) {
     fail(DownloadError::Http,
          tr("The server keeps failing (HTTP %1) for %2; try again later.").arg(status).arg(url));
-  } else if (status == 0) {
-    fail(DownloadError::Offline,
-         tr("Cannot reach %1 (%2). Check the network connection; a mirror can be set with "
-            "HF_ENDPOINT.")
-             .arg(currentUrl_.host(), reply_->errorString()));
   } else {
     fail(DownloadError::Http, tr("HTTP %1 for %2.").arg(status).arg(url));
   }
 }
 
-void FileDownload::retryLater() {
+// "bytes */N" with N == our .part: it was complete already (stopped before the check);
+// verify it. Otherwise the file changed on the server: start over.
+void FileDownload::handleRangeNotSatisfiable() {
+  static const QRegularExpression unsatisfied(QStringLiteral(R"(^\s*bytes\s+\*/(\d+)\s*$)"));
+  const auto m = unsatisfied.match(QString::fromLatin1(reply_->rawHeader("Content-Range")));
+  if (m.hasMatch() && m.captured(1).toLongLong() == offset_ && offset_ > 0) {
+    total_ = offset_;
+    dropReply();
+    verify();
+  } else if (retries_++ < request_.maxRetries) {
+    restartFromZero_ = true;
+    sendRequest();
+  } else {
+    fail(DownloadError::Http,
+         tr("The server rejected the resume request for %1.").arg(request_.url.toString()));
+  }
+}
+
+void FileDownload::retryLater(const QString& reason) {
   if (retries_ >= request_.maxRetries) {
-    fail(DownloadError::Network,
-         tr("The connection to %1 kept dropping (%2 attempts); %3 of the file are kept and the "
-            "download resumes from there next time.")
-             .arg(currentUrl_.host())
-             .arg(attempts_)
-             .arg(formatBytes(received_)));
+    giveUp(reason);
     return;
   }
   ++retries_;
+  retried_ = true;
   dropReply();
   // Signed CDN addresses expire: resume through the original URL.
   currentUrl_ = request_.url;
   redirects_ = 0;
-  QTimer::singleShot(request_.retryDelayMs, this, [this] {
-    if (state_ == State::Running && !reply_) sendRequest();
-  });
+  const int delay = nextRetryDelayMs();
+  retryTimer_.start(delay);
+  Q_EMIT retrying(retries_, request_.maxRetries, delay);
+}
+
+// Doubles with each retry in a row without new data: a short drop resumes at once, an
+// outage or an overloaded server is not hammered.
+int FileDownload::nextRetryDelayMs() const {
+  const qint64 cap = std::max(0, request_.maxRetryDelayMs);
+  qint64 delay = std::min<qint64>(std::max(0, request_.retryDelayMs), cap);
+  for (int i = 1; i < retries_ && delay < cap; ++i) delay = std::min(delay * 2, cap);
+  return static_cast<int>(delay);
+}
+
+// The .part is kept: its bytes came from transfers that went well and are checked with
+// the rest of the file at the end, so starting again resumes instead of refetching.
+void FileDownload::giveUp(const QString& reason) {
+  fail(DownloadError::Network,
+       tr("Lost the connection to %1, and %n retries in a row brought no new data (last "
+          "error: %2). The %3 downloaded so far are kept; start the download again to resume "
+          "from there.",
+          nullptr, retries_)
+           .arg(currentUrl_.host(), reason, formatBytes(received_)));
 }
 
 QString FileDownload::expectedSha256() const {
@@ -429,6 +485,7 @@ void FileDownload::onHashed(const QString& hex, const QString& hashError) {
 
 void FileDownload::pause() {
   if (state_ != State::Running) return;
+  retryTimer_.stop();
   dropReply();
   part_.close();
   setState(State::Paused);
@@ -436,6 +493,7 @@ void FileDownload::pause() {
 
 void FileDownload::cancel() {
   if (state_ == State::Done || state_ == State::Failed || state_ == State::Cancelled) return;
+  retryTimer_.stop();
   dropReply();
   part_.close();
   QFile::remove(partPath());
@@ -446,6 +504,7 @@ void FileDownload::cancel() {
 }
 
 void FileDownload::fail(DownloadError error, const QString& message) {
+  retryTimer_.stop();
   dropReply();
   part_.close();
   error_ = error;
@@ -484,7 +543,8 @@ QString describeDownloadError(DownloadError error) {
           "Access denied: this repository needs a Hugging Face token (HF_TOKEN or Settings).");
     case DownloadError::Http: return FileDownload::tr("The server reported an error.");
     case DownloadError::Network:
-      return FileDownload::tr("The connection kept dropping; the download can resume.");
+      return FileDownload::tr(
+          "The connection kept dropping without progress; starting again resumes the download.");
     case DownloadError::Insecure:
       return FileDownload::tr("The secure connection could not be verified.");
     case DownloadError::TooManyRedirects: return FileDownload::tr("Too many redirects.");

@@ -3,6 +3,15 @@
 // there), resume with HTTP Range, retry after a dropped connection, and verification
 // of size and SHA-256 before the `.part` file gets its real name.
 //
+// Retries: `maxRetries` is a budget of retries in a row that bring no new data; every
+// attempt that gets further into the file than any before restores it, so a long file
+// on a flaky line completes however often it drops, while a dead line gives up. The
+// delay doubles with each retry without new data (retryDelayMs, 2x, 4x ... capped at
+// maxRetryDelayMs). Once the server has answered, or on a retry, a lost or refused
+// connection is retried; only a first attempt that never connects is "offline". When
+// the budget runs out the `.part` file is kept (its bytes are verified with the rest at
+// the end), so the next start() resumes from it; cancel() and a failed check remove it.
+//
 // Where the expected SHA-256 comes from: a digest pinned in the catalogue when we know
 // it; otherwise the hub's own metadata: for LFS files the `X-Linked-Etag` header of the
 // hub's redirect (and the `ETag` of the file) is the SHA-256 of the content. Digits
@@ -15,6 +24,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QTimer>
 #include <QUrl>
 
 class QNetworkAccessManager;
@@ -48,8 +58,9 @@ struct DownloadRequest {
   QString sha256Prefix;      // partially pinned digits
   QString sha256Suffix;
   QByteArray token;    // Hugging Face token (Authorization: Bearer), only sent to the original host
-  int maxRetries = 5;  // resumes after a dropped connection
-  int retryDelayMs = 1000;
+  int maxRetries = 5;  // retries in a row without new data (see above)
+  int retryDelayMs = 1000;  // before the first retry; doubled for each further one
+  int maxRetryDelayMs = 30000;
   int transferTimeoutMs = 60000;  // a stalled connection counts as dropped
 };
 
@@ -83,6 +94,9 @@ class FileDownload : public QObject {
   void progress(qint64 received, qint64 total);
   void stateChanged(drs::ui::FileDownload::State state);
   void finished();  // Done, Failed or Cancelled: see state()/error()
+  // The connection was lost; retry number `retry` (of `maxRetries` in a row without new
+  // data) is sent after `delayMs`.
+  void retrying(int retry, int maxRetries, int delayMs);
 
  private:
   void sendRequest();
@@ -91,7 +105,12 @@ class FileDownload : public QObject {
   bool handleHeaders();  // false: this reply is not a body we write (redirect, error, restart)
   void followRedirect();
   void handleFailure();
-  void retryLater();
+  void failForStatus(int status);
+  void handleRangeNotSatisfiable();
+  void noteProgress();
+  void retryLater(const QString& reason);
+  [[nodiscard]] int nextRetryDelayMs() const;
+  void giveUp(const QString& reason);
   void verify();
   void onHashed(const QString& hex, const QString& hashError);
   void fail(DownloadError error, const QString& message);
@@ -115,7 +134,10 @@ class FileDownload : public QObject {
   bool restartFromZero_ = false;
   int redirects_ = 0;
   int attempts_ = 0;
-  int retries_ = 0;
+  int retries_ = 0;       // retries in a row without new data
+  bool retried_ = false;  // since start(): a refusal now means a server that went away
+  qint64 furthest_ = 0;   // most bytes the .part held since start(): more is progress
+  QTimer retryTimer_;
   bool gotDataThisRun_ = false;
   bool gotAnyData_ = false;  // since start(): a later refusal is a dropped server, not offline
   QString hubSha256_;        // X-Linked-Etag

@@ -1,5 +1,7 @@
 #include "ui/models/set_download.h"
 
+#include <utility>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -111,12 +113,23 @@ void SetDownload::startFile() {
   auto* download = new FileDownload(network_, request, this);
   current_ = download;
   connect(download, &FileDownload::progress, this, [this](qint64 received, qint64 total) {
+    if (std::exchange(retryShown_, false)) Q_EMIT status(QString());  // data flows again
     Q_EMIT fileProgress(received, total);
     Q_EMIT overallProgress(doneBytes_ + received, std::max(totalBytes_, doneBytes_ + total));
   });
+  connect(download, &FileDownload::retrying, this, &SetDownload::onRetrying);
   connect(download, &FileDownload::finished, this, &SetDownload::onFileFinished);
   Q_EMIT fileStarted(index_, f.localName);
   download->start();
+}
+
+// During a backoff of several seconds the bars stand still: say why.
+void SetDownload::onRetrying(int retry, int maxRetries, int delayMs) {
+  retryShown_ = true;
+  Q_EMIT status(tr("Connection lost; retry %1 of %2 in %3 s.")
+                    .arg(retry)
+                    .arg(maxRetries)
+                    .arg(delayMs / 1000.0, 0, 'f', 1));
 }
 
 void SetDownload::onFileFinished() {

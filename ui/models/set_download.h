@@ -53,6 +53,7 @@ class SetDownload : public QObject {
  private:
   void startFile();
   void onFileFinished();
+  void onRetrying(int retry, int maxRetries, int delayMs);
   void finishSet();  // conversion + manifest on a worker thread
   void addDone(const ManifestFile& mf, const CatalogFile& f);
   [[nodiscard]] QString componentOf(const QString& localName) const;
@@ -70,6 +71,7 @@ class SetDownload : public QObject {
   qint64 totalBytes_ = 0;
   bool paused_ = false;
   bool cancelled_ = false;
+  bool retryShown_ = false;  // the status line says "retrying": clear it once data flows
   QThread* finisher_ = nullptr;
   bool finishOk_ = false;
   QString finishError_;

@@ -76,6 +76,8 @@ class NginxServer {
     process_.waitForFinished(5000);
   }
 
+  [[nodiscard]] bool isRunning() const { return process_.state() == QProcess::Running; }
+
   [[nodiscard]] QString accessLog() const { return log(QStringLiteral("logs/access.log")); }
 
  private:

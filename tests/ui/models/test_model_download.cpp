@@ -1,7 +1,10 @@
 // Downloads from a real nginx on 127.0.0.1: full file, resume after a dropped
 // connection (Range seen in the access log), cross-origin redirect with the hub's
-// SHA-256 header, checksum mismatch, 404, 403, offline, unsafe names.
+// SHA-256 header, checksum mismatch (pinned and hub-supplied), 404, 401, 403, offline,
+// unsafe names, more drops than the retry budget (each with progress), and a dead line
+// that runs out of retries with backoff and keeps its .part.
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
@@ -10,6 +13,8 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+
+#include <utility>
 
 #include "nginx_server.h"
 #include "ui/models/download_dialog.h"
@@ -57,6 +62,12 @@ class TestModelDownload : public QObject {
   void checksumMismatchDiscardsPart();
   void notFound();
   void forbiddenExplainsToken();
+  void unauthorizedExplainsToken();
+  void wrongHubDigestRejected_data();
+  void wrongHubDigestRejected();
+  void repeatedDropsWithProgressComplete();
+  void noProgressRetriesRunOut();
+  void refusedRetryIsNotOffline();
   void offline();
   void serverErrorRetriedThenReported();
   void untrustedCertificateRefused();
@@ -84,6 +95,14 @@ class TestModelDownload : public QObject {
     r.transferTimeoutMs = 10000;
     return r;
   }
+  // SIGKILLs nginx from the event loop (outside the download's own signal handler, to
+  // keep the test free of re-entrancy) and, if asked, starts it again at once.
+  void dropSoon(bool restart) {
+    QTimer::singleShot(0, this, [this, restart] {
+      server_->kill();
+      if (restart) QVERIFY(server_->start());
+    });
+  }
   // Runs `download` to its end (bounded).
   static void finish(FileDownload& download) {
     QSignalSpy done(&download, &FileDownload::finished);
@@ -97,6 +116,10 @@ class TestModelDownload : public QObject {
   QByteArray plain_ = randomBytes(300 * 1024, 1);
   QByteArray slow_ = randomBytes(1024 * 1024, 2);
   QByteArray cdn_ = randomBytes(200 * 1024 + 3, 3);
+  QByteArray flaky_ = randomBytes(128 * 1024, 4);
+  QByteArray dead_ = randomBytes(256 * 1024, 5);
+  // What a hub with stale or wrong metadata would announce for plain_ / cdn_.
+  QString wrongDigest_ = sha256("not the served bytes");
 };
 
 void TestModelDownload::initTestCase() {
@@ -108,6 +131,10 @@ void TestModelDownload::initTestCase() {
   server_->addFile(QStringLiteral("blobs/cdn.bin"), cdn_);
   server_->addFile(resolve + QStringLiteral("paused.bin"), slow_);
   server_->addFile(resolve + QStringLiteral("norange.bin"), plain_);
+  server_->addFile(resolve + QStringLiteral("badlinked.bin"), plain_);
+  server_->addFile(resolve + QStringLiteral("badetag.bin"), plain_);
+  server_->addFile(resolve + QStringLiteral("flaky.bin"), flaky_);
+  server_->addFile(resolve + QStringLiteral("dead.bin"), dead_);
   const QDir data(QStringLiteral(DRS_CHECKPOINT_DIR));
   server_->addFile(QStringLiteral("org/dit/resolve/main/cfm_model.pt"),
                    readAll(data.filePath(QStringLiteral("tiny_cfm_model.pt"))));
@@ -134,9 +161,27 @@ void TestModelDownload::initTestCase() {
       limit_rate_after 64k;
       limit_rate $drs_rate;
     }
+    location /org/private/ { return 401; }
+    location = /org/repo/resolve/main/badlinked.bin { add_header X-Linked-Etag '"%5"'; }
+    location = /org/repo/resolve/main/badredirect.bin {
+      add_header X-Linked-Etag '"%5"';
+      return 302 @CDN@/blobs/cdn.bin;
+    }
+    location = /org/repo/resolve/main/badetag.bin {
+      etag off;
+      add_header ETag '"%5"';
+    }
+    # Resumed requests are slowed too, so that every attempt can be dropped mid-file.
+    location = /org/repo/resolve/main/flaky.bin { limit_rate 16k; }
+    location = /org/repo/resolve/main/dead.bin {
+      limit_rate_after 32k;
+      limit_rate 64k;
+    }
+    location = /org/repo/resolve/main/hiccup.bin { return 503; }
   )")
                                .arg(sha256(plain_), sha256(slow_), sha256(cdn_))
-                               .arg(cdn_.size()));
+                               .arg(cdn_.size())
+                               .arg(wrongDigest_));
   QVERIFY(server_->start());
 }
 
@@ -146,6 +191,8 @@ void TestModelDownload::cleanupTestCase() {
 
 void TestModelDownload::init() {
   store_ = std::make_unique<QTemporaryDir>();
+  // A test that stopped the server (or failed while it was down) must not break the next.
+  if (!server_->isRunning()) QVERIFY(server_->start());
 }
 
 void TestModelDownload::fullDownload() {
@@ -236,6 +283,181 @@ void TestModelDownload::forbiddenExplainsToken() {
   QVERIFY(download.errorString().contains(QStringLiteral("403")));
   QVERIFY(download.errorString().contains(QStringLiteral("HF_TOKEN")));
   QVERIFY(download.errorString().contains(QStringLiteral("Bearer")));
+}
+
+void TestModelDownload::unauthorizedExplainsToken() {
+  DownloadRequest r = request(QStringLiteral("weights.bin"));
+  r.url = drs::ui::resolveUrl(server_->hubBase(), QStringLiteral("org/private"),
+                              QStringLiteral("main"), QStringLiteral("weights.bin"));
+  r.token = "not-accepted";
+  FileDownload download(&network_, r);
+  finish(download);
+  QCOMPARE(download.error(), DownloadError::AccessDenied);
+  const QString message = download.errorString();
+  QVERIFY2(message.contains(QStringLiteral("HTTP 401")), qPrintable(message));
+  QVERIFY(message.contains(QStringLiteral("gated")));
+  QVERIFY(message.contains(QStringLiteral("HF_TOKEN")));
+  QVERIFY(message.contains(QStringLiteral("Bearer")));
+  QCOMPARE(download.attempts(), 1);  // a refusal is final, not retried
+  QVERIFY(server_->accessLog().contains(QStringLiteral(
+      "/org/private/resolve/main/weights.bin 401 range=\"-\" auth=\"Bearer not-accepted\"")));
+  QVERIFY(!QFile::exists(download.partPath()));
+}
+
+void TestModelDownload::wrongHubDigestRejected_data() {
+  QTest::addColumn<QString>("file");
+  QTest::addColumn<QByteArray>("content");
+  QTest::newRow("X-Linked-Etag") << QStringLiteral("badlinked.bin") << plain_;
+  QTest::newRow("X-Linked-Etag of a redirect") << QStringLiteral("badredirect.bin") << cdn_;
+  QTest::newRow("ETag") << QStringLiteral("badetag.bin") << plain_;
+}
+
+void TestModelDownload::wrongHubDigestRejected() {
+  QFETCH(QString, file);
+  QFETCH(QByteArray, content);
+  FileDownload download(&network_, request(file));  // nothing pinned: the hub's word counts
+  QSignalSpy progress(&download, &FileDownload::progress);
+  finish(download);
+  QCOMPARE(download.error(), DownloadError::ChecksumMismatch);
+  QCOMPARE(progress.last()[0].toLongLong(), content.size());  // all of it came, then the check
+  QCOMPARE(download.computedSha256(), sha256(content));
+  QVERIFY2(download.errorString().contains(wrongDigest_), qPrintable(download.errorString()));
+  QVERIFY(download.verifiedSha256().isEmpty());
+  QVERIFY(!QFile::exists(download.partPath()));
+  QVERIFY(!QFile::exists(download.finalPath()));
+}
+
+void TestModelDownload::repeatedDropsWithProgressComplete() {
+  // Every attempt is killed at its first new bytes until 96 kB are in: nginx sends at
+  // most 16 kB (one second's worth) at once, so that takes about six drops.
+  constexpr qint64 kDropUntil = 96 * 1024;
+  constexpr int kMaxDrops = 10;
+  DownloadRequest r = request(QStringLiteral("flaky.bin"));
+  r.maxRetries = 2;  // fewer than the drops: only the progress of each attempt saves it
+  r.retryDelayMs = 100;
+  FileDownload download(&network_, r);
+  QSignalSpy done(&download, &FileDownload::finished);
+  QSignalSpy retries(&download, &FileDownload::retrying);
+  QList<qint64> dropsAt;
+  QList<qint64> resumeMs;  // from a drop to the first byte of a later attempt
+  int attemptsAtDrop = 0;
+  QElapsedTimer clock;
+  QElapsedTimer sinceDrop;
+  connect(&download, &FileDownload::progress, this, [&](qint64 received, qint64) {
+    if (sinceDrop.isValid() && download.attempts() > attemptsAtDrop) {
+      resumeMs.append(sinceDrop.elapsed());
+      sinceDrop.invalidate();
+    }
+    const bool newAttempt = download.attempts() > attemptsAtDrop;
+    if (newAttempt && received < kDropUntil && dropsAt.size() < kMaxDrops) {
+      dropsAt.append(received);
+      attemptsAtDrop = download.attempts();
+      sinceDrop.start();
+      dropSoon(true);
+    }
+  });
+  clock.start();
+  download.start();
+  QVERIFY(done.wait(kTimeoutMs));
+  QVERIFY2(download.state() == FileDownload::State::Done, qPrintable(download.errorString()));
+  const int drops = static_cast<int>(dropsAt.size());
+  QVERIFY2(drops > r.maxRetries, qPrintable(QString::number(drops)));
+  QCOMPARE(readAll(download.finalPath()), flaky_);
+  QCOMPARE(download.verifiedSha256(), QString());  // nothing published: checked on size only
+  QCOMPARE(download.computedSha256(), sha256(flaky_));
+  // Each drop came after new data, so its first retry was retry 1 after the base delay.
+  int firstRetries = 0;
+  for (const QList<QVariant>& retry : retries) {
+    if (retry[0].toInt() != 1) continue;
+    ++firstRetries;
+    QCOMPARE(retry[2].toInt(), r.retryDelayMs);
+  }
+  QCOMPARE(firstRetries, drops);
+  QVERIFY(download.attempts() >= drops + 1);
+  // Killed transfers are never logged; the last, complete one resumed past the last drop.
+  static const QRegularExpression rangeLine(
+      QStringLiteral(R"(/flaky\.bin 206 range="bytes=(\d+)-")"));
+  const auto match = rangeLine.match(server_->accessLog());
+  QVERIFY2(match.hasMatch(), qPrintable(server_->accessLog()));
+  QVERIFY(match.captured(1).toLongLong() >= dropsAt.last());
+  QStringList at;
+  for (const qint64 bytes : dropsAt) at.append(QString::number(bytes));
+  QStringList resume;
+  for (const qint64 ms : resumeMs) resume.append(QString::number(ms));
+  qInfo(
+      "%d drops (budget %d) at %s bytes; %d attempts, %lld retries; drop to new data "
+      "%s ms; %lld bytes in %lld ms",
+      drops, r.maxRetries, qPrintable(at.join(QLatin1Char(','))), download.attempts(),
+      static_cast<long long>(retries.size()), qPrintable(resume.join(QLatin1Char(','))),
+      static_cast<long long>(flaky_.size()), static_cast<long long>(clock.elapsed()));
+}
+
+void TestModelDownload::noProgressRetriesRunOut() {
+  DownloadRequest r = request(QStringLiteral("dead.bin"));
+  r.maxRetries = 3;
+  r.retryDelayMs = 50;
+  r.maxRetryDelayMs = 120;
+  FileDownload download(&network_, r);
+  QSignalSpy done(&download, &FileDownload::finished);
+  QList<int> delays;
+  qint64 droppedAt = -1;
+  QElapsedTimer sinceDrop;
+  connect(&download, &FileDownload::retrying, this,
+          [&](int, int, int delayMs) { delays.append(delayMs); });
+  connect(&download, &FileDownload::progress, this, [&](qint64 received, qint64) {
+    if (droppedAt < 0 && received >= 48 * 1024) {
+      droppedAt = received;
+      sinceDrop.start();
+      dropSoon(false);  // and stays down: every retry is refused
+    }
+  });
+  download.start();
+  QVERIFY(done.wait(kTimeoutMs));
+  const qint64 failedAfterMs = sinceDrop.elapsed();
+  QCOMPARE(download.state(), FileDownload::State::Failed);
+  QCOMPARE(download.error(), DownloadError::Network);  // not "offline": it was there
+  QCOMPARE(delays, (QList<int>{50, 100, 120}));        // doubling, capped
+  QCOMPARE(download.attempts(), 4);
+  QVERIFY(failedAfterMs >= 50 + 100 + 120);
+  const QString message = download.errorString();
+  QVERIFY2(message.contains(QStringLiteral("3 retries in a row brought no new data")),
+           qPrintable(message));
+  QVERIFY(message.contains(QStringLiteral("kept")));
+  // The documented policy: the .part stays, and the next download resumes from it.
+  const qint64 kept = QFileInfo(download.partPath()).size();
+  QVERIFY(kept >= droppedAt);
+  QCOMPARE(kept, download.received());
+  QVERIFY(!QFile::exists(download.finalPath()));
+  QVERIFY(server_->start());
+  FileDownload again(&network_, r);
+  finish(again);
+  QVERIFY2(again.state() == FileDownload::State::Done, qPrintable(again.errorString()));
+  QCOMPARE(readAll(again.finalPath()), dead_);
+  QVERIFY(
+      server_->accessLog().contains(QStringLiteral("/dead.bin 206 range=\"bytes=%1-\"").arg(kept)));
+  qInfo(
+      "dropped at %lld bytes; retries after %d,%d,%d ms, failed %lld ms after the drop; "
+      "%lld bytes kept and resumed",
+      static_cast<long long>(droppedAt), delays[0], delays[1], delays[2],
+      static_cast<long long>(failedAfterMs), static_cast<long long>(kept));
+}
+
+void TestModelDownload::refusedRetryIsNotOffline() {
+  // The server answered (503, no data) and then went away: its refusals are retried.
+  DownloadRequest r = request(QStringLiteral("hiccup.bin"));
+  r.maxRetries = 2;
+  r.retryDelayMs = 20;
+  FileDownload download(&network_, r);
+  bool killed = false;
+  connect(&download, &FileDownload::retrying, this, [&] {
+    if (!std::exchange(killed, true)) dropSoon(false);
+  });
+  finish(download);
+  QVERIFY(killed);
+  QCOMPARE(download.error(), DownloadError::Network);
+  QCOMPARE(download.attempts(), 3);  // the 503, then two refused retries
+  QVERIFY2(download.errorString().contains(QStringLiteral("no new data")),
+           qPrintable(download.errorString()));
 }
 
 void TestModelDownload::offline() {
