@@ -4,7 +4,8 @@
 
 namespace drs {
 
-at::Tensor cpu_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v) {
+at::Tensor cpu_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
+                         const std::function<void()>& after_head) {
   const int64_t b = q.size(0), h = q.size(1), n = q.size(2), d = q.size(3);
   const auto qc = q.contiguous(), kc = k.contiguous(), vc = v.contiguous();
   auto out = at::empty({b, h, n, d}, q.options());
@@ -16,6 +17,7 @@ at::Tensor cpu_attention(const at::Tensor& q, const at::Tensor& k, const at::Ten
       at::_softmax_out(scores, scores, -1, false);
       auto target = out[i][j];
       at::mm_out(target, scores, vc[i][j]);
+      if (after_head) after_head();
     }
   }
   return out;

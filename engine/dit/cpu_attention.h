@@ -7,9 +7,13 @@
 
 #include <ATen/ATen.h>
 
+#include <functional>
+
 namespace drs {
 
-// q, k, v: [B, H, N, d] float32 on the CPU. Returns [B, H, N, d].
-at::Tensor cpu_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v);
+// q, k, v: [B, H, N, d] float32 on the CPU. Returns [B, H, N, d]. `after_head`, when
+// set, runs after each (batch, head) pair: a cancellation point (it may throw).
+at::Tensor cpu_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
+                         const std::function<void()>& after_head = {});
 
 }  // namespace drs

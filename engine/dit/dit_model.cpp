@@ -82,7 +82,7 @@ at::Tensor as_batch(const at::Tensor& time, int64_t batch, const at::TensorOptio
 }  // namespace
 
 at::Tensor DiT::velocity(const at::Tensor& x, const at::Tensor& time, const DitConditioning& cond,
-                         const BlockCallback& on_block) const {
+                         const BlockCallback& on_block, const Checkpoint& checkpoint) const {
   const auto& m = *impl_;
   const auto xo = x.to(m.options);
   const auto c = m.time.forward(as_batch(time, x.size(0), m.options)) + cond.static_time;
@@ -90,7 +90,7 @@ at::Tensor DiT::velocity(const at::Tensor& x, const at::Tensor& time, const DitC
   const auto rotary = Rotary::make(x.size(1), m.config.head_dim(), m.options);
   const auto blocks = static_cast<int>(m.blocks.size());
   for (int i = 0; i < blocks; ++i) {
-    h = m.blocks[static_cast<std::size_t>(i)].forward(h, rotary);
+    h = m.blocks[static_cast<std::size_t>(i)].forward(h, rotary, checkpoint);
     if (i < m.fusion_layers()) h = h + cond.fusion[i];
     if (on_block) on_block(i + 1, blocks);
   }

@@ -35,6 +35,11 @@ struct DitInputs {
 // drs::Error(Cancelled) to abort promptly.
 using BlockCallback = std::function<void(int block, int blocks)>;
 
+// Called between the large operations inside a block (GEMM row slices, attention
+// heads). May throw drs::Error(Cancelled): on a CPU one real-size block takes seconds,
+// so a cancel checked only between blocks would not land within about a second.
+using Checkpoint = std::function<void()>;
+
 class DiT {
  public:
   // Binds "transformer.*" tensors of `weights` (strict: shapes checked by name).
@@ -50,7 +55,8 @@ class DiT {
   // Velocity [B,N,64] for state x [B,N,64] at time t ([B] or 0-d).
   [[nodiscard]] at::Tensor velocity(const at::Tensor& x, const at::Tensor& time,
                                     const DitConditioning& conditioning,
-                                    const BlockCallback& on_block = {}) const;
+                                    const BlockCallback& on_block = {},
+                                    const Checkpoint& checkpoint = {}) const;
   // Reference forward: precompute + velocity (golden tests use it).
   [[nodiscard]] at::Tensor forward(const at::Tensor& x, const at::Tensor& time,
                                    const DitInputs& inputs) const;

@@ -1,7 +1,10 @@
 #include "dit/llama_block.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/torch_compat.h"
 #include "dit/cpu_attention.h"
@@ -12,6 +15,34 @@ namespace {
 at::Tensor rotate_half(const at::Tensor& x) {
   const auto halves = x.chunk(2, -1);
   return at::cat({-halves[1], halves[0]}, -1);
+}
+
+// Row slices [start, length) of `rows` rows: one slice when nothing polls or off the CPU
+// (a GPU runs a block in milliseconds; slicing would only shrink its kernels).
+std::vector<std::pair<int64_t, int64_t>> row_slices(int64_t rows, bool sliced) {
+  const int64_t step = sliced ? LlamaBlock::kSliceRows : rows;
+  std::vector<std::pair<int64_t, int64_t>> out;
+  for (int64_t start = 0; start < rows; start += step)
+    out.emplace_back(start, std::min(step, rows - start));
+  return out;
+}
+
+// x [B,N,in] @ w^T -> [B,N,out], one GEMM per row slice written straight into the result
+// (a row slice of a contiguous matrix is contiguous: no copies), checkpoint after each.
+at::Tensor sliced_linear(const at::Tensor& x, const at::Tensor& w,
+                         const std::function<void()>& checkpoint) {
+  const auto x2 = x.reshape({-1, x.size(-1)});
+  const bool sliced = checkpoint && x.is_cpu();
+  if (!sliced) return at::linear(x, w);
+  auto out = at::empty({x2.size(0), w.size(0)}, x.options());
+  for (const auto& [start, length] : row_slices(x2.size(0), sliced)) {
+    auto target = out.narrow(0, start, length);
+    at::mm_out(target, x2.narrow(0, start, length), w.t());
+    checkpoint();
+  }
+  std::vector<int64_t> shape(x.sizes().begin(), x.sizes().end());
+  shape.back() = w.size(0);
+  return out.view(shape);
 }
 
 }  // namespace
@@ -46,25 +77,47 @@ LlamaBlock::LlamaBlock(const DitConfig& c, WeightMap& w, int index, const at::Te
   down_ = w.take(p + "mlp.down_proj.weight", {dim_, ff_}, o).contiguous();
 }
 
-at::Tensor LlamaBlock::attention(const at::Tensor& a, const Rotary& rotary) const {
+at::Tensor LlamaBlock::attention(const at::Tensor& a, const Rotary& rotary,
+                                 const std::function<void()>& checkpoint) const {
   const int64_t b = a.size(0), n = a.size(1), hd = dim_ / heads_;
-  const auto qkv =
-      at::linear(a, qkv_).view({b, n, 3, heads_, hd}).permute({2, 0, 3, 1, 4});  // [3,B,H,N,hd]
+  const auto qkv = sliced_linear(a, qkv_, checkpoint)
+                       .view({b, n, 3, heads_, hd})
+                       .permute({2, 0, 3, 1, 4});  // [3,B,H,N,hd]
   const auto rope = [&](const at::Tensor& t) {
     return t * rotary.cos + rotate_half(t) * rotary.sin;
   };
   const auto q = rope(qkv[0]), k = rope(qkv[1]), v = qkv[2];
   // CPU float32: our per-head kernel (no N x N x heads buffer); elsewhere the library's
   // (flash / memory-efficient kernels on CUDA with LibTorch 2.x).
-  const auto out = q.is_cpu() && q.scalar_type() == at::kFloat ? cpu_attention(q, k, v)
+  const auto out = q.is_cpu() && q.scalar_type() == at::kFloat ? cpu_attention(q, k, v, checkpoint)
                                                                : compat::attention(q, k, v);
-  return at::linear(out.transpose(1, 2).reshape({b, n, dim_}), o_);
+  return sliced_linear(out.transpose(1, 2).reshape({b, n, dim_}), o_, checkpoint);
 }
 
-at::Tensor LlamaBlock::forward(const at::Tensor& h, const Rotary& rotary) const {
-  auto x = h + attention(rms_norm(h, norm_in_), rotary);
-  const auto gate_up = at::linear(rms_norm(x, norm_post_), gate_up_).chunk(2, -1);
-  return x + at::linear(at::silu(gate_up[0]) * gate_up[1], down_);
+// SwiGLU MLP. Sliced by rows on the CPU when polled: gate/up, activation and down for
+// one slice at a time, so the [rows, 2 ff] intermediate is a slice's, not the batch's.
+at::Tensor LlamaBlock::mlp(const at::Tensor& x, const std::function<void()>& checkpoint) const {
+  const bool sliced = checkpoint && x.is_cpu();
+  if (!sliced) {
+    const auto gate_up = at::linear(x, gate_up_).chunk(2, -1);
+    return at::linear(at::silu(gate_up[0]) * gate_up[1], down_);
+  }
+  const auto x2 = x.reshape({-1, dim_});
+  auto out = at::empty({x2.size(0), dim_}, x.options());
+  for (const auto& [start, length] : row_slices(x2.size(0), sliced)) {
+    const auto gate_up = at::mm(x2.narrow(0, start, length), gate_up_.t());
+    const auto hidden = at::silu(gate_up.narrow(1, 0, ff_)).mul_(gate_up.narrow(1, ff_, ff_));
+    auto target = out.narrow(0, start, length);
+    at::mm_out(target, hidden, down_.t());
+    checkpoint();
+  }
+  return out.view(x.sizes());
+}
+
+at::Tensor LlamaBlock::forward(const at::Tensor& h, const Rotary& rotary,
+                               const std::function<void()>& checkpoint) const {
+  auto x = h + attention(rms_norm(h, norm_in_), rotary, checkpoint);
+  return x + mlp(rms_norm(x, norm_post_), checkpoint);
 }
 
 }  // namespace drs

@@ -5,6 +5,8 @@
 
 #include <ATen/ATen.h>
 
+#include <functional>
+
 #include "dit/dit_config.h"
 #include "weights/weight_map.h"
 
@@ -19,10 +21,18 @@ class LlamaBlock {
  public:
   LlamaBlock(const DitConfig& config, WeightMap& weights, int index,
              const at::TensorOptions& options);
-  [[nodiscard]] at::Tensor forward(const at::Tensor& h, const Rotary& rotary) const;
+  // `checkpoint` (optional) runs between the block's large operations; on the CPU the
+  // GEMMs then run in row slices of kSliceRows so that no gap between two checkpoints
+  // is much longer than half a second at the real size.
+  [[nodiscard]] at::Tensor forward(const at::Tensor& h, const Rotary& rotary,
+                                   const std::function<void()>& checkpoint = {}) const;
+
+  static constexpr int64_t kSliceRows = 1024;
 
  private:
-  [[nodiscard]] at::Tensor attention(const at::Tensor& a, const Rotary& rotary) const;
+  [[nodiscard]] at::Tensor attention(const at::Tensor& a, const Rotary& rotary,
+                                     const std::function<void()>& checkpoint) const;
+  [[nodiscard]] at::Tensor mlp(const at::Tensor& x, const std::function<void()>& checkpoint) const;
   int64_t dim_, heads_, ff_;
   at::Tensor norm_in_, norm_post_, qkv_, o_, gate_up_, down_;
 };

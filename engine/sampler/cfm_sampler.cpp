@@ -94,10 +94,15 @@ at::Tensor sample(const DiT& model, const SampleInputs& in, const SamplingSettin
     const double t0 = grid[k].item<double>(), t1 = grid[k + 1].item<double>();
     const auto state = guided ? at::cat({y, y}) : y;
     const auto time = at::full({state.size(0)}, t0, options);
-    const auto v = model.velocity(state, time, conditioning, [&](int block, int blocks) {
-      if (progress.on_block) progress.on_block(k, steps, block, blocks);
-      throw_if_cancelled(stop);  // between blocks: a cancel lands within one block's time
-    });
+    const auto v = model.velocity(
+        state, time, conditioning,
+        [&](int block, int blocks) {
+          if (progress.on_block) progress.on_block(k, steps, block, blocks);
+          throw_if_cancelled(stop);
+        },
+        // Inside blocks too (GEMM slices, attention heads): a real-size CPU block takes
+        // seconds, a slice a fraction of one.
+        [&] { throw_if_cancelled(stop); });
     at::Tensor velocity = v;
     if (guided) {
       const auto vc = v.narrow(0, 0, takes), vu = v.narrow(0, takes, takes);
