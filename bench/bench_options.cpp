@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: drs-bench [--json] [--small] [--long] [--dtype fp32|bf16|fp16] [--device cpu|cuda]\n"
-    "                 [--threads N] [--repeats N] [--no-load]";
+    "                 [--threads N] [--repeats N] [--seq N] [--no-load]";
 
 at::ScalarType parse_dtype(const std::string& s) {
   if (s == "fp32" || s == "float32") return at::kFloat;
@@ -47,6 +47,8 @@ Options parse_options(int argc, char** argv) {
       opt.threads = std::stoi(value());
     } else if (arg == "--repeats") {
       opt.repeats = std::max(1, std::stoi(value()));
+    } else if (arg == "--seq") {  // one sequence length instead of the default list
+      opt.seq_lengths = {std::stoll(value())};
     } else if (arg == "--no-load") {
       opt.measure_load = false;
     } else {

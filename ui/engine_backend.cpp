@@ -20,6 +20,10 @@ class EngineBackend final : public GenerationBackend {
                             std::stop_token stop) override {
     return engine_.generate(request, progress, std::move(stop));
   }
+  [[nodiscard]] std::optional<MatmulSpeed> measure_speed() override {
+    if (engine_.info().device.rfind("cpu", 0) != 0) return std::nullopt;
+    return measure_matmul_speed();
+  }
 
  private:
   Engine engine_;

@@ -4,9 +4,11 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <stop_token>
 
 #include "drs/engine.h"
+#include "drs/machine_speed.h"
 
 namespace drs::ui {
 
@@ -21,6 +23,9 @@ class GenerationBackend {
   // Called on the worker thread; must honour `stop` and never throw for user errors.
   virtual GenerationResult generate(const GenerationRequest& request, const ProgressSink& progress,
                                     std::stop_token stop) = 0;
+  // A quick GEMM probe of the CPU this backend computes on, run once on the worker
+  // thread at start-up; none where it does not apply (GPU engines, test doubles).
+  [[nodiscard]] virtual std::optional<MatmulSpeed> measure_speed() { return std::nullopt; }
 };
 
 // The real engine on a model folder. Throws drs::Error (ModelMissing, ...) when the

@@ -48,7 +48,24 @@ ModelInfo EngineWorker::info() const {
   return info_;
 }
 
+std::optional<MatmulSpeed> EngineWorker::matmulSpeed() const {
+  QMutexLocker lock(&mutex_);
+  return speed_;
+}
+
+// On this thread, before the first job: a quarter of a second the GUI never waits for.
+void EngineWorker::probeSpeed() {
+  auto speed = backend_->measure_speed();
+  if (!speed) return;
+  {
+    QMutexLocker lock(&mutex_);
+    speed_ = speed;
+  }
+  Q_EMIT matmulSpeedMeasured();
+}
+
 void EngineWorker::run() {
+  probeSpeed();
   for (;;) {
     GenerationRequest request;
     std::stop_token stop;

@@ -38,16 +38,21 @@ class EngineWorker : public QThread {
   [[nodiscard]] bool busy() const { return busy_.load(); }
   // A snapshot of the model description (refreshed after every run).
   [[nodiscard]] ModelInfo info() const;
+  // The backend's CPU speed probe, once the worker thread has run it (at start-up).
+  [[nodiscard]] std::optional<MatmulSpeed> matmulSpeed() const;
 
  Q_SIGNALS:
   // Both carry the id submit() returned, so a listener can drop a cancelled run's tail.
   void progressed(quint64 run, const drs::Progress& progress);
   void runFinished(quint64 run, const drs::ui::ResultPtr& result);
+  // matmulSpeed() has a value (may fire before a listener connects: check it too).
+  void matmulSpeedMeasured();
 
  protected:
   void run() override;
 
  private:
+  void probeSpeed();
   GenerationResult execute(std::uint64_t run, const GenerationRequest& request,
                            std::stop_token stop);
 
@@ -60,6 +65,7 @@ class EngineWorker : public QThread {
   bool running_cancelled_ = false;            // guarded by mutex_
   std::stop_source stop_;                     // guarded by mutex_; fresh per run
   ModelInfo info_;                            // guarded by mutex_
+  std::optional<MatmulSpeed> speed_;          // guarded by mutex_
   bool abort_ = false;                        // guarded by mutex_
   std::atomic_bool busy_{false};
 };

@@ -147,6 +147,45 @@ void MainWindow::attachBackend(std::unique_ptr<GenerationBackend> backend) {
   worker_ = std::make_unique<EngineWorker>(std::move(backend));
   connect(worker_.get(), &EngineWorker::progressed, this, &MainWindow::onProgress);
   connect(worker_.get(), &EngineWorker::runFinished, this, &MainWindow::onRunFinished);
+  connect(worker_.get(), &EngineWorker::matmulSpeedMeasured, this,
+          &MainWindow::onMatmulSpeedMeasured);
+  // The probe may have finished before the connection existed.
+  if (worker_->matmulSpeed()) QTimer::singleShot(0, this, &MainWindow::onMatmulSpeedMeasured);
+}
+
+void MainWindow::onMatmulSpeedMeasured() {
+  const auto speed = worker_ ? worker_->matmulSpeed() : std::nullopt;
+  if (!speed) return;
+  SpeedHistory::record_cpu_matmul_speed(speed->gflops);
+  slow_cpu_notice_.clear();
+  if (speed->slow) {
+    const QString library = QString::fromStdString(speed->blas_library);
+    const QString fix =
+        library.contains(QLatin1String("/blas/"))
+            ? tr("LibTorch is using the reference BLAS (%1). Install an optimised one, e.g. "
+                 "<code>sudo apt install libopenblas0-pthread</code>, and restart.")
+                  .arg(library.toHtmlEscaped())
+            : tr("Check that an optimised BLAS (OpenBLAS or MKL) is installed and that no "
+                 "other program is using the CPU.");
+    slow_cpu_notice_ = tr("<b>Slow CPU maths:</b> matrix multiplication runs at only %1 "
+                          "GFLOP/s on %2 threads, so songs will take many times longer than "
+                          "they should. %3")
+                           .arg(speed->gflops, 0, 'f', 1)
+                           .arg(speed->threads)
+                           .arg(fix);
+  }
+  if (banner_->property("kind").toString() != QLatin1String("error")) showIdleBanner();
+  updatePresetLabel();
+}
+
+// The banner outside errors: the demo notice and the slow-CPU warning, either or both.
+void MainWindow::showIdleBanner() {
+  QStringList parts;
+  if (info_.is_demo) parts << demoNotice();
+  if (!slow_cpu_notice_.isEmpty()) parts << slow_cpu_notice_;
+  if (parts.isEmpty()) return banner_->hide();
+  showBanner(parts.join(QStringLiteral("<br>")),
+             info_.is_demo ? QStringLiteral("demo") : QStringLiteral("warning"));
 }
 
 MainWindow::MainWindow(std::unique_ptr<GenerationBackend> backend, QWidget* parent)
@@ -388,10 +427,7 @@ void MainWindow::applyModelInfo() {
     showBanner(model_error_, QStringLiteral("error"));
   } else {
     updateModelStatus();
-    if (info_.is_demo)
-      showBanner(demoNotice(), QStringLiteral("demo"));
-    else
-      banner_->hide();
+    showIdleBanner();
   }
   generate_->setEnabled(worker_ != nullptr);
   updatePresetLabel();
@@ -415,9 +451,10 @@ void MainWindow::updateModelStatus() {
 }
 
 void MainWindow::showBanner(const QString& html, const QString& kind) {
-  const char* color = kind == QLatin1String("error")  ? "#f8d7da"
-                      : kind == QLatin1String("demo") ? "#fff3cd"
-                                                      : "#d1ecf1";
+  const char* color = kind == QLatin1String("error") ? "#f8d7da"
+                      : kind == QLatin1String("demo") || kind == QLatin1String("warning")
+                          ? "#fff3cd"
+                          : "#d1ecf1";
   banner_->setStyleSheet(
       QStringLiteral("QLabel { background: %1; color: #222; border-radius: 4px; }")
           .arg(QLatin1String(color)));
@@ -457,8 +494,9 @@ void MainWindow::updatePresetLabel() {
                              .arg(preset.sampling.steps())
                              .arg(preset.sampling.cfg_strength, 0, 'f', 1)
                              .arg(duration_text(estimate),
-                                  history.measured() ? tr("from earlier runs")
-                                                     : tr("rough default, not yet measured")));
+                                  history.measured()     ? tr("from earlier runs")
+                                  : history.calibrated() ? tr("from this CPU's measured speed")
+                                                         : tr("rough default, not yet measured")));
   // Preset descriptions are English engine data; translations are looked up by text.
   preset_label_->setToolTip(
       QCoreApplication::translate("drs::ui::Presets", std::string(preset.description).c_str()));
@@ -513,7 +551,9 @@ void MainWindow::generate() {
       request.sampling.forward_passes() / std::max(1, request.sampling.steps());
   RunPriors priors;
   priors.sampling_steps = request.sampling.steps();
-  if (auto spf = history.seconds_per_forward()) priors.seconds_per_step = *spf * passes_per_step;
+  if (auto spf = history.seconds_per_forward() ? history.seconds_per_forward()
+                                               : history.calibrated_seconds_per_forward())
+    priors.seconds_per_step = *spf * passes_per_step;
   priors.decode_seconds = history.decode_seconds();
   const auto id = worker_->submit(request);
   if (id == 0) return;
@@ -523,10 +563,7 @@ void MainWindow::generate() {
   run_clock_.start();
   tick_.start();
   progress_->setValue(0);
-  if (info_.is_demo)
-    applyModelInfo();  // keeps the demo banner, clears older errors
-  else
-    banner_->hide();
+  showIdleBanner();  // keeps the demo / slow-CPU notices, clears older errors
   setState(State::Running);
   refreshRunLabels();
 }

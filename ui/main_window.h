@@ -98,6 +98,8 @@ class MainWindow : public QMainWindow {
   void setState(State state);
   void updateModelStatus();
   [[nodiscard]] QString demoNotice() const;
+  void showIdleBanner();
+  void onMatmulSpeedMeasured();
   void showBanner(const QString& html, const QString& kind);
   void updatePresetLabel();
   void updateProblems();
@@ -117,6 +119,7 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<EngineWorker> worker_;
   ModelInfo info_;
   QString model_error_;
+  QString slow_cpu_notice_;  // set when the start-up GEMM probe finds a slow BLAS
   State state_ = State::Idle;
   quint64 run_id_ = 0;  // the run the window shows; 0 = none
   std::optional<RunTracker> tracker_;

@@ -2,6 +2,8 @@
 
 #include <QSettings>
 
+#include "drs/machine_speed.h"
+
 namespace drs::ui {
 namespace {
 
@@ -12,6 +14,7 @@ constexpr double kDemoSecondsPerForward = 0.5;
 constexpr double kRealDecodeSeconds2048 = 240.0;
 constexpr double kDemoDecodeSeconds = 5.0;
 constexpr double kSmoothing = 0.5;  // weight of the newest run
+const QString kCpuMatmulKey = QStringLiteral("speed/machine/cpu_matmul_gflops");
 
 QString sanitize(QString text) {
   for (auto& c : text)
@@ -25,7 +28,19 @@ SpeedHistory::SpeedHistory(const ModelInfo& info, int frames)
     : model_key_(
           sanitize(QString::fromStdString(info.name + "_" + info.device + "_" + info.precision))),
       frames_(frames > 0 ? frames : 2048),
-      is_demo_(info.is_demo) {}
+      is_demo_(info.is_demo),
+      on_cpu_(info.device.rfind("cpu", 0) == 0) {}
+
+void SpeedHistory::record_cpu_matmul_speed(double gflops) {
+  if (gflops > 0) QSettings().setValue(kCpuMatmulKey, gflops);
+}
+
+std::optional<double> SpeedHistory::calibrated_seconds_per_forward() const {
+  if (is_demo_ || !on_cpu_) return std::nullopt;
+  const double gflops = QSettings().value(kCpuMatmulKey).toDouble();
+  if (gflops <= 0) return std::nullopt;
+  return forward_cost(frames_) / (gflops * 1e9 * kCpuDitEfficiency);
+}
 
 double SpeedHistory::forward_cost(int frames) {
   const double n = frames;
@@ -51,6 +66,7 @@ std::optional<double> SpeedHistory::decode_seconds() const {
 
 double SpeedHistory::seconds_per_forward_or_default() const {
   if (auto measured = seconds_per_forward()) return *measured;
+  if (auto calibrated = calibrated_seconds_per_forward()) return *calibrated;
   const double base = is_demo_ ? kDemoSecondsPerForward : kRealSecondsPerForward2048;
   return base * forward_cost(frames_) / forward_cost(2048);
 }

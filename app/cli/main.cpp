@@ -11,6 +11,7 @@
 #include "cli_options.h"
 #include "drs/audio_file.h"
 #include "drs/engine.h"
+#include "drs/machine_speed.h"
 #include "drs/model_set.h"
 #include "progress_printer.h"
 
@@ -63,6 +64,12 @@ void check_output_folder(const std::filesystem::path& out) {
                 out.string() + ": folder " + folder.string() + " is not writable");
 }
 
+// A quarter-second GEMM probe: a reference BLAS turns a 30-minute song into a day.
+void warn_if_blas_is_slow(bool quiet) {
+  const auto speed = measure_matmul_speed();
+  if (speed.slow && !quiet) std::fprintf(stderr, "warning: %s\n", speed.advice.c_str());
+}
+
 int run_generate(const Options& opt) {
   const auto format = opt.format ? *opt.format : audio_format_for(opt.out);
   check_output_folder(opt.out);
@@ -81,6 +88,7 @@ int run_generate(const Options& opt) {
         stderr, "model: %s%s, %s, %s\n", info.name.c_str(),
         info.is_demo ? " (demo: produces noise, install DiffRhythm weights for music)" : "",
         info.device.c_str(), info.precision.c_str());
+  if (opt.device == Device::Cpu) warn_if_blas_is_slow(opt.quiet);
 
   std::stop_source stop;
   CancelOnSignal cancel_on_signal(stop);

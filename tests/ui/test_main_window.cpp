@@ -30,6 +30,7 @@
 #include "ui/lyrics_editor.h"
 #include "ui/main_window.h"
 #include "ui/player_panel.h"
+#include "ui/speed_history.h"
 
 using namespace drs;
 using namespace drs::ui;
@@ -314,6 +315,41 @@ class TestMainWindow : public QObject {
     QVERIFY(preset.contains(QStringLiteral("steps")));
     QVERIFY(preset.contains(QStringLiteral("CFG")));
     QVERIFY(preset.contains(QStringLiteral("about")));
+  }
+
+  // The worker's start-up GEMM probe: a reference BLAS is called out with its fix, and a
+  // real model on the CPU gets a first-run estimate from the measured rate.
+  void slowCpuIsReportedAndCalibratesTheEstimate() {
+    ModelInfo real;
+    real.name = "Fake base";
+    real.device = "cpu";
+    real.precision = "float32";
+    test::FakeScript slow;
+    slow.speed = classify_matmul_speed(4.0, 2, "/usr/lib/x86_64-linux-gnu/blas/libblas.so.3");
+    Harness h(slow, real);
+    auto* banner = h.find<QLabel>("bannerLabel");
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(QStringLiteral("Slow CPU maths")));
+    QVERIFY(banner->text().contains(QStringLiteral("libopenblas0-pthread")));
+    const QString slow_label = h.find<QLabel>("presetLabel")->text();
+    qInfo("preset label at 4 GFLOP/s: %s", qPrintable(slow_label));
+    QVERIFY(slow_label.contains(QStringLiteral("measured speed")));
+
+    QSettings().clear();  // forget the slow rate: the label below must wait for the probe
+    test::FakeScript fast;
+    fast.speed = classify_matmul_speed(170.0, 2, "/usr/lib/openblas-pthread/libblas.so.3");
+    Harness quick(fast, real);
+    QTRY_VERIFY(quick.window->findChild<QLabel*>(QStringLiteral("presetLabel"))
+                    ->text()
+                    .contains(QStringLiteral("measured speed")));
+    QVERIFY(!quick.find<QLabel>("bannerLabel")->isVisible());
+    const SpeedHistory history(real, 2048);
+    const SamplingSettings best{32, 4.0f, std::nullopt};
+    // 62 passes of ~5.1 TFLOP at 170 GFLOP/s x the DiT's efficiency, plus the decode guess.
+    const double expected = 62 * SpeedHistory::forward_cost(2048) / (170e9 * kCpuDitEfficiency);
+    QVERIFY(std::abs(history.estimate_seconds(best) - history.decode_seconds_or_default() -
+                     expected) < 1e-6 * expected);
+    qInfo("calibrated estimate for the best preset: %.0f s sampling", expected);
   }
 
   void exportWritesValidAudio() {

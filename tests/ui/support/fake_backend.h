@@ -6,9 +6,11 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <thread>
 
 #include "drs/engine.h"
+#include "drs/machine_speed.h"
 #include "ui/engine_backend.h"
 
 namespace drs::test {
@@ -31,8 +33,9 @@ struct FakeScript {
   std::chrono::milliseconds block_time{5};
   int decode_chunks = 3;
   double take_seconds = 2.0;
-  bool fail = false;            // report Outcome::Failed (BadInput)
-  bool throw_internal = false;  // throw std::runtime_error from generate
+  bool fail = false;                 // report Outcome::Failed (BadInput)
+  bool throw_internal = false;       // throw std::runtime_error from generate
+  std::optional<MatmulSpeed> speed;  // what the start-up CPU probe reports (none: no probe)
 };
 
 class FakeBackend final : public ui::GenerationBackend {
@@ -50,6 +53,7 @@ class FakeBackend final : public ui::GenerationBackend {
   }
 
   [[nodiscard]] const ModelInfo& info() const override { return info_; }
+  [[nodiscard]] std::optional<MatmulSpeed> measure_speed() override { return script_.speed; }
   std::atomic_int runs{0};
   std::atomic_int cancelled{0};
 

@@ -1,0 +1,82 @@
+#include "drs/machine_speed.h"
+
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <string>
+#include <utility>
+
+namespace drs {
+namespace {
+
+// The first mapped shared object whose name says it is a BLAS (Linux: /proc/self/maps).
+// Debian switches libblas.so.3 between implementations with update-alternatives, so
+// the path tells which one LibTorch actually calls: .../blas/ is the reference one.
+std::string mapped_blas_library() {
+  std::ifstream maps("/proc/self/maps");
+  std::string line;
+  while (std::getline(maps, line)) {
+    const auto slash = line.find('/');
+    if (slash == std::string::npos) continue;
+    const auto path = line.substr(slash);
+    const auto name = path.substr(path.rfind('/') + 1);
+    if (name.find("blas") != std::string::npos || name.find("mkl_core") != std::string::npos)
+      return path;
+  }
+  return {};
+}
+
+double run_gemms(double budget_seconds) {
+  constexpr int64_t n = 512;
+  const auto a = at::randn({n, n}), b = at::randn({n, n});
+  auto c = at::empty({n, n});
+  at::mm_out(c, a, b);  // warm-up: thread pool start, first-touch of the buffers
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  int64_t runs = 0;
+  double elapsed = 0;
+  do {
+    at::mm_out(c, a, b);
+    ++runs;
+    elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+  } while (elapsed < budget_seconds);
+  return 2.0 * n * n * n * static_cast<double>(runs) / elapsed / 1e9;
+}
+
+}  // namespace
+
+MatmulSpeed classify_matmul_speed(double gflops, int threads, std::string blas_library) {
+  MatmulSpeed speed;
+  speed.gflops = gflops;
+  speed.threads = threads;
+  speed.blas_library = std::move(blas_library);
+  speed.slow = gflops > 0 && gflops < kSlowGflopsPerThread * std::max(1, threads);
+  if (!speed.slow) return speed;
+  const bool reference = speed.blas_library.find("/blas/") != std::string::npos;
+  speed.advice = "Matrix multiplication runs at only " + std::to_string(static_cast<int>(gflops)) +
+                 " GFLOP/s on this CPU, so generation will be many times slower than it should "
+                 "be. " +
+                 (reference ? "LibTorch is using the reference BLAS (" + speed.blas_library +
+                                  "). Install an optimised one, e.g. on Debian or Ubuntu: "
+                                  "sudo apt install libopenblas0-pthread"
+                            : std::string("Check that an optimised BLAS (OpenBLAS or MKL) is "
+                                          "installed and that no other program is using the "
+                                          "CPU."));
+  return speed;
+}
+
+MatmulSpeed measure_matmul_speed(double budget_seconds) {
+  try {
+    at::NoGradGuard no_grad;
+    const int threads = at::get_num_threads();
+    const double gflops = run_gemms(std::max(0.01, budget_seconds));
+    return classify_matmul_speed(gflops, threads, mapped_blas_library());
+  } catch (const std::exception&) {
+    return {};  // unknown speed: no warning, no estimate
+  }
+}
+
+}  // namespace drs

@@ -1,0 +1,35 @@
+// How fast this machine multiplies matrices, measured in a fraction of a second. Two
+// uses: a warning when LibTorch runs on a slow BLAS (Debian's reference libblas.so.3
+// is ~40x slower than OpenBLAS on the same cores), and the first-run time estimate of
+// a CPU generation before any step has been timed.
+#pragma once
+
+#include <string>
+
+namespace drs {
+
+struct MatmulSpeed {
+  double gflops = 0;         // float32 GEMM, all intra-op threads
+  int threads = 0;           // intra-op threads during the measurement
+  std::string blas_library;  // the BLAS library mapped into this process, if found
+  bool slow = false;         // far below what any current CPU gives with a tuned BLAS
+  std::string advice;        // what to do about it (empty unless slow)
+};
+
+// Runs square float32 GEMMs on the CPU for about `budget_seconds`. Never throws.
+[[nodiscard]] MatmulSpeed measure_matmul_speed(double budget_seconds = 0.25);
+
+// The verdict and advice for a measured rate (measure_matmul_speed's second half).
+[[nodiscard]] MatmulSpeed classify_matmul_speed(double gflops, int threads,
+                                                std::string blas_library);
+
+// Below this many GFLOP/s per thread the BLAS is considered untuned. A tuned BLAS on
+// any AVX2 core gives 30-90; Debian's reference BLAS gives ~4 in total.
+inline constexpr double kSlowGflopsPerThread = 5.0;
+
+// Fraction of the GEMM rate one real-size DiT forward reaches on a CPU (drs-bench's
+// "efficiency" at seq 2048, batch 2, float32): turns a measured GEMM rate into a
+// first-run estimate of seconds per transformer pass.
+inline constexpr double kCpuDitEfficiency = 0.85;
+
+}  // namespace drs
