@@ -1,11 +1,40 @@
 #include "mulan/mulan_text_head.h"
 
+#include <string>
+
+#include "drs/error.h"
+
 namespace drs {
 namespace {
 
 // MuQ's feed-forward width: int(dim * mult * 2 / 3), doubled for the GEGLU gate.
 int64_t ff_hidden(const MulanTextConfig& c) {
   return static_cast<int64_t>(static_cast<double>(c.dim * c.ff_mult) * 2.0 / 3.0);
+}
+
+// The config rule behind the decision, for the messages below.
+std::string projection_rule(const StyleEncoderConfig& c) {
+  const auto dim = " text_transformer.dim " + std::to_string(c.text.dim);
+  if (c.text.has_projection)
+    return "text_model.model_dim " + std::to_string(c.xlmr.hidden_size) + " differs from" + dim;
+  return "text_model.model_dim unset or equal to" + dim;
+}
+
+// MuQ builds the projection from the config, not from the checkpoint: a file that
+// disagrees with its config was made for another model, so it is refused by name rather
+// than silently run with (or without) a Linear the config does not describe.
+void check_projection_matches(const StyleEncoderConfig& c, const WeightMap& w) {
+  const bool in_file = w.has("mulan.text.proj.weight") || w.has("mulan.text.proj.bias");
+  if (c.text.has_projection && !in_file)
+    throw Error(ErrorKind::ModelCorrupt,
+                w.source() +
+                    ": missing projection 'mulan.text.proj.weight': the config needs one (" +
+                    projection_rule(c) + ")");
+  if (!c.text.has_projection && in_file)
+    throw Error(ErrorKind::ModelCorrupt,
+                w.source() +
+                    ": unexpected projection 'mulan.text.proj.weight': the config has none (" +
+                    projection_rule(c) + ")");
 }
 
 }  // namespace
@@ -15,8 +44,8 @@ MulanTextHead::MulanTextHead(const StyleEncoderConfig& config, WeightMap& w)
   const auto f32 = at::TensorOptions().dtype(at::kFloat);
   const int64_t dim = config_.dim, inner = config_.heads * config_.dim_head,
                 ff = ff_hidden(config_);
-  // The weights decide whether there is a projection (the configs only imply it).
-  if (w.has("mulan.text.proj.weight")) {
+  check_projection_matches(config, w);
+  if (config_.has_projection) {
     proj_w_ = w.take("mulan.text.proj.weight", {dim, config.xlmr.hidden_size}, f32);
     proj_b_ = w.take("mulan.text.proj.bias", {dim}, f32);
   }

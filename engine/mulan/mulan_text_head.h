@@ -1,4 +1,5 @@
-// The MuLan text head on top of XLM-R (MuQ's text tower): optional projection, a small
+// The MuLan text head on top of XLM-R (MuQ's text tower): a projection when the config
+// has one (the weights must agree, or loading fails naming the tensor), a small
 // pre-norm transformer (bias-free LayerNorm, L2-normalised q/k with learned scales,
 // logit scale 8, GEGLU feed-forward), mean over all tokens, text_to_latents, L2 norm.
 #pragma once

@@ -33,7 +33,23 @@ T field(const nlohmann::json& object, const char* key, const std::string& where)
   return it->get<T>();
 }
 
+// Our XLM-R layers compute the exact (erf) GELU, which is what Hugging Face's "gelu"
+// means; its tanh variants ("gelu_new", "gelu_pytorch_tanh") or another activation would
+// load fine and silently give other embeddings, so they are refused by name. Absent means
+// "gelu", XLMRobertaConfig's default.
+void check_activation(const nlohmann::json& j, const std::string& where) {
+  const auto it = j.find("hidden_act");
+  if (it == j.end() || it->is_null()) return;
+  if (!it->is_string())
+    throw Error(ErrorKind::ModelCorrupt, where + ": field 'hidden_act' must be a string");
+  if (const auto act = it->get<std::string>(); act != "gelu")
+    throw Error(ErrorKind::ModelCorrupt, where + ": hidden_act '" + act +
+                                             "' is not supported (XLM-R uses 'gelu', the exact "
+                                             "erf form, which is what this encoder computes)");
+}
+
 XlmrConfig xlmr_from_json(const nlohmann::json& j, const std::string& where) {
+  check_activation(j, where);
   XlmrConfig c;
   c.vocab_size = field<int64_t>(j, "vocab_size", where);
   c.hidden_size = field<int64_t>(j, "hidden_size", where);

@@ -30,6 +30,7 @@ struct MulanTextConfig {  // the MuLan text head
   int64_t ff_mult = 4;
   // Linear(xlmr hidden -> dim). In the official layout (text_model.model_dim) it exists
   // exactly when the widths differ, so official_mulan_json() round-trips only then.
+  // The config decides; MulanTextHead refuses weights that disagree.
   bool has_projection = false;
   int64_t dim_latent = 512;
 };

@@ -5,6 +5,7 @@
 #include <ATen/ATen.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <random>
@@ -59,6 +60,16 @@ ModelInfo describe(const ModelSet& set, const at::Device& device, at::ScalarType
   return info;
 }
 
+// Style embeddings go in a subfolder: the cache folder is the app's, not only ours.
+std::filesystem::path style_cache_dir(const EngineOptions& options) {
+  return (options.cache_dir.empty() ? default_cache_dir() : options.cache_dir) / "style-embeddings";
+}
+
+void refresh_load_counts(ModelInfo& info, const LoadedModels& models) {
+  info.model_loads = models.load_count();
+  info.style_encoder_loads = models.style_encoder_load_count();
+}
+
 GenerationResult failure(ErrorKind kind, std::string message) {
   GenerationResult result;
   result.outcome = kind == ErrorKind::Cancelled ? Outcome::Cancelled : Outcome::Failed;
@@ -74,14 +85,25 @@ bool looks_like_oom(const std::string& message) {
 
 }  // namespace
 
+std::filesystem::path default_cache_dir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+    return std::filesystem::path(xdg) / "diffrhythm-studio";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::filesystem::path(home) / ".cache" / "diffrhythm-studio";
+  return std::filesystem::temp_directory_path() / "diffrhythm-studio";
+}
+
 Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->set = read_model_set(impl_->options.model_dir);
   const auto device = device_for(impl_->options.device);
   const auto dtype = dtype_for(impl_->options.precision, device);
   impl_->info = describe(impl_->set, device, dtype);
-  impl_->models = LoadedModels(impl_->set, at::TensorOptions().device(device).dtype(dtype),
-                               impl_->options.release_style_encoder);
+  impl_->models =
+      LoadedModels(impl_->set, at::TensorOptions().device(device).dtype(dtype),
+                   impl_->options.release_style_encoder, style_cache_dir(impl_->options));
+  if (const auto& folder = impl_->models.style_cache_folder())
+    impl_->info.style_cache = folder->string();
 }
 
 Engine::~Engine() = default;
@@ -98,10 +120,10 @@ GenerationResult Engine::generate(const GenerationRequest& request, const Progre
   configure_threads(impl_->options.threads);
   try {
     auto result = run_generation(impl_->models, impl_->info, request, progress, stop, started);
-    impl_->info.model_loads = impl_->models.load_count();
+    refresh_load_counts(impl_->info, impl_->models);
     return result;
   } catch (const Error& e) {
-    impl_->info.model_loads = impl_->models.load_count();
+    refresh_load_counts(impl_->info, impl_->models);
     return failure(e.kind(), e.what());
   } catch (const std::bad_alloc&) {
     return failure(ErrorKind::OutOfMemory,

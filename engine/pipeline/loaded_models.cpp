@@ -1,6 +1,9 @@
 #include "pipeline/loaded_models.h"
 
+#include <unistd.h>
+
 #include <fstream>
+#include <system_error>
 
 #include <nlohmann/json.hpp>
 
@@ -20,10 +23,45 @@ DitConfig read_dit_config(const ModelSet& set) {
   return DitConfig::from_json(json.contains("model") ? json["model"] : json, set.max_frames);
 }
 
+StyleEncoderFiles style_files(const ModelSet& set) {
+  return {set.file(ModelSetLayout::kStyleConfig), set.file(ModelSetLayout::kXlmrConfig),
+          set.file(ModelSetLayout::kStyleWeights), set.file(ModelSetLayout::kTokenizer)};
+}
+
+// Names the encoder in cache keys: the set id plus size and modification time of every
+// file an embedding depends on. Replacing the weights (or a rebuilt demo set) thus
+// invalidates old entries, without hashing a gigabyte of weights at every start.
+std::string style_model_id(const ModelSet& set) {
+  const auto files = style_files(set);
+  std::string id = set.id;
+  for (const auto& path : {files.config, files.xlmr_config, files.weights, files.tokenizer}) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    const auto stamp = std::filesystem::last_write_time(path, ec).time_since_epoch().count();
+    id += "|" + path.filename().string() + ":" + std::to_string(size) + ":" + std::to_string(stamp);
+  }
+  return id;
+}
+
+// The prompt cache's folder if it can be created and written (a read-only home or a
+// sandbox must not fail a run: the cache then lives in memory only).
+std::optional<std::filesystem::path> writable_folder(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !std::filesystem::is_directory(dir, ec) || ::access(dir.c_str(), W_OK) != 0)
+    return std::nullopt;
+  return dir;
+}
+
 }  // namespace
 
-LoadedModels::LoadedModels(ModelSet set, at::TensorOptions options, bool release_style_encoder)
-    : set_(std::move(set)), options_(options), release_style_encoder_(release_style_encoder) {}
+LoadedModels::LoadedModels(ModelSet set, at::TensorOptions options, bool release_style_encoder,
+                           const std::optional<std::filesystem::path>& style_cache_dir)
+    : set_(std::move(set)),
+      options_(options),
+      release_style_encoder_(release_style_encoder),
+      style_cache_folder_(style_cache_dir ? writable_folder(*style_cache_dir) : std::nullopt),
+      style_cache_(style_model_id(set_), style_cache_folder_) {}
 
 const DiT& LoadedModels::dit() {
   if (!dit_) {
@@ -45,19 +83,24 @@ const Vae& LoadedModels::vae() {
 }
 
 std::vector<float> LoadedModels::style_embedding(const std::string& text, std::string* warning) {
-  if (const auto it = style_cache_.find(text); it != style_cache_.end()) return it->second;
+  auto entry =
+      style_cache_.get(text, [this](std::string_view prompt) { return encode_style(prompt); });
+  if (warning) *warning = entry.warning;
+  return std::move(entry.values);
+}
+
+// Only reached on a cache miss: the encoder is loaded here, never for a cached prompt.
+StyleEmbedding LoadedModels::encode_style(std::string_view text) {
   if (!style_) {
-    style_ = std::make_unique<StyleEncoder>(StyleEncoderFiles{
-        set_.file(ModelSetLayout::kStyleConfig), set_.file(ModelSetLayout::kXlmrConfig),
-        set_.file(ModelSetLayout::kStyleWeights), set_.file(ModelSetLayout::kTokenizer)});
+    style_ = std::make_unique<StyleEncoder>(style_files(set_));
     ++loads_;
+    ++style_loads_;
   }
-  const auto embedding = style_->embed(text, warning).to(at::kCPU, at::kFloat).contiguous();
-  std::vector<float> values(embedding.data_ptr<float>(),
-                            embedding.data_ptr<float>() + embedding.numel());
-  style_cache_.emplace(text, values);
+  StyleEmbedding entry;
+  const auto embedding = style_->embed(text, &entry.warning).to(at::kCPU, at::kFloat).contiguous();
+  entry.values.assign(embedding.data_ptr<float>(), embedding.data_ptr<float>() + embedding.numel());
   if (release_style_encoder_) style_.reset();  // the DiT needs the memory more
-  return values;
+  return entry;
 }
 
 }  // namespace drs

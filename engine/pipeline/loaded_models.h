@@ -3,14 +3,17 @@
 
 #include <ATen/ATen.h>
 
-#include <map>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dit/dit_model.h"
 #include "drs/model_set.h"
 #include "drs/progress.h"
+#include "mulan/style_embedding_cache.h"
 #include "mulan/style_encoder.h"
 #include "vae/vae.h"
 
@@ -19,17 +22,26 @@ namespace drs {
 class LoadedModels {
  public:
   LoadedModels() = default;
-  LoadedModels(ModelSet set, at::TensorOptions options, bool release_style_encoder);
+  // `style_cache_dir`: the engine's cache folder (entries of every model set live side
+  // by side, told apart by the set's id and file stamps); nullopt: memory only.
+  LoadedModels(ModelSet set, at::TensorOptions options, bool release_style_encoder,
+               const std::optional<std::filesystem::path>& style_cache_dir);
 
   const DiT& dit();
   const Vae& vae();
-  // 512 float32 values for a style prompt; cached by text so a repeated prompt needs
-  // no encoder. `warning` receives e.g. a truncation notice.
+  // 512 float32 values for a style prompt; cached by text (in memory and on disk) so a
+  // repeated prompt needs no encoder, even after a restart. `warning` receives e.g. a
+  // truncation notice, which is cached with the entry.
   std::vector<float> style_embedding(const std::string& text, std::string* warning);
 
   [[nodiscard]] const ModelSet& set() const { return set_; }
   [[nodiscard]] const at::TensorOptions& options() const { return options_; }
   [[nodiscard]] int load_count() const { return loads_; }
+  [[nodiscard]] int style_encoder_load_count() const { return style_loads_; }
+  // The on-disk prompt cache folder, or nullopt when the cache is memory only.
+  [[nodiscard]] const std::optional<std::filesystem::path>& style_cache_folder() const {
+    return style_cache_folder_;
+  }
   // True when a call to dit()/vae() would read from disk (for the progress stage).
   [[nodiscard]] bool needs_loading() const { return !dit_ || !vae_; }
 
@@ -39,9 +51,13 @@ class LoadedModels {
   bool release_style_encoder_ = false;
   std::unique_ptr<DiT> dit_;
   std::unique_ptr<Vae> vae_;
+  [[nodiscard]] StyleEmbedding encode_style(std::string_view text);
+
   std::unique_ptr<StyleEncoder> style_;
-  std::map<std::string, std::vector<float>> style_cache_;
+  std::optional<std::filesystem::path> style_cache_folder_;
+  StyleEmbeddingCache style_cache_{std::string()};
   int loads_ = 0;
+  int style_loads_ = 0;
 };
 
 }  // namespace drs

@@ -26,7 +26,16 @@ struct EngineOptions {
   Precision precision = Precision::Auto;  // Auto: float32 on CPU, bf16/fp16 on CUDA
   int threads = 0;                        // intra-op threads; 0 = all cores
   bool release_style_encoder = false;     // free the text encoder after each use
+  // Where the style embeddings of prompts already encoded are kept, so that after a
+  // restart a repeated prompt needs no text encoder at all. Empty: default_cache_dir().
+  // Not the model set's folder, which an installed or shared model store may keep
+  // read-only. A folder that cannot be created or written leaves the cache in memory.
+  std::filesystem::path cache_dir{};
 };
+
+// $XDG_CACHE_HOME/diffrhythm-studio, else ~/.cache/diffrhythm-studio (entries there are
+// small, derived and safe to delete).
+std::filesystem::path default_cache_dir();
 
 // What the loaded model set is, for status lines and for enabling controls.
 struct ModelInfo {
@@ -38,6 +47,9 @@ struct ModelInfo {
   std::string device;     // "cpu" / "cuda:0"
   std::string precision;  // "float32" / "bfloat16" / ...
   int model_loads = 0;    // times the networks were read from disk (models stay loaded)
+
+  int style_encoder_loads = 0;  // of those, the text encoder (a cached prompt needs none)
+  std::string style_cache{};    // folder of the on-disk prompt cache; empty: memory only
 };
 
 struct GenerationRequest {

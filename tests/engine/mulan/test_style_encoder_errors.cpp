@@ -125,4 +125,54 @@ TEST_F(StyleEncoderFilesTest, ModelDimDecidesTheProjectionAsInMuQ) {
   EXPECT_EQ(drs::StyleEncoder(files_).embed("pop").size(1), 512);
 }
 
+// The config decides the projection (as MuQ's code does); a checkpoint that disagrees
+// is refused with a message naming the tensor and the config rule.
+TEST_F(StyleEncoderFilesTest, ProjectionTheConfigNeedsButTheFileLacksIsNamed) {
+  config_.text.dim = 8;
+  config_.text.has_projection = true;
+  write_json(files_.config, config_.official_mulan_json());
+  write_weights([](auto& all) {
+    all.erase("mulan.text.proj.weight");
+    all.erase("mulan.text.proj.bias");
+  });
+  const auto message = load_error();
+  EXPECT_NE(message.find("missing projection 'mulan.text.proj.weight'"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("model_dim 16 differs from text_transformer.dim 8"), std::string::npos)
+      << message;
+}
+
+TEST_F(StyleEncoderFilesTest, ProjectionTheConfigDoesNotExpectIsNamed) {
+  // Same widths (model_dim null): MuQ uses the identity, so a Linear in the file is foreign
+  // even though its shape [dim, hidden] would bind.
+  write_weights([](auto& all) {
+    all["mulan.text.proj.weight"] = at::eye(16);
+    all["mulan.text.proj.bias"] = at::zeros({16});
+  });
+  const auto message = load_error();
+  EXPECT_NE(message.find("unexpected projection 'mulan.text.proj.weight'"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("model_dim unset or equal to text_transformer.dim 16"), std::string::npos)
+      << message;
+}
+
+TEST_F(StyleEncoderFilesTest, HiddenActOtherThanGeluIsRefusedByName) {
+  auto xlmr = config_.official_xlmr_json();
+  for (const char* act : {"gelu_new", "relu"}) {
+    xlmr["hidden_act"] = act;
+    write_json(files_.xlmr_config, xlmr);
+    const auto message = load_error();
+    EXPECT_NE(message.find("hidden_act '" + std::string(act) + "' is not supported"),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find("xlmr.json"), std::string::npos) << message;
+  }
+  xlmr["hidden_act"] = 3;
+  write_json(files_.xlmr_config, xlmr);
+  EXPECT_NE(load_error().find("'hidden_act' must be a string"), std::string::npos);
+  xlmr.erase("hidden_act");  // XLMRobertaConfig's default is gelu
+  write_json(files_.xlmr_config, xlmr);
+  EXPECT_TRUE(load_error().empty()) << load_error();
+}
+
 }  // namespace

@@ -1,8 +1,11 @@
 // The whole pipeline on the demo model set: lyrics -> style -> sampling -> decoding.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -28,10 +31,20 @@ drs::GenerationRequest quick_request() {
 
 class EngineDemo : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { engine_ = new drs::Engine({DRS_TEST_DEMO_DIR, drs::Device::Cpu}); }
+  // A private prompt cache folder: the tests must not write into the user's cache.
+  static void SetUpTestSuite() {
+    drs::EngineOptions options{DRS_TEST_DEMO_DIR, drs::Device::Cpu};
+    options.cache_dir = cache_dir();
+    engine_ = new drs::Engine(options);
+  }
   static void TearDownTestSuite() {
     delete engine_;
     engine_ = nullptr;
+    std::filesystem::remove_all(cache_dir());
+  }
+  static std::filesystem::path cache_dir() {
+    return std::filesystem::temp_directory_path() /
+           ("drs-engine-demo-cache-" + std::to_string(::getpid()));
   }
   static drs::Engine* engine_;
 };
