@@ -4,12 +4,14 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include "drs/openmp_wait.h"
 #include "ui/main_window.h"
 #ifdef DRS_APP_HAVE_MODEL_MANAGER
 #include "ui/models/model_manager.h"
 #endif
 
 int main(int argc, char* argv[]) {
+  drs::reexec_with_passive_openmp_wait(argv);  // before any thread starts
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("DiffRhythmStudio"));
   QApplication::setApplicationName(QStringLiteral("DiffRhythm Studio"));

@@ -8,7 +8,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: drs-bench [--json] [--small] [--long] [--dtype fp32|bf16|fp16] [--device cpu|cuda]\n"
-    "                 [--threads N] [--repeats N] [--seq N] [--no-load]";
+    "                 [--threads N] [--repeats N] [--seq N] [--no-load]\n"
+    "                 [--no-heap-reuse] [--vae-graph FILE.pt --vae-base N]";
 
 at::ScalarType parse_dtype(const std::string& s) {
   if (s == "fp32" || s == "float32") return at::kFloat;
@@ -49,12 +50,20 @@ Options parse_options(int argc, char** argv) {
       opt.repeats = std::max(1, std::stoi(value()));
     } else if (arg == "--seq") {  // one sequence length instead of the default list
       opt.seq_lengths = {std::stoll(value())};
+    } else if (arg == "--vae-graph") {  // e.g. the reference fixtures' vae_tiny.pt
+      opt.vae_graph = value();
+    } else if (arg == "--vae-base") {  // that graph's base channel count (its JSON says)
+      opt.vae_base = std::stoll(value());
+    } else if (arg == "--no-heap-reuse") {  // glibc defaults: mmap/munmap per temporary
+      opt.heap_reuse = false;
     } else if (arg == "--no-load") {
       opt.measure_load = false;
     } else {
       throw std::invalid_argument("unknown option '" + arg + "'\n" + kUsage);
     }
   }
+  if (!opt.vae_graph.empty() && opt.vae_base <= 0)
+    throw std::invalid_argument("--vae-graph needs --vae-base N (its base channel count)");
   return opt;
 }
 

@@ -4,6 +4,7 @@
 #include <ATen/ATen.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <vector>
 
 #include "dit/dit_config.h"
@@ -20,6 +21,10 @@ struct Options {
   int repeats = 3;
   bool json = false;
   bool measure_load = true;
+  bool heap_reuse = true;  // keep_freed_memory_for_reuse(), as the engine does
+  // Real-size VAE decode timing: a TorchScript Oobleck graph widened from vae_base channels.
+  std::filesystem::path vae_graph;
+  int64_t vae_base = 0;
 };
 
 // Throws std::invalid_argument with a usage message on bad arguments.

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 #include <numeric>
+
+#include <QCoreApplication>
+#include <QString>
 
 namespace drs::ui {
 namespace {
@@ -161,20 +163,28 @@ std::vector<LyricsIssue> gap_warnings(const LyricsAnalysis& analysis) {
     if (!line.placed || line.tokens <= 0) continue;
     const double needed = line.tokens / kFramesPerSecond;
     const double available = line.frames_available / kFramesPerSecond;
-    char text[256];
     if (line.overflows || line.frames_available < line.tokens) {
-      std::snprintf(text, sizeof text,
-                    "Gap too short: this line needs %d frames (%.1f s) but the next line starts "
-                    "after %.1f s; the last %d tokens will be cut or pushed back.",
-                    line.tokens, needed, available, line.tokens - line.frames_available);
-      warnings.push_back({line.line, 0, Severity::Warning, "gap-too-short", text});
+      const QString text =
+          QCoreApplication::translate(
+              "drs::ui::LrcTools",
+              "Gap too short: this line needs %1 frames (%2 s) but the next line starts "
+              "after %3 s; the last %4 tokens will be cut or pushed back.")
+              .arg(line.tokens)
+              .arg(needed, 0, 'f', 1)
+              .arg(available, 0, 'f', 1)
+              .arg(line.tokens - line.frames_available);
+      warnings.push_back({line.line, 0, Severity::Warning, "gap-too-short", text.toStdString()});
     } else if (const double sung = line.tokens * kSungSecondsPerToken;
                &line != last && available > kLongGapSeconds && available > kLongGapFactor * sung) {
-      std::snprintf(text, sizeof text,
-                    "Gap long: %.1f s until the next line for about %.0f s of singing (%d "
-                    "tokens); the model may repeat words or hum. Add a line or a timed break.",
-                    available, sung, line.tokens);
-      warnings.push_back({line.line, 0, Severity::Info, "gap-too-long", text});
+      const QString text =
+          QCoreApplication::translate(
+              "drs::ui::LrcTools",
+              "Gap long: %1 s until the next line for about %2 s of singing (%3 tokens); the "
+              "model may repeat words or hum. Add a line or a timed break.")
+              .arg(available, 0, 'f', 1)
+              .arg(sung, 0, 'f', 0)
+              .arg(line.tokens);
+      warnings.push_back({line.line, 0, Severity::Info, "gap-too-long", text.toStdString()});
     }
   }
   return warnings;

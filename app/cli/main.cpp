@@ -13,6 +13,7 @@
 #include "drs/engine.h"
 #include "drs/machine_speed.h"
 #include "drs/model_set.h"
+#include "drs/openmp_wait.h"
 #include "progress_printer.h"
 
 namespace drs::cli {
@@ -164,5 +165,6 @@ int run(int argc, char** argv) {
 }  // namespace drs::cli
 
 int main(int argc, char** argv) {
+  drs::reexec_with_passive_openmp_wait(argv);  // before any thread starts
   return drs::cli::run(argc, argv);
 }

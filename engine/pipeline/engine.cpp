@@ -10,6 +10,7 @@
 #include <optional>
 #include <random>
 
+#include "core/cpu_memory.h"
 #include "core/threads.h"
 #include "core/torch_compat.h"
 #include "drs/lyrics.h"
@@ -118,6 +119,11 @@ GenerationResult Engine::generate(const GenerationRequest& request, const Progre
                                   std::stop_token stop) {
   const auto started = std::chrono::steady_clock::now();
   configure_threads(impl_->options.threads);
+  keep_freed_memory_for_reuse();
+  // Whatever the outcome, the run's workspace goes back to the system afterwards.
+  struct ReleaseAfterRun {
+    ~ReleaseAfterRun() { release_free_memory(); }
+  } release;
   try {
     auto result = run_generation(impl_->models, impl_->info, request, progress, stop, started);
     refresh_load_counts(impl_->info, impl_->models);

@@ -13,6 +13,10 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
+#include <QTimer>
+
+#include <algorithm>
 
 #include "support/pulse_null_sink.h"
 #include "ui/draft_store.h"
@@ -22,6 +26,39 @@
 
 using namespace drs;
 using namespace drs::ui;
+
+namespace {
+
+// A 10 ms timer on the GUI thread; the gaps between its ticks show how long the event
+// loop was ever blocked.
+class EventLoopProbe {
+ public:
+  EventLoopProbe() {
+    timer_.setInterval(10);
+    QObject::connect(&timer_, &QTimer::timeout, [this] {
+      if (ticks_++ > 0) {
+        const double gap = static_cast<double>(clock_.nsecsElapsed()) / 1e6;
+        max_gap_ = std::max(max_gap_, gap);
+        sum_gap_ += gap;
+      }
+      clock_.restart();
+    });
+    clock_.start();
+    timer_.start();
+  }
+  void stop() { timer_.stop(); }
+  [[nodiscard]] int ticks() const { return ticks_; }
+  [[nodiscard]] double max_gap_ms() const { return max_gap_; }
+  [[nodiscard]] double mean_gap_ms() const { return ticks_ > 1 ? sum_gap_ / (ticks_ - 1) : 0; }
+
+ private:
+  QTimer timer_;
+  QElapsedTimer clock_;
+  int ticks_ = 0;
+  double max_gap_ = 0, sum_gap_ = 0;
+};
+
+}  // namespace
 
 class TestDemoGeneration : public QObject {
   Q_OBJECT
@@ -65,7 +102,22 @@ class TestDemoGeneration : public QObject {
     QElapsedTimer clock;
     clock.start();
     QTest::mouseClick(generate, Qt::LeftButton);
+    // While the engine computes: the window keeps handling input (an edit and a resize
+    // land while the run is still going), and a 10 ms timer measures how long the GUI
+    // event loop ever went without running (reported; timings are not asserted).
+    EventLoopProbe probe;
+    QTRY_VERIFY_WITH_TIMEOUT(window.state() == MainWindow::State::Running, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(last_step >= 1, 300000);
+    window.lyricsEditor()->moveCursor(QTextCursor::End);
+    QTest::keyClicks(window.lyricsEditor(), QStringLiteral("[00:30.00]typed during the run"));
+    window.resize(window.width() + 40, window.height() + 30);
+    QVERIFY(window.lyricsEditor()->toPlainText().contains(QStringLiteral("typed during the run")));
+    QCOMPARE(window.state(), MainWindow::State::Running);
     QVERIFY(ended.wait(600000));
+    probe.stop();
+    qInfo("GUI event loop during the run: %d ticks, max gap %.1f ms, mean %.1f ms (10 ms timer)",
+          probe.ticks(), probe.max_gap_ms(), probe.mean_gap_ms());
+    QVERIFY(probe.ticks() > 10);
     auto* banner = window.findChild<QLabel*>(QStringLiteral("bannerLabel"));
     QVERIFY2(ended.at(0).at(0).value<Outcome>() == Outcome::Succeeded, qPrintable(banner->text()));
     qInfo("demo run: %.1f s wall, %d progress events, %d sampling steps", clock.elapsed() / 1000.0,
