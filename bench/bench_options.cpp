@@ -8,8 +8,9 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: drs-bench [--json] [--small] [--long] [--dtype fp32|bf16|fp16] [--device cpu|cuda]\n"
-    "                 [--threads N] [--repeats N] [--seq N] [--no-load]\n"
-    "                 [--no-heap-reuse] [--vae-graph FILE.pt --vae-base N]";
+    "                 [--threads N] [--repeats N] [--seq N] [--warmup N]\n"
+    "                 [--no-step] [--no-load]"
+    " [--no-heap-reuse] [--vae-graph FILE.pt --vae-base N]";
 
 at::ScalarType parse_dtype(const std::string& s) {
   if (s == "fp32" || s == "float32") return at::kFloat;
@@ -56,6 +57,10 @@ Options parse_options(int argc, char** argv) {
       opt.vae_base = std::stoll(value());
     } else if (arg == "--no-heap-reuse") {  // glibc defaults: mmap/munmap per temporary
       opt.heap_reuse = false;
+    } else if (arg == "--warmup") {
+      opt.warmup = std::max(0, std::stoi(value()));
+    } else if (arg == "--no-step") {
+      opt.measure_step = false;
     } else if (arg == "--no-load") {
       opt.measure_load = false;
     } else {

@@ -21,7 +21,8 @@ struct Options {
   int repeats = 3;
   bool json = false;
   bool measure_load = true;
-  bool heap_reuse = true;  // keep_freed_memory_for_reuse(), as the engine does
+  bool measure_step = true;  // one full sampler step at the longest sequence
+  bool heap_reuse = true;    // keep_freed_memory_for_reuse(), as the engine does
   // Real-size VAE decode timing: a TorchScript Oobleck graph widened from vae_base channels.
   std::filesystem::path vae_graph;
   int64_t vae_base = 0;

@@ -149,6 +149,7 @@ nlohmann::json bench_vae(const Options& opt) {
   auto decode = vae.module.get_method("decode_export");
   const auto timing = time_repeats(1, opt.repeats, [&] { (void)decode({latents}); });
   nlohmann::json out = {{"parameters", vae.parameters},
+                        {"decoder_parameters", vae.decoder_parameters},
                         {"chunk_frames", chunking.chunk},
                         {"decode_chunk_median_s", timing.median},
                         {"decode_chunk_spread", timing.spread}};
@@ -205,9 +206,11 @@ int run(const Options& opt) {
           last.achieved() / 1e9, last.roofline.flops_per_second / 1e9, last.efficiency(),
           last.minor_faults, last.system_seconds);
   }
-  const auto step = bench_sampler_step(dit, opt.seq_lengths.back(), opt);
-  report["sampler_step"] = {
-      {"seq", opt.seq_lengths.back()}, {"median_s", step.median}, {"spread", step.spread}};
+  if (opt.measure_step) {
+    const auto step = bench_sampler_step(dit, opt.seq_lengths.back(), opt);
+    report["sampler_step"] = {
+        {"seq", opt.seq_lengths.back()}, {"median_s", step.median}, {"spread", step.spread}};
+  }
   if (opt.measure_load)
     report["load_seconds_fp16_safetensors"] = bench_load_seconds(weights, config, options);
   report["predicted"] = predictions(config, last);
@@ -217,8 +220,10 @@ int run(const Options& opt) {
   if (opt.json) {
     std::cout << report.dump(1) << '\n';
   } else {
-    std::printf("sampler step  seq %lld  %.3f s\n", static_cast<long long>(opt.seq_lengths.back()),
-                step.median);
+    if (report.contains("sampler_step"))
+      std::printf("sampler step  seq %lld  %.3f s\n",
+                  static_cast<long long>(opt.seq_lengths.back()),
+                  report["sampler_step"]["median_s"].get<double>());
     if (report.contains("load_seconds_fp16_safetensors"))
       std::printf("model load (fp16 safetensors)  %.2f s\n",
                   report["load_seconds_fp16_safetensors"].get<double>());

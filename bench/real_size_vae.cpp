@@ -46,7 +46,10 @@ WidenedVae widen_oobleck(const std::filesystem::path& file, int64_t base, int64_
     for (const auto& [name, tensor] : params)
       module.setattr(name, widen_tensor(tensor, base, real));
   }
-  for (const auto& p : out.module.parameters()) out.parameters += p.numel();
+  for (const auto& p : out.module.named_parameters()) {
+    out.parameters += p.value.numel();
+    if (p.name.rfind("decoder.", 0) == 0) out.decoder_parameters += p.value.numel();
+  }
   return out;
 }
 

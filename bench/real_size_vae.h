@@ -14,7 +14,8 @@ namespace drs::bench {
 
 struct WidenedVae {
   torch::jit::Module module;
-  int64_t parameters = 0;
+  int64_t parameters = 0;          // encoder + decoder
+  int64_t decoder_parameters = 0;  // what decode_export runs
 };
 
 // Channel dimensions are base * {1, 2, 4, 8, 16} (c_mults); others (audio channels,

@@ -52,6 +52,7 @@ void ProgressPrinter::operator()(const Progress& p) {
   if (!json_ && intra_step && p.elapsed_seconds - last_printed_ < 1.0) return;
   last_printed_ = p.elapsed_seconds;
   if (p.stage == Stage::Sampling && sampling_started_ < 0) sampling_started_ = p.elapsed_seconds;
+  if (p.stage == Stage::Decoding && decoding_started_ < 0) decoding_started_ = p.elapsed_seconds;
   const double fraction = overall_fraction(p, takes_);
   // ETA from the pace of sampling so far, projected over sampling + decoding.
   double eta = -1;
@@ -59,9 +60,12 @@ void ProgressPrinter::operator()(const Progress& p) {
     const double per_step = (p.elapsed_seconds - sampling_started_) / (p.step + p.within_step);
     eta = per_step * (p.steps - p.step - p.within_step) *
           (1.0 + (kDecodingEnd - kSamplingEnd) / (kSamplingEnd - kSamplingBegin));
-  } else if (p.stage == Stage::Decoding && fraction > kSamplingEnd && p.step > 0) {
-    const double decoding_elapsed = p.elapsed_seconds;  // upper bound, fine for the tail
-    eta = decoding_elapsed * (1 - fraction) / fraction;
+  } else if (p.stage == Stage::Decoding && p.step > 0 && p.steps > 0) {
+    // From the pace of the chunks decoded so far (a real VAE takes minutes on a CPU):
+    // the rest of this take, then the takes still to decode.
+    const double chunks_done = p.take * p.steps + p.step;
+    const double per_chunk = (p.elapsed_seconds - decoding_started_) / chunks_done;
+    eta = per_chunk * (static_cast<double>(takes_) * p.steps - chunks_done);
   } else if (p.stage == Stage::Done) {
     eta = 0;
   }

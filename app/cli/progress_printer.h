@@ -21,6 +21,7 @@ class ProgressPrinter {
   bool json_;
   int takes_;
   double sampling_started_ = -1;  // elapsed seconds when sampling began
+  double decoding_started_ = -1;  // ... and when decoding began
   double last_printed_ = -1e9;
 };
 

@@ -1,6 +1,7 @@
 // The main window driven through its widgets, on a scripted backend: generate, cancel,
 // progress/ETA display, autosave, lyric diagnostics gate, engine errors, export,
 // playback (through a private PulseAudio null sink).
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCompleter>
@@ -10,6 +11,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMediaPlayer>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -23,6 +25,9 @@
 
 #include <sndfile.h>
 
+#include <chrono>
+#include <cmath>
+
 #include "support/fake_backend.h"
 #include "support/pulse_null_sink.h"
 #include "ui/draft_store.h"
@@ -31,6 +36,7 @@
 #include "ui/main_window.h"
 #include "ui/player_panel.h"
 #include "ui/speed_history.h"
+#include "ui/waveform_view.h"
 
 using namespace drs;
 using namespace drs::ui;
@@ -460,6 +466,102 @@ class TestMainWindow : public QObject {
           static_cast<int>(player->player()->playbackState()));
     QTest::keyClick(h.window.get(), Qt::Key_Space);  // pause
     QTRY_VERIFY_WITH_TIMEOUT(!player->isPlaying(), 3000);
+  }
+
+  // The keyboard path a user takes: Ctrl+Return generates, Esc cancels, and the menu
+  // actions carry the documented shortcuts (Ctrl+E export once a take exists).
+  void shortcutsDriveTheWindow() {
+    test::FakeScript slow;
+    slow.block_time = std::chrono::milliseconds(40);
+    Harness h(slow);
+    h.setLyrics(QString::fromLatin1(kLyrics));
+    QTest::keyClick(h.window.get(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(h.window->state(), MainWindow::State::Running);
+    QTest::keyClick(h.window.get(), Qt::Key_Escape);
+    QTRY_COMPARE_WITH_TIMEOUT(h.window->state(), MainWindow::State::Idle, 2000);
+    QVERIFY(h.window->takes().empty());
+
+    const auto action = [&](const QKeySequence& keys) -> QAction* {
+      for (auto* a : h.window->findChildren<QAction*>())
+        if (a->shortcuts().contains(keys)) return a;
+      return nullptr;
+    };
+    QVERIFY(action(QKeySequence::Open));
+    QVERIFY(action(QKeySequence::Save));
+    auto* export_action = action(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QVERIFY(export_action);
+    QVERIFY(!export_action->isEnabled());  // nothing to export yet
+    set_fast_preset(h);
+    QSignalSpy ended(h.window.get(), &MainWindow::runEnded);
+    QTest::keyClick(h.window.get(), Qt::Key_Enter, Qt::ControlModifier);  // keypad Enter
+    QVERIFY(ended.wait(20000));
+    QCOMPARE(h.window->takes().size(), std::size_t{1});
+    QVERIFY(export_action->isEnabled());
+  }
+
+  // Lyrics ▸ Examples fills lyrics and style with a song the front end accepts.
+  void examplesMenuLoadsASong() {
+    Harness h;
+    QMenu* examples = nullptr;
+    for (auto* menu : h.window->findChildren<QMenu*>())
+      if (menu->title().contains(QStringLiteral("xamples"))) examples = menu;
+    QVERIFY(examples);
+    QVERIFY(examples->actions().size() >= 3);
+    examples->actions().front()->trigger();
+    auto* editor = h.window->lyricsEditor();
+    QVERIFY(editor->toPlainText().startsWith(QLatin1Char('[')));
+    QVERIFY(!h.find<QLineEdit>("styleEdit")->text().isEmpty());
+    editor->analyzeNow();
+    for (const auto& issue : editor->issues()) QVERIFY(issue.severity != Severity::Error);
+  }
+
+  // The waveform of the take is drawn and a click on it seeks the player.
+  void waveformClickSeeks() {
+    if (!pulse_started_) QFAIL("could not start a PulseAudio null sink (is pulseaudio installed?)");
+    test::FakeScript script;
+    script.take_seconds = 4.0;
+    Harness h(script);
+    set_fast_preset(h);
+    QSignalSpy ended(h.window.get(), &MainWindow::runEnded);
+    h.clickGenerate();
+    QVERIFY(ended.wait(20000));
+    auto* waveform = h.window->findChild<WaveformView*>();
+    QVERIFY(waveform);
+    QVERIFY(waveform->isVisible());
+    auto* player = h.window->playerPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(player->player()->duration() > 3000, 5000);
+    QTest::mouseClick(waveform, Qt::LeftButton, {},
+                      QPoint(waveform->width() * 3 / 4, waveform->height() / 2));
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(player->positionSeconds() - 3.0) < 0.3, 3000);
+    qInfo("clicked at 3/4 of a 4 s take: position %.2f s", player->positionSeconds());
+  }
+
+  // Tap to time: while a take plays, F8 stamps the line under the cursor with the
+  // playback position.
+  void tapToTimeStampsWhilePlaying() {
+    if (!pulse_started_) QFAIL("could not start a PulseAudio null sink (is pulseaudio installed?)");
+    test::FakeScript script;
+    script.take_seconds = 4.0;
+    Harness h(script);
+    set_fast_preset(h);
+    QSignalSpy ended(h.window.get(), &MainWindow::runEnded);
+    h.clickGenerate();
+    QVERIFY(ended.wait(20000));
+    auto* editor = h.window->lyricsEditor();
+    editor->setPlainText(QStringLiteral("first untimed line\nsecond untimed line"));
+    editor->moveCursorToLine(1);
+    auto* player = h.window->playerPanel();
+    player->togglePlay();
+    QTRY_VERIFY_WITH_TIMEOUT(player->positionSeconds() > 0.5, 8000);
+    QTest::keyClick(h.window.get(), Qt::Key_F8);
+    const double at = player->positionSeconds();
+    player->togglePlay();
+    const QString first = editor->toPlainText().split(QLatin1Char('\n')).front();
+    qInfo("stamped at %.2f s: %s", at, qPrintable(first));
+    QVERIFY(first.startsWith(QStringLiteral("[00:0")));
+    QVERIFY(first.endsWith(QStringLiteral("]first untimed line")));
+    const double stamped = first.mid(4, 5).toDouble();  // [mm:ss.xx] -> ss.xx
+    QVERIFY(stamped > 0.3 && stamped <= at + 0.05);
   }
 
  public:

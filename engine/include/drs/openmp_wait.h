@@ -9,7 +9,8 @@
 namespace drs {
 
 // Call first thing in main(). Unless OMP_WAIT_POLICY is already set (by the user, or
-// by this function before the re-exec), sets it to PASSIVE and re-executes the same
+// by this function before the re-exec), sets it to PASSIVE (and OpenBLAS's thread
+// timeout to its minimum, unless set) and re-executes the same
 // program with the same arguments (same process id). Returns normally when nothing
 // was to be done or the re-exec failed (the program then runs as before).
 void reexec_with_passive_openmp_wait(char** argv);
