@@ -25,7 +25,19 @@ EngineWorker::~EngineWorker() {
 
 std::uint64_t EngineWorker::submit(GenerationRequest request) {
   QMutexLocker lock(&mutex_);
-  if (pending_ || (busy_.load() && !running_cancelled_)) return 0;
+  // A queued run that was cancelled before it started is replaced; its listeners still
+  // get its (cancelled) end, queued so that no slot runs inside submit().
+  const bool pending_cancelled = pending_ && stop_.stop_requested();
+  if ((pending_ && !pending_cancelled) || (busy_.load() && !pending_ && !running_cancelled_))
+    return 0;
+  if (pending_cancelled) {
+    auto dropped = std::make_shared<GenerationResult>();
+    dropped->outcome = Outcome::Cancelled;
+    dropped->error_kind = ErrorKind::Cancelled;
+    QMetaObject::invokeMethod(
+        this, [this, id = pending_id_, dropped] { Q_EMIT runFinished(id, dropped); },
+        Qt::QueuedConnection);
+  }
   // A fresh source: the cancelled run keeps its own (stopped) token.
   stop_ = std::stop_source{};
   pending_ = std::move(request);
@@ -77,8 +89,10 @@ void EngineWorker::run() {
       request = std::move(*pending_);
       pending_.reset();
       id = pending_id_;
-      running_cancelled_ = false;
       stop = stop_.get_token();
+      // A cancel that came while this run was still queued: it stays cancelled, so a
+      // new submit() may queue behind it (else Generate right after Cancel did nothing).
+      running_cancelled_ = stop.stop_requested();
     }
     auto result = std::make_shared<GenerationResult>(execute(id, request, stop));
     {

@@ -125,6 +125,29 @@ class TestEngineWorker : public QObject {
     QVERIFY(!worker.busy());
   }
 
+  // Generate right after Cancel, before the worker thread even picked the first run up:
+  // the new run is accepted and completes; the first one ends cancelled.
+  void submitRightAfterCancelIsAccepted() {
+    test::FakeScript script;
+    script.block_time = std::chrono::milliseconds(10);
+    EngineWorker worker(std::make_unique<test::FakeBackend>(script));
+    QSignalSpy finished(&worker, &EngineWorker::runFinished);
+    for (int round = 0; round < 20; ++round) {
+      finished.clear();
+      const auto first = worker.submit(request_with_steps(50));
+      QVERIFY(first > 0);
+      worker.cancel();
+      const auto second = worker.submit(request_with_steps(2));
+      QVERIFY2(second > first, "refused right after a cancel");
+      QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
+      QCOMPARE(finished.at(0).at(0).value<quint64>(), first);
+      QCOMPARE(finished.at(0).at(1).value<ResultPtr>()->outcome, Outcome::Cancelled);
+      QCOMPARE(finished.at(1).at(0).value<quint64>(), second);
+      QCOMPARE(finished.at(1).at(1).value<ResultPtr>()->outcome, Outcome::Succeeded);
+      QTRY_VERIFY(!worker.busy());
+    }
+  }
+
   void exceptionsBecomeFailedResults() {
     test::FakeScript script;
     script.throw_internal = true;

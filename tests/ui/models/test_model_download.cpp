@@ -418,7 +418,8 @@ void TestModelDownload::noProgressRetriesRunOut() {
   QCOMPARE(download.error(), DownloadError::Network);  // not "offline": it was there
   QCOMPARE(delays, (QList<int>{50, 100, 120}));        // doubling, capped
   QCOMPARE(download.attempts(), 4);
-  QVERIFY(failedAfterMs >= 50 + 100 + 120);
+  // (The wall time from drop to failure is only reported: Qt's coarse timers may fire
+  // up to 5 % early, and timings are never asserted here.)
   const QString message = download.errorString();
   QVERIFY2(message.contains(QStringLiteral("3 retries in a row brought no new data")),
            qPrintable(message));
