@@ -61,7 +61,8 @@ struct ForwardResult {
   [[nodiscard]] double efficiency() const { return achieved() / roofline.flops_per_second; }
 };
 
-ForwardResult bench_forward(const DiT& dit, int64_t frames, const Options& opt) {
+ForwardResult bench_forward(const DiT& dit, int64_t frames, const Options& opt,
+                            const Roofline& roofline) {
   const auto options = dit.options();
   const auto inputs = random_inputs(dit.config(), frames, 2, options);
   const auto conditioning = dit.precompute(inputs);
@@ -80,7 +81,7 @@ ForwardResult bench_forward(const DiT& dit, int64_t frames, const Options& opt) 
   const double runs = opt.warmup + opt.repeats;
   r.minor_faults = static_cast<double>(after.minor_faults - before.minor_faults) / runs;
   r.system_seconds = (after.system_seconds - before.system_seconds) / runs;
-  r.roofline = measure_matmul_roofline(dit.config(), 2 * frames, options, opt.repeats);
+  r.roofline = roofline;
   return r;
 }
 
@@ -187,8 +188,23 @@ int run(const Options& opt) {
                       {"max_frames", config.max_frames}};
   report["forward_batch2"] = nlohmann::json::array();
   ForwardResult last;
+  bool all_ran = true;
   for (const auto frames : opt.seq_lengths) {
-    last = bench_forward(dit, frames, opt);
+    const auto roofline = measure_matmul_roofline(config, 2 * frames, options, opt.repeats);
+    try {
+      last = bench_forward(dit, frames, opt, roofline);
+    } catch (const c10::Error& e) {
+      // e.g. a dtype this LibTorch has no CPU kernels for: report it with the roofline.
+      all_ran = false;
+      const std::string error = e.what_without_backtrace();
+      report["forward_batch2"].push_back({{"seq", frames},
+                                          {"roofline_gflops", roofline.flops_per_second / 1e9},
+                                          {"error", error.substr(0, error.find('\n'))}});
+      if (!opt.json)
+        std::printf("forward  seq %5lld  failed: %s (roofline %.1f GFLOP/s)\n",
+                    static_cast<long long>(frames), error.c_str(), roofline.flops_per_second / 1e9);
+      continue;
+    }
     report["forward_batch2"].push_back({{"seq", frames},
                                         {"median_s", last.forward.median},
                                         {"spread", last.forward.spread},
@@ -206,14 +222,14 @@ int run(const Options& opt) {
           last.achieved() / 1e9, last.roofline.flops_per_second / 1e9, last.efficiency(),
           last.minor_faults, last.system_seconds);
   }
-  if (opt.measure_step) {
+  if (opt.measure_step && all_ran) {
     const auto step = bench_sampler_step(dit, opt.seq_lengths.back(), opt);
     report["sampler_step"] = {
         {"seq", opt.seq_lengths.back()}, {"median_s", step.median}, {"spread", step.spread}};
   }
   if (opt.measure_load)
     report["load_seconds_fp16_safetensors"] = bench_load_seconds(weights, config, options);
-  report["predicted"] = predictions(config, last);
+  if (last.forward.median > 0) report["predicted"] = predictions(config, last);
   if (!opt.vae_graph.empty()) report["vae"] = bench_vae(opt);
   report["peak_rss_mb"] = peak_resident_megabytes();
 
@@ -227,7 +243,7 @@ int run(const Options& opt) {
     if (report.contains("load_seconds_fp16_safetensors"))
       std::printf("model load (fp16 safetensors)  %.2f s\n",
                   report["load_seconds_fp16_safetensors"].get<double>());
-    for (const auto& p : report["predicted"])
+    for (const auto& p : report.value("predicted", nlohmann::json::array()))
       std::printf("predicted  %3.0f s song  %-8s %2d steps  %8.1f s sampling\n",
                   p["song_seconds"].get<double>(), p["preset"].get<std::string>().c_str(),
                   p["steps"].get<int>(), p["predicted_sampling_seconds"].get<double>());

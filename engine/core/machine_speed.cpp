@@ -9,6 +9,8 @@
 #include <string>
 #include <utility>
 
+#include "core/threads.h"
+
 namespace drs {
 namespace {
 
@@ -29,10 +31,10 @@ std::string mapped_blas_library() {
   return {};
 }
 
-double run_gemms(double budget_seconds) {
+double run_gemms(double budget_seconds, at::ScalarType dtype = at::kFloat) {
   constexpr int64_t n = 512;
-  const auto a = at::randn({n, n}), b = at::randn({n, n});
-  auto c = at::empty({n, n});
+  const auto a = at::randn({n, n}).to(dtype), b = at::randn({n, n}).to(dtype);
+  auto c = at::empty({n, n}, a.options());
   at::mm_out(c, a, b);  // warm-up: thread pool start, first-touch of the buffers
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
@@ -66,6 +68,18 @@ MatmulSpeed classify_matmul_speed(double gflops, int threads, std::string blas_l
                                           "installed and that no other program is using the "
                                           "CPU."));
   return speed;
+}
+
+double cpu_bfloat16_speedup(int threads, double budget_seconds) {
+  try {
+    at::NoGradGuard no_grad;
+    configure_threads(threads);  // bf16 GEMMs run on LibTorch's threads, fp32 on BLAS's
+    const double fp32 = run_gemms(budget_seconds, at::kFloat);
+    const double bf16 = run_gemms(budget_seconds, at::kBFloat16);
+    return fp32 > 0 ? bf16 / fp32 : 0;
+  } catch (const std::exception&) {
+    return 0;
+  }
 }
 
 MatmulSpeed measure_matmul_speed(double budget_seconds) {

@@ -24,6 +24,12 @@ inline at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::
 #endif
 }
 
+// Reduced-precision kernels on the CPU: LibTorch 1.13 lacks some the DiT uses (measured:
+// "mish_cpu not implemented for 'BFloat16'", so Mish runs in float32 there) and has no
+// float16 GEMM on the CPU at all.
+inline constexpr bool kCpuReducedPrecision = kTorch2;
+inline constexpr bool kCpuFloat16 = kTorch2;
+
 inline bool cuda_available() {
   return at::hasCUDA();
 }

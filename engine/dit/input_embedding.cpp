@@ -1,5 +1,7 @@
 #include "dit/input_embedding.h"
 
+#include "core/torch_compat.h"
+
 namespace drs {
 
 InputEmbedding::InputEmbedding(const DitConfig& c, WeightMap& w, const at::TensorOptions& o)
@@ -26,11 +28,23 @@ at::Tensor InputEmbedding::static_part(const at::Tensor& cond, const at::Tensor&
          at::linear(style, w_style_).unsqueeze(1);
 }
 
+namespace {
+
+// LibTorch 1.13 has no reduced-precision Mish on the CPU: compute it in float32 there
+// (an element-wise op on [B, dim, N]; the convolutions stay in the compute dtype).
+at::Tensor mish_any_dtype(const at::Tensor& x) {
+  if (x.is_cpu() && x.scalar_type() != at::kFloat && !compat::kCpuReducedPrecision)
+    return at::mish(x.to(at::kFloat)).to(x.scalar_type());
+  return at::mish(x);
+}
+
+}  // namespace
+
 at::Tensor InputEmbedding::forward(const at::Tensor& static_part, const at::Tensor& x,
                                    const at::Tensor& c) const {
   const auto h = static_part + at::linear(x, w_x_) + at::linear(c, w_c_).unsqueeze(1);
-  auto y = at::mish(at::conv1d(h.transpose(1, 2), conv1_w_, conv1_b_, 1, 15, 1, 16));
-  y = at::mish(at::conv1d(y, conv2_w_, conv2_b_, 1, 15, 1, 16));
+  auto y = mish_any_dtype(at::conv1d(h.transpose(1, 2), conv1_w_, conv1_b_, 1, 15, 1, 16));
+  y = mish_any_dtype(at::conv1d(y, conv2_w_, conv2_b_, 1, 15, 1, 16));
   return h + y.transpose(1, 2);
 }
 

@@ -119,7 +119,9 @@ void report_dropped(const ParsedLine& parsed, const lyrics::LinePlacement& p, do
     add(out, parsed.line, col, Severity::Warning, "past-end",
         format("line at %.2f s starts after the song ends (%.0f s): dropped", parsed.time,
                seconds));
-  } else if (p.dropped_last) {
+  } else if (p.dropped_last && !parsed.lyric.empty()) {
+    // An empty closing stamp is the documented way to keep the last sung line: its own
+    // drop costs nothing and is not worth a warning.
     add(out, parsed.line, col, Severity::Warning, "last-line-dropped",
         "the base model (2048 frames) drops the last line before the song end, as the "
         "official DiffRhythm does: add a final line (e.g. an empty [mm:ss.xx]) to keep this one");

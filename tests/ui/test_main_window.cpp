@@ -81,6 +81,21 @@ void set_fast_preset(const Harness& h) {
   slider->setValue(slider->maximum());  // draft: 7 steps
 }
 
+// A scripted take long enough to play, seek and stamp in.
+test::FakeScript four_second_take() {
+  test::FakeScript script;
+  script.take_seconds = 4.0;
+  return script;
+}
+
+// Generates with the fastest preset and waits for the run's end.
+bool generate_one_take(const Harness& h) {
+  set_fast_preset(h);
+  QSignalSpy ended(h.window.get(), &MainWindow::runEnded);
+  h.clickGenerate();
+  return ended.wait(20000);
+}
+
 }  // namespace
 
 class TestMainWindow : public QObject {
@@ -451,13 +466,8 @@ class TestMainWindow : public QObject {
 
   void playbackAdvances() {
     if (!pulse_started_) QFAIL("could not start a PulseAudio null sink (is pulseaudio installed?)");
-    test::FakeScript script;
-    script.take_seconds = 4.0;
-    Harness h(script);
-    set_fast_preset(h);
-    QSignalSpy ended(h.window.get(), &MainWindow::runEnded);
-    h.clickGenerate();
-    QVERIFY(ended.wait(20000));
+    Harness h(four_second_take());
+    QVERIFY(generate_one_take(h));
     auto* player = h.window->playerPanel();
     QVERIFY(player->hasMedia());
     QTest::keyClick(h.window.get(), Qt::Key_Space);  // play
@@ -518,13 +528,8 @@ class TestMainWindow : public QObject {
   // The waveform of the take is drawn and a click on it seeks the player.
   void waveformClickSeeks() {
     if (!pulse_started_) QFAIL("could not start a PulseAudio null sink (is pulseaudio installed?)");
-    test::FakeScript script;
-    script.take_seconds = 4.0;
-    Harness h(script);
-    set_fast_preset(h);
-    QSignalSpy ended(h.window.get(), &MainWindow::runEnded);
-    h.clickGenerate();
-    QVERIFY(ended.wait(20000));
+    Harness h(four_second_take());
+    QVERIFY(generate_one_take(h));
     auto* waveform = h.window->findChild<WaveformView*>();
     QVERIFY(waveform);
     QVERIFY(waveform->isVisible());
@@ -540,13 +545,8 @@ class TestMainWindow : public QObject {
   // playback position.
   void tapToTimeStampsWhilePlaying() {
     if (!pulse_started_) QFAIL("could not start a PulseAudio null sink (is pulseaudio installed?)");
-    test::FakeScript script;
-    script.take_seconds = 4.0;
-    Harness h(script);
-    set_fast_preset(h);
-    QSignalSpy ended(h.window.get(), &MainWindow::runEnded);
-    h.clickGenerate();
-    QVERIFY(ended.wait(20000));
+    Harness h(four_second_take());
+    QVERIFY(generate_one_take(h));
     auto* editor = h.window->lyricsEditor();
     editor->setPlainText(QStringLiteral("first untimed line\nsecond untimed line"));
     editor->moveCursorToLine(1);

@@ -23,6 +23,14 @@ struct MatmulSpeed {
 [[nodiscard]] MatmulSpeed classify_matmul_speed(double gflops, int threads,
                                                 std::string blas_library);
 
+// bfloat16 / float32 GEMM rate on this CPU (same shapes, ~0.1 s each). CPUs with native
+// bf16 (AVX512-BF16, AMX) give ~2 (measured 413 vs 205 GFLOP/s on a Zen 4 EPYC); without
+// it bf16 is emulated and ~0.03 (5 vs 170 GFLOP/s). 0 when it cannot be measured.
+// Runs with `threads` intra-op threads (0 = all cores, as a generation does).
+[[nodiscard]] double cpu_bfloat16_speedup(int threads = 0, double budget_seconds = 0.1);
+// From this speed-up on, bfloat16 is worth suggesting on the CPU.
+inline constexpr double kBfloat16HintSpeedup = 1.3;
+
 // Below this many GFLOP/s per thread the BLAS is considered untuned. A tuned BLAS on
 // any AVX2 core gives 30-90; Debian's reference BLAS gives ~4 in total.
 inline constexpr double kSlowGflopsPerThread = 5.0;

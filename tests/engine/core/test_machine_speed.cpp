@@ -34,3 +34,9 @@ TEST(MachineSpeed, ThresholdScalesWithThreadsAndUnknownIsNotSlow) {
   EXPECT_EQ(other.advice.find("reference BLAS"), std::string::npos);
   EXPECT_FALSE(drs::classify_matmul_speed(0, 2, "").slow);  // not measured
 }
+
+TEST(MachineSpeed, Bfloat16SpeedupIsMeasured) {
+  const double speedup = drs::cpu_bfloat16_speedup(0, 0.05);
+  EXPECT_GT(speedup, 0);
+  std::printf("bfloat16 / float32 GEMM rate on this CPU: %.2f\n", speedup);
+}

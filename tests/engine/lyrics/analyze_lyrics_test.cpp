@@ -275,3 +275,14 @@ TEST(Analyze, TimingOfAHundredLineSong) {
 }
 
 }  // namespace
+
+// The documented fix for the 2048-frame last-line drop (an empty closing stamp) keeps
+// the last sung line and is itself dropped without a warning.
+TEST(Analyze, EmptyClosingStampKeepsTheLastLineWithoutAWarning) {
+  const auto a =
+      drs::analyze_lyrics("[00:05.00]Hello world\n[00:10.00]Sing along\n[00:20.00]\n", 2048, 95);
+  ASSERT_EQ(a.lines.size(), 3u);
+  EXPECT_TRUE(a.lines[1].placed);
+  EXPECT_FALSE(a.lines[2].placed);
+  EXPECT_EQ(find(a, "last-line-dropped"), nullptr);
+}

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/torch_compat.h"
 #include "drs/engine.h"
 
 namespace {
@@ -144,6 +145,38 @@ TEST_F(EngineDemo, BadRequestsFailWithClearMessages) {
   request = quick_request();
   request.style_embedding = std::vector<float>(3, 0.0f);
   EXPECT_EQ(engine_->generate(request, {}).error_kind, drs::ErrorKind::BadInput);
+}
+
+// float16 on the CPU is refused up front where LibTorch has no CPU kernels for it,
+// instead of failing deep inside the first step.
+TEST(EnginePrecision, CpuFloat16IsRefusedClearlyOnLibTorch1) {
+  if (drs::compat::kCpuFloat16) GTEST_SKIP() << "this LibTorch runs fp16 on the CPU";
+  drs::EngineOptions options{DRS_TEST_DEMO_DIR, drs::Device::Cpu};
+  options.precision = drs::Precision::Float16;
+  try {
+    drs::Engine engine(options);
+    FAIL() << "accepted float16 on the CPU";
+  } catch (const drs::Error& e) {
+    EXPECT_EQ(e.kind(), drs::ErrorKind::BadInput);
+    EXPECT_NE(std::string(e.what()).find("bfloat16"), std::string::npos) << e.what();
+  }
+}
+
+// bfloat16 on the CPU runs the whole pipeline (Mish falls back to float32 on 1.13).
+TEST(EnginePrecision, CpuBFloat16GeneratesASong) {
+  drs::EngineOptions options{DRS_TEST_DEMO_DIR, drs::Device::Cpu};
+  options.precision = drs::Precision::BFloat16;
+  options.cache_dir = std::filesystem::temp_directory_path() /
+                      ("drs-engine-bf16-cache-" + std::to_string(::getpid()));
+  drs::Engine engine(options);
+  EXPECT_EQ(engine.info().precision, "BFloat16");
+  auto request = quick_request();
+  const auto result = engine.generate(request, {});
+  ASSERT_EQ(result.outcome, drs::Outcome::Succeeded) << result.error;
+  ASSERT_EQ(result.takes.size(), 1u);
+  EXPECT_EQ(result.takes[0].frames(), static_cast<std::size_t>(2048 * 2048));
+  for (const float v : result.takes[0].audio) ASSERT_TRUE(std::isfinite(v));
+  std::filesystem::remove_all(options.cache_dir);
 }
 
 TEST_F(EngineDemo, AStyleEmbeddingCanReplaceTheTextPrompt) {
