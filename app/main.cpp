@@ -6,12 +6,14 @@
 
 #include "drs/openmp_wait.h"
 #include "ui/main_window.h"
+#include "ui/multimedia_setup.h"
 #ifdef DRS_APP_HAVE_MODEL_MANAGER
 #include "ui/models/model_manager.h"
 #endif
 
 int main(int argc, char* argv[]) {
   drs::reexec_with_passive_openmp_wait(argv);  // before any thread starts
+  drs::ui::keep_gstreamer_from_forking();
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("DiffRhythmStudio"));
   QApplication::setApplicationName(QStringLiteral("DiffRhythm Studio"));

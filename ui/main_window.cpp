@@ -36,6 +36,7 @@
 #include "ui/example_songs.h"
 #include "ui/lyrics_check.h"
 #include "ui/lyrics_editor.h"
+#include "ui/multimedia_setup.h"
 #include "ui/player_panel.h"
 #include "ui/prompt_edit.h"
 #include "ui/resources.h"
@@ -190,6 +191,7 @@ void MainWindow::showIdleBanner() {
 
 MainWindow::MainWindow(std::unique_ptr<GenerationBackend> backend, QWidget* parent)
     : QMainWindow(parent) {
+  keep_gstreamer_from_forking();  // before the worker's GEMMs and the player's GStreamer
   init_resources();
   setWindowTitle(tr("DiffRhythm Studio"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/diffrhythm-studio.svg")));

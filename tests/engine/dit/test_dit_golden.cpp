@@ -14,7 +14,7 @@ namespace {
 
 void check(const std::string& what, const at::Tensor& got, const at::Tensor& want) {
   ASSERT_EQ(got.sizes(), want.sizes()) << what;
-  const double err = (got - want).abs().max().item<double>();
+  const double err = (got.to(at::kCPU) - want).abs().max().item<double>();
   const double ref = want.abs().max().item<double>();
   const double tol = 1e-4 * (1 + ref);
   std::printf("  %-24s max_abs_err %.3g  (max|ref| %.3g, tol %.3g)\n", what.c_str(), err, ref, tol);
@@ -26,11 +26,12 @@ TEST(DitGolden, ForwardAndIntermediatesMatchTheOfficialCode) {
   ASSERT_FALSE(fixtures.empty()) << "no kind=dit_forward fixture under "
                                  << drs::test::reference_dir();
   for (const auto& fx : fixtures) {
-    std::printf("fixture %s\n", fx.name().c_str());
+    std::printf("fixture %s (device %s)\n", fx.name().c_str(), drs::test::test_device().c_str());
     const auto config =
         drs::DitConfig::from_json(fx.json.at("config"), fx.json.at("max_frames").get<int64_t>());
     auto weights = drs::load_weight_map(fx.dir() / fx.json.at("weights").get<std::string>());
-    const drs::DiT dit(config, weights, at::kFloat);
+    const drs::DiT dit(config, weights,
+                       at::TensorOptions().dtype(at::kFloat).device(drs::test::test_device()));
     EXPECT_NO_THROW(weights.finish());  // strict: no tensor left unbound
     const auto io = drs::SafetensorsFile::open(fx.dir() / fx.json.at("io").get<std::string>());
     const auto in = [&](const char* name) { return io.tensor(std::string("input.") + name); };

@@ -58,7 +58,8 @@ TEST(SamplerGolden, TrajectoryAndLatentMatchTheOfficialSampler) {
   ASSERT_FALSE(cases.empty()) << "no kind=cfm_sample fixture under " << drs::test::reference_dir();
   for (const auto& c : cases) {
     auto weights = drs::load_weight_map(c.weights);
-    const drs::DiT dit(c.config, weights, at::kFloat);
+    const drs::DiT dit(c.config, weights,
+                       at::TensorOptions().dtype(at::kFloat).device(drs::test::test_device()));
     int steps_reported = 0;
     drs::SamplerProgress progress;
     progress.on_step = [&](int step, int steps, double) {
@@ -66,7 +67,9 @@ TEST(SamplerGolden, TrajectoryAndLatentMatchTheOfficialSampler) {
       EXPECT_EQ(steps, c.settings.steps());
     };
     at::Tensor trajectory;
-    const auto latent = drs::sample(dit, c.in, c.settings, progress, {}, &trajectory);
+    auto latent = drs::sample(dit, c.in, c.settings, progress, {}, &trajectory);
+    latent = latent.to(at::kCPU);
+    trajectory = trajectory.to(at::kCPU);
     EXPECT_EQ(steps_reported, c.settings.steps());
     const auto want_traj = c.io.tensor("output.trajectory");
     const auto want = c.io.tensor("output.latent");
@@ -75,8 +78,9 @@ TEST(SamplerGolden, TrajectoryAndLatentMatchTheOfficialSampler) {
     const double err = (latent - want).abs().max().item<double>();
     const double ref = want.abs().max().item<double>();
     std::printf(
-        "%s: latent max_abs_err %.3g (max|ref| %.3g, tol %.3g), trajectory max_abs_err %.3g\n",
-        c.name.c_str(), err, ref, 2e-3 * (1 + ref), traj_err);
+        "%s (%s): latent max_abs_err %.3g (max|ref| %.3g, tol %.3g), trajectory max_abs_err "
+        "%.3g\n",
+        c.name.c_str(), drs::test::test_device().c_str(), err, ref, 2e-3 * (1 + ref), traj_err);
     EXPECT_LE(err, 2e-3 * (1 + ref));
     EXPECT_LE(traj_err, 2e-3 * (1 + want_traj.abs().max().item<double>()));
   }

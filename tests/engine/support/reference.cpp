@@ -11,6 +11,11 @@ std::filesystem::path reference_dir() {
   return DRS_DEFAULT_REFERENCE_DIR;
 }
 
+std::string test_device() {
+  if (const char* env = std::getenv("DRS_TEST_DEVICE"); env && *env) return env;
+  return "cpu";
+}
+
 std::vector<Fixture> find_fixtures(std::string_view kind) {
   std::vector<Fixture> found;
   const auto root = reference_dir();

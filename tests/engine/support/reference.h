@@ -15,6 +15,10 @@ namespace drs::test {
 // $DRS_REFERENCE_DIR, else the build-time default (../shared/reference).
 std::filesystem::path reference_dir();
 
+// $DRS_TEST_DEVICE ("cpu", "cuda", "cuda:1" ...), else "cpu": where the golden tests run
+// the networks (references are always compared on the CPU).
+std::string test_device();
+
 struct Fixture {
   std::filesystem::path json_path;
   nlohmann::json json;
