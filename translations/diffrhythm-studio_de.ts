@@ -80,6 +80,17 @@
     </message>
 </context>
 <context>
+    <name>drs::ui::LrcTools</name>
+    <message>
+        <source>Gap too short: this line needs %1 frames (%2 s) but the next line starts after %3 s; the last %4 tokens will be cut or pushed back.</source>
+        <translation>Lücke zu kurz: diese Zeile braucht %1 Frames (%2 s), aber die nächste Zeile beginnt nach %3 s; die letzten %4 Token werden abgeschnitten oder nach hinten geschoben.</translation>
+    </message>
+    <message>
+        <source>Gap long: %1 s until the next line for about %2 s of singing (%3 tokens); the model may repeat words or hum. Add a line or a timed break.</source>
+        <translation>Lange Lücke: %1 s bis zur nächsten Zeile für etwa %2 s Gesang (%3 Token); das Modell wiederholt dann womöglich Wörter oder summt. Fügen Sie eine Zeile oder eine zeitlich gesetzte Pause ein.</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::LyricsEditor</name>
     <message>
         <source>[00:10.00]First line of the song
@@ -516,6 +527,22 @@
     <message>
         <source>Double-click a take to reuse its seed</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LibTorch is using the reference BLAS (%1). Install an optimised one, e.g. &lt;code&gt;sudo apt install libopenblas0-pthread&lt;/code&gt;, and restart.</source>
+        <translation>LibTorch verwendet die Referenz-BLAS (%1). Installieren Sie eine optimierte, z. B. &lt;code&gt;sudo apt install libopenblas0-pthread&lt;/code&gt;, und starten Sie neu.</translation>
+    </message>
+    <message>
+        <source>Check that an optimised BLAS (OpenBLAS or MKL) is installed and that no other program is using the CPU.</source>
+        <translation>Prüfen Sie, ob eine optimierte BLAS (OpenBLAS oder MKL) installiert ist und kein anderes Programm die CPU belegt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Slow CPU maths:&lt;/b&gt; matrix multiplication runs at only %1 GFLOP/s on %2 threads, so songs will take many times longer than they should. %3</source>
+        <translation>&lt;b&gt;Langsame CPU-Rechnung:&lt;/b&gt; Matrixmultiplikation läuft mit nur %1 GFLOP/s auf %2 Threads, Songs dauern deshalb ein Vielfaches der nötigen Zeit. %3</translation>
+    </message>
+    <message>
+        <source>from this CPU&apos;s measured speed</source>
+        <translation>aus der gemessenen Geschwindigkeit dieser CPU</translation>
     </message>
 </context>
 <context>
