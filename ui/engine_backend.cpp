@@ -13,8 +13,8 @@ namespace {
 
 class EngineBackend final : public GenerationBackend {
  public:
-  explicit EngineBackend(const std::filesystem::path& model_dir)
-      : engine_(EngineOptions{.model_dir = model_dir}) {}
+  EngineBackend(const std::filesystem::path& model_dir, Precision precision)
+      : engine_(EngineOptions{.model_dir = model_dir, .precision = precision}) {}
   [[nodiscard]] const ModelInfo& info() const override { return engine_.info(); }
   GenerationResult generate(const GenerationRequest& request, const ProgressSink& progress,
                             std::stop_token stop) override {
@@ -22,7 +22,9 @@ class EngineBackend final : public GenerationBackend {
   }
   [[nodiscard]] std::optional<MatmulSpeed> measure_speed() override {
     if (engine_.info().device.rfind("cpu", 0) != 0) return std::nullopt;
-    return measure_matmul_speed();
+    auto speed = measure_matmul_speed();
+    speed.bf16_speedup = cpu_bfloat16_speedup();
+    return speed;
   }
 
  private:
@@ -31,12 +33,13 @@ class EngineBackend final : public GenerationBackend {
 
 }  // namespace
 
-std::unique_ptr<GenerationBackend> make_engine_backend(const std::filesystem::path& model_dir) {
+std::unique_ptr<GenerationBackend> make_engine_backend(const std::filesystem::path& model_dir,
+                                                       Precision precision) {
   if (model_dir.empty())
     throw Error(ErrorKind::ModelMissing,
                 "no model set found: neither an installed DiffRhythm set nor the demo set "
                 "of this build");
-  return std::make_unique<EngineBackend>(model_dir);
+  return std::make_unique<EngineBackend>(model_dir, precision);
 }
 
 std::filesystem::path default_model_location() {
@@ -46,7 +49,8 @@ std::filesystem::path default_model_location() {
 
 #else
 
-std::unique_ptr<GenerationBackend> make_engine_backend(const std::filesystem::path& model_dir) {
+std::unique_ptr<GenerationBackend> make_engine_backend(const std::filesystem::path& model_dir,
+                                                       Precision /*precision*/) {
   throw Error(ErrorKind::ModelMissing,
               "this build has no generation engine (drs_pipeline was "
               "not available at configure time); cannot load " +

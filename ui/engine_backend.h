@@ -30,7 +30,8 @@ class GenerationBackend {
 
 // The real engine on a model folder. Throws drs::Error (ModelMissing, ...) when the
 // folder is unusable or when this build has no engine linked in.
-std::unique_ptr<GenerationBackend> make_engine_backend(const std::filesystem::path& model_dir);
+std::unique_ptr<GenerationBackend> make_engine_backend(const std::filesystem::path& model_dir,
+                                                       Precision precision = Precision::Auto);
 
 // Where the app looks for models: $DRS_MODEL_DIR, else the engine's default
 // (the installed set, else the demo set generated into the build tree).

@@ -139,6 +139,7 @@ class MainWindow : public QMainWindow {
   QSlider* preset_ = nullptr;
   QLabel* preset_label_ = nullptr;
   QCheckBox* random_seed_ = nullptr;
+  QCheckBox* bf16_ = nullptr;  // offered only where the CPU has native bfloat16
   QLineEdit* seed_ = nullptr;
   QLabel* seed_used_ = nullptr;
   QPushButton* generate_ = nullptr;

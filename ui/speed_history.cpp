@@ -15,6 +15,7 @@ constexpr double kRealDecodeSeconds2048 = 240.0;
 constexpr double kDemoDecodeSeconds = 5.0;
 constexpr double kSmoothing = 0.5;  // weight of the newest run
 const QString kCpuMatmulKey = QStringLiteral("speed/machine/cpu_matmul_gflops");
+const QString kCpuBf16Key = QStringLiteral("speed/machine/cpu_bf16_speedup");
 
 QString sanitize(QString text) {
   for (auto& c : text)
@@ -29,16 +30,23 @@ SpeedHistory::SpeedHistory(const ModelInfo& info, int frames)
           sanitize(QString::fromStdString(info.name + "_" + info.device + "_" + info.precision))),
       frames_(frames > 0 ? frames : 2048),
       is_demo_(info.is_demo),
-      on_cpu_(info.device.rfind("cpu", 0) == 0) {}
+      on_cpu_(info.device.rfind("cpu", 0) == 0),
+      bf16_(info.precision == "BFloat16") {}
 
-void SpeedHistory::record_cpu_matmul_speed(double gflops) {
+void SpeedHistory::record_cpu_matmul_speed(double gflops, double bf16_speedup) {
   if (gflops > 0) QSettings().setValue(kCpuMatmulKey, gflops);
+  if (bf16_speedup > 0) QSettings().setValue(kCpuBf16Key, bf16_speedup);
 }
 
 std::optional<double> SpeedHistory::calibrated_seconds_per_forward() const {
   if (is_demo_ || !on_cpu_) return std::nullopt;
-  const double gflops = QSettings().value(kCpuMatmulKey).toDouble();
+  double gflops = QSettings().value(kCpuMatmulKey).toDouble();
   if (gflops <= 0) return std::nullopt;
+  if (bf16_) {
+    const double speedup = QSettings().value(kCpuBf16Key).toDouble();
+    if (speedup <= 0) return std::nullopt;
+    gflops *= speedup;
+  }
   return forward_cost(frames_) / (gflops * 1e9 * kCpuDitEfficiency);
 }
 

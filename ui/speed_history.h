@@ -36,8 +36,9 @@ class SpeedHistory {
   // Folds a finished run in (exponential average, so the estimate tracks changes).
   void record(double seconds_per_forward, std::optional<double> decode_seconds) const;
 
-  // Remembers the CPU's float32 GEMM rate (drs::measure_matmul_speed at start-up).
-  static void record_cpu_matmul_speed(double gflops);
+  // Remembers the CPU's float32 GEMM rate (drs::measure_matmul_speed at start-up) and
+  // how much faster its bfloat16 GEMM is (0: unknown).
+  static void record_cpu_matmul_speed(double gflops, double bf16_speedup = 0);
 
   // FLOPs of one real-size transformer pass over `frames` latent frames (GEMMs +
   // attention; dim 2048, depth 16, batch 1).
@@ -50,6 +51,7 @@ class SpeedHistory {
   int frames_;
   bool is_demo_;
   bool on_cpu_;
+  bool bf16_;
 };
 
 }  // namespace drs::ui

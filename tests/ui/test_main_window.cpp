@@ -373,6 +373,30 @@ class TestMainWindow : public QObject {
     qInfo("calibrated estimate for the best preset: %.0f s sampling", expected);
   }
 
+  // bfloat16 is offered (never chosen) where the probe finds native support.
+  void bfloat16IsOfferedOnlyWhereTheCpuHasIt() {
+    ModelInfo real;
+    real.name = "Fake base";
+    real.device = "cpu";
+    real.precision = "float32";
+    test::FakeScript native;
+    native.speed = classify_matmul_speed(170.0, 2, "/usr/lib/openblas-pthread/libblas.so.3");
+    native.speed->bf16_speedup = 2.0;
+    Harness h(native, real);
+    auto* bf16 = h.find<QCheckBox>("bf16Check");
+    QTRY_VERIFY(bf16->isVisible());
+    QVERIFY(!bf16->isChecked());
+    QVERIFY(bf16->toolTip().contains(QStringLiteral("2.0")));
+
+    QSettings().clear();
+    test::FakeScript emulated = native;
+    emulated.speed->bf16_speedup = 0.03;
+    Harness slow(emulated, real);
+    // The probe has been handled once the estimate says where it comes from.
+    QTRY_VERIFY(slow.find<QLabel>("presetLabel")->text().contains(QStringLiteral("measured")));
+    QVERIFY(!slow.find<QCheckBox>("bf16Check")->isVisible());
+  }
+
   void exportWritesValidAudio() {
     Harness h;
     set_fast_preset(h);

@@ -13,6 +13,7 @@ struct MatmulSpeed {
   int threads = 0;           // intra-op threads during the measurement
   std::string blas_library;  // the BLAS library mapped into this process, if found
   bool slow = false;         // far below what any current CPU gives with a tuned BLAS
+  double bf16_speedup = 0;   // cpu_bfloat16_speedup() where measured, else 0
   std::string advice;        // what to do about it (empty unless slow)
 };
 
