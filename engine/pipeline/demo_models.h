@@ -8,7 +8,13 @@
 
 namespace drs {
 
+enum class DemoDit {
+  Tiny,      // dim 64, depth 2: fast anywhere (the default demo set)
+  RealSize,  // the released DiT's size (dim 2048, depth 16; fp16 on disk like the
+             // official file): for measuring time and memory, still noise
+};
+
 // Writes the set into `dir` (created; files replaced atomically, manifest last).
-void write_demo_model_set(const std::filesystem::path& dir);
+void write_demo_model_set(const std::filesystem::path& dir, DemoDit dit = DemoDit::Tiny);
 
 }  // namespace drs

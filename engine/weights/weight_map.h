@@ -16,8 +16,11 @@ namespace drs {
 class WeightMap {
  public:
   WeightMap() = default;
-  // `source` names the file in error messages.
-  WeightMap(std::map<std::string, at::Tensor> tensors, std::string source);
+  // `source` names the file in error messages. `file_backed`: the tensors are views of a
+  // read-only-from-disk mapping, so pages a converting take() has copied can be handed
+  // back to the kernel (they re-read from the file if touched again).
+  WeightMap(std::map<std::string, at::Tensor> tensors, std::string source,
+            bool file_backed = false);
 
   // The tensor `prefix + name` with exactly `shape`, converted to `options`
   // (dtype/device). Throws drs::Error(ModelCorrupt) naming the tensor otherwise.
@@ -34,6 +37,7 @@ class WeightMap {
   std::map<std::string, at::Tensor> tensors_;
   std::set<std::string> taken_;
   std::string source_;
+  bool file_backed_ = false;
 };
 
 // Loads every tensor of a safetensors file into a WeightMap (zero-copy views).
