@@ -81,6 +81,15 @@ void set_fast_preset(const Harness& h) {
   slider->setValue(slider->maximum());  // draft: 7 steps
 }
 
+// A (scripted) real base model on the CPU in float32: what the start-up probe applies to.
+ModelInfo real_cpu_model() {
+  ModelInfo info;
+  info.name = "Fake base";
+  info.device = "cpu";
+  info.precision = "float32";
+  return info;
+}
+
 // A scripted take long enough to play, seek and stamp in.
 test::FakeScript four_second_take() {
   test::FakeScript script;
@@ -341,10 +350,7 @@ class TestMainWindow : public QObject {
   // The worker's start-up GEMM probe: a reference BLAS is called out with its fix, and a
   // real model on the CPU gets a first-run estimate from the measured rate.
   void slowCpuIsReportedAndCalibratesTheEstimate() {
-    ModelInfo real;
-    real.name = "Fake base";
-    real.device = "cpu";
-    real.precision = "float32";
+    const ModelInfo real = real_cpu_model();
     test::FakeScript slow;
     slow.speed = classify_matmul_speed(4.0, 2, "/usr/lib/x86_64-linux-gnu/blas/libblas.so.3");
     Harness h(slow, real);
@@ -375,10 +381,7 @@ class TestMainWindow : public QObject {
 
   // bfloat16 is offered (never chosen) where the probe finds native support.
   void bfloat16IsOfferedOnlyWhereTheCpuHasIt() {
-    ModelInfo real;
-    real.name = "Fake base";
-    real.device = "cpu";
-    real.precision = "float32";
+    const ModelInfo real = real_cpu_model();
     test::FakeScript native;
     native.speed = classify_matmul_speed(170.0, 2, "/usr/lib/openblas-pthread/libblas.so.3");
     native.speed->bf16_speedup = 2.0;
