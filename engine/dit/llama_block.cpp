@@ -17,10 +17,15 @@ at::Tensor rotate_half(const at::Tensor& x) {
   return at::cat({-halves[1], halves[0]}, -1);
 }
 
-// Row slices [start, length) of `rows` rows: one slice when nothing polls or off the CPU
-// (a GPU runs a block in milliseconds; slicing would only shrink its kernels).
-std::vector<std::pair<int64_t, int64_t>> row_slices(int64_t rows, bool sliced) {
-  const int64_t step = sliced ? LlamaBlock::kSliceRows : rows;
+// Sliced only when something polls and on the CPU: a GPU runs a block in milliseconds,
+// and slicing would only shrink its kernels.
+bool sliced_for(const at::Tensor& x, const std::function<void()>& checkpoint) {
+  return checkpoint && x.is_cpu();
+}
+
+// Row slices [start, length) of at most kSliceRows rows.
+std::vector<std::pair<int64_t, int64_t>> row_slices(int64_t rows) {
+  constexpr int64_t step = LlamaBlock::kSliceRows;
   std::vector<std::pair<int64_t, int64_t>> out;
   for (int64_t start = 0; start < rows; start += step)
     out.emplace_back(start, std::min(step, rows - start));
@@ -31,11 +36,10 @@ std::vector<std::pair<int64_t, int64_t>> row_slices(int64_t rows, bool sliced) {
 // (a row slice of a contiguous matrix is contiguous: no copies), checkpoint after each.
 at::Tensor sliced_linear(const at::Tensor& x, const at::Tensor& w,
                          const std::function<void()>& checkpoint) {
+  if (!sliced_for(x, checkpoint)) return at::linear(x, w);
   const auto x2 = x.reshape({-1, x.size(-1)});
-  const bool sliced = checkpoint && x.is_cpu();
-  if (!sliced) return at::linear(x, w);
   auto out = at::empty({x2.size(0), w.size(0)}, x.options());
-  for (const auto& [start, length] : row_slices(x2.size(0), sliced)) {
+  for (const auto& [start, length] : row_slices(x2.size(0))) {
     auto target = out.narrow(0, start, length);
     at::mm_out(target, x2.narrow(0, start, length), w.t());
     checkpoint();
@@ -103,14 +107,13 @@ at::Tensor LlamaBlock::attention(const at::Tensor& a, const Rotary& rotary,
 // SwiGLU MLP. Sliced by rows on the CPU when polled: gate/up, activation and down for
 // one slice at a time, so the [rows, 2 ff] intermediate is a slice's, not the batch's.
 at::Tensor LlamaBlock::mlp(const at::Tensor& x, const std::function<void()>& checkpoint) const {
-  const bool sliced = checkpoint && x.is_cpu();
-  if (!sliced) {
+  if (!sliced_for(x, checkpoint)) {
     const auto gate_up = at::linear(x, gate_up_).chunk(2, -1);
     return at::linear(at::silu(gate_up[0]) * gate_up[1], down_);
   }
   const auto x2 = x.reshape({-1, dim_});
   auto out = at::empty({x2.size(0), dim_}, x.options());
-  for (const auto& [start, length] : row_slices(x2.size(0), sliced)) {
+  for (const auto& [start, length] : row_slices(x2.size(0))) {
     const auto gate_up = at::mm(x2.narrow(0, start, length), gate_up_.t());
     const auto hidden = at::silu(gate_up.narrow(1, 0, ff_)).mul_(gate_up.narrow(1, ff_, ff_));
     auto target = out.narrow(0, start, length);
