@@ -1,8 +1,11 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <string>
 
 #include "drs/error.h"
+#include "weights/safetensors.h"
 #include "weights/weight_map.h"
 
 namespace {
@@ -54,6 +57,31 @@ TEST(WeightMap, FinishListsUnexpectedTensors) {
   EXPECT_NE(message.find("unexpected tensor 'extra'"), std::string::npos) << message;
   map.take("extra", {1}, at::kFloat);
   EXPECT_NO_THROW(map.finish());
+}
+
+}  // namespace
+
+namespace {
+
+// A converting take() hands the mapped file pages of its source back to the kernel;
+// reading the source again must give the file's bytes (re-faulted), and tensors that
+// live in ordinary memory must never be touched.
+TEST(WeightMap, ConvertingTakeKeepsSourcesReadable) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("drs-weight-map-pages-" + std::to_string(::getpid()) + ".safetensors");
+  const auto values = at::arange(64 * 1024, at::kFloat).reshape({64, 1024}).to(at::kHalf);
+  drs::write_safetensors(path, {{"big", values}});
+  {
+    auto mapped = drs::load_weight_map(path);
+    const auto bound = mapped.take("big", {64, 1024}, at::kFloat);
+    EXPECT_TRUE(at::equal(bound, values.to(at::kFloat)));
+    EXPECT_TRUE(at::equal(mapped.all().at("big"), values));  // pages came back from the file
+  }
+  std::filesystem::remove(path);
+
+  auto in_memory = drs::WeightMap({{"w", at::full({256, 1024}, 3.0)}}, "memory");
+  (void)in_memory.take("w", {256, 1024}, at::kHalf);
+  EXPECT_TRUE(at::equal(in_memory.all().at("w"), at::full({256, 1024}, 3.0)));
 }
 
 }  // namespace
