@@ -7,10 +7,12 @@ namespace drs::bench {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: drs-bench [--json] [--small] [--long] [--dtype fp32|bf16|fp16] [--device cpu|cuda]\n"
+    "usage: drs-bench [--json] [--small] [--long] [--dtype fp32|bf16|fp16|int8] [--device "
+    "cpu|cuda]\n"
     "                 [--threads N] [--repeats N] [--seq N] [--warmup N]\n"
     "                 [--no-step] [--no-load]"
-    " [--no-heap-reuse] [--vae-graph FILE.pt --vae-base N]";
+    " [--no-heap-reuse] [--full-weights] [--vae-graph FILE.pt --vae-base N]\n"
+    "                 [--deviation [--deviation-seq N] [--deviation-fixture SAMPLE.json]]";
 
 at::ScalarType parse_dtype(const std::string& s) {
   if (s == "fp32" || s == "float32") return at::kFloat;
@@ -42,7 +44,13 @@ Options parse_options(int argc, char** argv) {
       opt.config.max_frames = 6144;
       opt.seq_lengths.push_back(6144);
     } else if (arg == "--dtype") {
-      opt.dtype = parse_dtype(value());
+      const auto dtype = value();
+      if (dtype == "int8") {  // int8 block matrices, float32 activations
+        opt.dtype = at::kFloat;
+        opt.residency = WeightResidency::Int8;
+      } else {
+        opt.dtype = parse_dtype(dtype);
+      }
     } else if (arg == "--device") {
       opt.device = at::Device(value());
     } else if (arg == "--threads") {
@@ -55,6 +63,14 @@ Options parse_options(int argc, char** argv) {
       opt.vae_graph = value();
     } else if (arg == "--vae-base") {  // that graph's base channel count (its JSON says)
       opt.vae_base = std::stoll(value());
+    } else if (arg == "--full-weights") {  // widen every matrix to the compute dtype at load
+      if (opt.residency == WeightResidency::Compact) opt.residency = WeightResidency::Compute;
+    } else if (arg == "--deviation") {
+      opt.deviation = true;
+    } else if (arg == "--deviation-seq") {
+      opt.deviation_seq = std::stoll(value());
+    } else if (arg == "--deviation-fixture") {  // e.g. reference/model/dit_base_tiny_sample.json
+      opt.deviation_fixture = value();
     } else if (arg == "--no-heap-reuse") {  // glibc defaults: mmap/munmap per temporary
       opt.heap_reuse = false;
     } else if (arg == "--warmup") {

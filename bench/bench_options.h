@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dit/dit_config.h"
+#include "dit/stored_weight.h"
 
 namespace drs::bench {
 
@@ -23,6 +24,13 @@ struct Options {
   bool measure_load = true;
   bool measure_step = true;  // one full sampler step at the longest sequence
   bool heap_reuse = true;    // keep_freed_memory_for_reuse(), as the engine does
+  // Compact: float16 block matrices widened per block (engine default); Compute: widened
+  // at load (--full-weights); Int8: quantised block matrices (--dtype int8).
+  WeightResidency residency = WeightResidency::Compact;
+  // --deviation: run whole sampler trajectories per cost cutter and compare final latents.
+  bool deviation = false;
+  int64_t deviation_seq = 256;
+  std::filesystem::path deviation_fixture;  // a kind=cfm_sample JSON: also (or only) there
   // Real-size VAE decode timing: a TorchScript Oobleck graph widened from vae_base channels.
   std::filesystem::path vae_graph;
   int64_t vae_base = 0;

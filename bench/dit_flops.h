@@ -23,11 +23,18 @@ inline double dit_flops_per_frame(const DitConfig& c) {
   return 2 * (llama + conv_pos + fusion + convnext + input + output);
 }
 
+// The attention GEMMs of one forward (Q K^T and scores x V in every layer and head).
+inline double dit_attention_flops(const DitConfig& c, int64_t frames, int64_t batch) {
+  const double n = static_cast<double>(frames);
+  const double per_product = static_cast<double>(c.depth) * 2 * n * n * static_cast<double>(c.dim);
+  return static_cast<double>(batch) * 2 * per_product;
+}
+
 // One forward at batch `batch` and sequence length `frames`.
 inline double dit_forward_flops(const DitConfig& c, int64_t frames, int64_t batch) {
   const double n = static_cast<double>(frames);
-  const double attention = static_cast<double>(c.depth) * 2 * n * n * static_cast<double>(c.dim);
-  return static_cast<double>(batch) * (dit_flops_per_frame(c) * n + 2 * attention);
+  return static_cast<double>(batch) * dit_flops_per_frame(c) * n +
+         dit_attention_flops(c, frames, batch);
 }
 
 }  // namespace drs::bench

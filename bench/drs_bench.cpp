@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "bench_options.h"
 #include "core/cpu_memory.h"
 #include "core/threads.h"
+#include "deviation.h"
 #include "dit/dit_model.h"
 #include "dit/random_weights.h"
 #include "dit_flops.h"
@@ -55,14 +57,20 @@ struct ForwardResult {
   double minor_faults = 0;    // per forward: page-fault churn of temporaries
   double system_seconds = 0;  // per forward, kernel time (faults, zeroing)
   Timing forward;             // one velocity evaluation at batch 2 (cond + uncond)
-  Roofline roofline;          // GEMMs of the same shapes and dtype
-  double flops = 0;
+  Roofline roofline;          // the projection GEMMs, same shapes and dtype
+  Roofline attention;         // the attention GEMMs (K = 64 / N = 64), same shapes
+  double flops = 0, attention_flops = 0;
   [[nodiscard]] double achieved() const { return flops / forward.median; }
   [[nodiscard]] double efficiency() const { return achieved() / roofline.flops_per_second; }
+  // Against every GEMM of the forward at its own measured rate.
+  [[nodiscard]] double shapes_rate() const {
+    return combined_rate(flops - attention_flops, roofline, attention_flops, attention);
+  }
+  [[nodiscard]] double shapes_efficiency() const { return achieved() / shapes_rate(); }
 };
 
 ForwardResult bench_forward(const DiT& dit, int64_t frames, const Options& opt,
-                            const Roofline& roofline) {
+                            const Roofline& roofline, const Roofline& attention) {
   const auto options = dit.options();
   const auto inputs = random_inputs(dit.config(), frames, 2, options);
   const auto conditioning = dit.precompute(inputs);
@@ -71,6 +79,7 @@ ForwardResult bench_forward(const DiT& dit, int64_t frames, const Options& opt,
   ForwardResult r;
   r.frames = frames;
   r.flops = dit_forward_flops(dit.config(), frames, 2);
+  r.attention_flops = dit_attention_flops(dit.config(), frames, 2);
   // With a (no-op) checkpoint, as the sampler calls it: the CPU path then runs its GEMMs
   // in cancellable row slices, and that is the path a user's run takes.
   const Checkpoint poll = [] {};
@@ -82,6 +91,7 @@ ForwardResult bench_forward(const DiT& dit, int64_t frames, const Options& opt,
   r.minor_faults = static_cast<double>(after.minor_faults - before.minor_faults) / runs;
   r.system_seconds = (after.system_seconds - before.system_seconds) / runs;
   r.roofline = roofline;
+  r.attention = attention;
   return r;
 }
 
@@ -102,17 +112,25 @@ Timing bench_sampler_step(const DiT& dit, int64_t frames, const Options& opt) {
   return time_repeats(0, opt.repeats, [&] { wait_for_device(sample(dit, s, one_step, {}, {})); });
 }
 
+// The random weights rounded to float16, the dtype of the official checkpoint (what
+// compact residency keeps; a full-residency DiT widens them at load as it would the file).
+WeightMap as_half(const WeightMap& weights) {
+  std::map<std::string, at::Tensor> half;
+  for (const auto& [name, tensor] : weights.all()) half.emplace(name, tensor.to(at::kHalf));
+  return WeightMap(std::move(half), weights.source());
+}
+
 double bench_load_seconds(const WeightMap& weights, const DitConfig& config,
-                          const at::TensorOptions& options) {
+                          const at::TensorOptions& options, WeightResidency residency) {
   const auto path = std::filesystem::temp_directory_path() / "drs-bench-dit.safetensors";
   std::vector<std::pair<std::string, at::Tensor>> tensors;
-  for (const auto& [name, tensor] : weights.all()) tensors.emplace_back(name, tensor.to(at::kHalf));
+  for (const auto& [name, tensor] : weights.all()) tensors.emplace_back(name, tensor);
   write_safetensors(path, tensors);  // fp16 on disk, like the official checkpoint
   tensors.clear();
   const auto start = std::chrono::steady_clock::now();
   {
     auto loaded = load_weight_map(path);
-    DiT dit(config, loaded, options);
+    DiT dit(config, loaded, options, residency);
     wait_for_device(at::zeros({1}, options));
   }
   const double seconds =
@@ -129,12 +147,14 @@ nlohmann::json predictions(const DitConfig& config, const ForwardResult& ref) {
   for (const double seconds : {95.0, 285.0}) {
     const int64_t frames = seconds <= 95 ? 2048 : 6136;
     for (const auto& preset : presets()) {
-      const double per_forward = dit_forward_flops(config, frames, 2) / rate;
+      // Batch-1 passes: a guided step is one batch-2 forward, an unguided one half of it.
+      const double per_pass = dit_forward_flops(config, frames, 1) / rate;
       out.push_back({{"song_seconds", seconds},
                      {"frames", frames},
                      {"preset", std::string(preset.id)},
                      {"steps", preset.sampling.steps()},
-                     {"predicted_sampling_seconds", per_forward * preset.sampling.steps()}});
+                     {"forward_passes", preset.sampling.forward_passes()},
+                     {"predicted_sampling_seconds", per_pass * preset.sampling.forward_passes()}});
     }
   }
   return out;
@@ -143,7 +163,7 @@ nlohmann::json predictions(const DitConfig& config, const ForwardResult& ref) {
 // One official decode chunk (128 latent frames) through a real-size Oobleck graph, and
 // the whole chunked decode of a 95 s and a 285 s song predicted from it.
 nlohmann::json bench_vae(const Options& opt) {
-  auto vae = widen_oobleck(opt.vae_graph, opt.vae_base);
+  auto vae = tools::widen_oobleck(opt.vae_graph, opt.vae_base);
   const ChunkParams chunking;
   const auto latents = at::randn({1, 64, chunking.chunk});
   c10::InferenceMode inference;
@@ -163,6 +183,23 @@ nlohmann::json bench_vae(const Options& opt) {
   return out;
 }
 
+// --deviation: the cost cutters against the exact result, then nothing else.
+int run_deviation(const Options& opt) {
+  nlohmann::json report;
+  if (!opt.deviation_fixture.empty())
+    report["fixture"] = deviation_on_fixture(opt, opt.deviation_fixture);
+  if (opt.deviation_seq > 0) {
+    const auto weights = as_half(random_dit_weights(opt.config, 1234));
+    report["random"] = deviation_on_random_inputs(opt, weights);
+  }
+  if (opt.json) {
+    std::cout << report.dump(1) << '\n';
+  } else {
+    for (const auto& [key, result] : report.items()) print_deviation(result);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int run(const Options& opt) {
@@ -172,14 +209,19 @@ int run(const Options& opt) {
   DitConfig config = opt.config;
   at::NoGradGuard no_grad;
 
-  auto weights = random_dit_weights(config, 1234);
-  DiT dit(config, weights, options);
+  if (opt.deviation) return run_deviation(opt);
+  auto weights = as_half(random_dit_weights(config, 1234));  // the official file's dtype
+  DiT dit(config, weights, options, opt.residency);
 
   nlohmann::json report;
   report["device"] = opt.device.str();
   report["dtype"] = std::string(c10::toString(opt.dtype));
   report["threads"] = threads;
   report["heap_reuse"] = opt.heap_reuse;
+  report["weights"] = opt.residency == WeightResidency::Int8      ? "int8"
+                      : opt.residency == WeightResidency::Compact ? "compact"
+                                                                  : "full";
+  report["dit_block_matrix_mb"] = static_cast<double>(dit.block_matrix_bytes()) / 1e6;
   if (const char* wait = std::getenv("OMP_WAIT_POLICY")) report["omp_wait_policy"] = wait;
   report["config"] = {{"dim", config.dim},
                       {"depth", config.depth},
@@ -190,9 +232,11 @@ int run(const Options& opt) {
   ForwardResult last;
   bool all_ran = true;
   for (const auto frames : opt.seq_lengths) {
-    const auto roofline = measure_matmul_roofline(config, 2 * frames, options, opt.repeats);
+    const auto roofline =
+        measure_matmul_roofline(config, 2 * frames, options, opt.residency, opt.repeats);
     try {
-      last = bench_forward(dit, frames, opt, roofline);
+      const auto attention = measure_attention_roofline(config, frames, options, opt.repeats);
+      last = bench_forward(dit, frames, opt, roofline, attention);
     } catch (const c10::Error& e) {
       // e.g. a dtype this LibTorch has no CPU kernels for: report it with the roofline.
       all_ran = false;
@@ -205,22 +249,30 @@ int run(const Options& opt) {
                     static_cast<long long>(frames), error.c_str(), roofline.flops_per_second / 1e9);
       continue;
     }
-    report["forward_batch2"].push_back({{"seq", frames},
-                                        {"median_s", last.forward.median},
-                                        {"spread", last.forward.spread},
-                                        {"gflops", last.achieved() / 1e9},
-                                        {"roofline_gflops", last.roofline.flops_per_second / 1e9},
-                                        {"roofline_spread", last.roofline.spread},
-                                        {"efficiency", last.efficiency()},
-                                        {"minor_faults", last.minor_faults},
-                                        {"system_s", last.system_seconds}});
+    report["forward_batch2"].push_back(
+        {{"seq", frames},
+         {"median_s", last.forward.median},
+         {"spread", last.forward.spread},
+         {"gflops", last.achieved() / 1e9},
+         {"roofline_gflops", last.roofline.flops_per_second / 1e9},
+         {"roofline_spread", last.roofline.spread},
+         {"efficiency", last.efficiency()},
+         {"attention_gemm_gflops", last.attention.flops_per_second / 1e9},
+         {"attention_flop_share", last.attention_flops / last.flops},
+         {"roofline_shapes_gflops", last.shapes_rate() / 1e9},
+         {"efficiency_shapes", last.shapes_efficiency()},
+         {"minor_faults", last.minor_faults},
+         {"system_s", last.system_seconds}});
     if (!opt.json)
       std::printf(
           "forward  seq %5lld  batch 2  %9.3f s (±%4.1f%%)  %8.1f GFLOP/s  roofline %8.1f  "
-          "efficiency %.3f  (%.0f page faults, %.2f s system)\n",
+          "efficiency %.3f  | all GEMM shapes: roofline %.1f, efficiency %.3f "
+          "(attention GEMMs %.1f GFLOP/s, %.0f%% of the FLOPs)  (%.0f page faults, %.2f s "
+          "system)\n",
           static_cast<long long>(frames), last.forward.median, 100 * last.forward.spread,
           last.achieved() / 1e9, last.roofline.flops_per_second / 1e9, last.efficiency(),
-          last.minor_faults, last.system_seconds);
+          last.shapes_rate() / 1e9, last.shapes_efficiency(), last.attention.flops_per_second / 1e9,
+          100 * last.attention_flops / last.flops, last.minor_faults, last.system_seconds);
   }
   if (opt.measure_step && all_ran) {
     const auto step = bench_sampler_step(dit, opt.seq_lengths.back(), opt);
@@ -228,7 +280,8 @@ int run(const Options& opt) {
         {"seq", opt.seq_lengths.back()}, {"median_s", step.median}, {"spread", step.spread}};
   }
   if (opt.measure_load)
-    report["load_seconds_fp16_safetensors"] = bench_load_seconds(weights, config, options);
+    report["load_seconds_fp16_safetensors"] =
+        bench_load_seconds(weights, config, options, opt.residency);
   if (last.forward.median > 0) report["predicted"] = predictions(config, last);
   if (!opt.vae_graph.empty()) report["vae"] = bench_vae(opt);
   report["peak_rss_mb"] = peak_resident_megabytes();

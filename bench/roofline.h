@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "dit/dit_config.h"
+#include "dit/stored_weight.h"
 
 namespace drs::bench {
 
@@ -16,8 +17,22 @@ struct Roofline {
   double spread = 0;            // (max - min) / median of the repeats
 };
 
-// rows = batch * sequence length.
+// The layer's seven projection GEMMs (q, k, v, o, gate, up, down) at rows = batch *
+// sequence length, in the dtype of `options` (with Int8: the packed int8 kernels the
+// engine then uses). The long-standing figure: the projections are ~90 % of the work.
 Roofline measure_matmul_roofline(const DitConfig& config, int64_t rows,
-                                 const at::TensorOptions& options, int repeats);
+                                 const at::TensorOptions& options, WeightResidency residency,
+                                 int repeats);
+
+// The attention GEMMs of one head at `frames` (scores = Q K^T: [n, 64] x [64, n], and
+// scores x V: [n, n] x [n, 64]). Their K = 64 or N = 64 shapes reach well below the
+// projections' rate on a CPU; a forward's shape-matched roofline weights both rates by
+// their share of the FLOPs.
+Roofline measure_attention_roofline(const DitConfig& config, int64_t frames,
+                                    const at::TensorOptions& options, int repeats);
+
+// FLOP-weighted combination: total FLOPs / sum of each part's FLOPs at its own rate.
+double combined_rate(double projection_flops, const Roofline& projections, double attention_flops,
+                     const Roofline& attention);
 
 }  // namespace drs::bench

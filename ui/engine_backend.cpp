@@ -24,6 +24,7 @@ class EngineBackend final : public GenerationBackend {
     if (engine_.info().device.rfind("cpu", 0) != 0) return std::nullopt;
     auto speed = measure_matmul_speed();
     speed.bf16_speedup = cpu_bfloat16_speedup();
+    speed.int8_speedup = cpu_int8_speedup();
     return speed;
   }
 

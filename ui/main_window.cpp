@@ -22,6 +22,7 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
@@ -66,13 +67,20 @@ std::filesystem::path choose_model_dir() {
   return default_model_location();
 }
 
-// The user's choice of the faster, inexact bfloat16 maths on CPUs that support it.
+// The user's choice of the faster, inexact bfloat16 or int8 maths on CPUs that have it
+// (at most one is on).
 const QString kCpuBfloat16Key = QStringLiteral("engine/cpuBfloat16");
+const QString kCpuInt8Key = QStringLiteral("engine/cpuInt8");
+
+Precision chosen_precision() {
+  if (QSettings().value(kCpuInt8Key, false).toBool()) return Precision::Int8;
+  if (QSettings().value(kCpuBfloat16Key, false).toBool()) return Precision::BFloat16;
+  return Precision::Auto;
+}
 
 std::unique_ptr<GenerationBackend> load_default_backend(QString* error) {
   try {
-    const bool bf16 = QSettings().value(kCpuBfloat16Key, false).toBool();
-    return make_engine_backend(choose_model_dir(), bf16 ? Precision::BFloat16 : Precision::Auto);
+    return make_engine_backend(choose_model_dir(), chosen_precision());
   } catch (const Error& failure) {
     *error = QStringLiteral("<b>%1</b> — %2<br>%3")
                  .arg(error_title(failure.kind()),
@@ -88,6 +96,7 @@ QString preset_name(std::string_view id) {
   if (id == "best") return QApplication::translate("drs::ui::MainWindow", "Best");
   if (id == "balanced") return QApplication::translate("drs::ui::MainWindow", "Balanced");
   if (id == "fast") return QApplication::translate("drs::ui::MainWindow", "Fast");
+  if (id == "quick") return QApplication::translate("drs::ui::MainWindow", "Quick");
   if (id == "draft") return QApplication::translate("drs::ui::MainWindow", "Draft");
   return QString::fromUtf8(id.data(), static_cast<qsizetype>(id.size()));
 }
@@ -162,8 +171,9 @@ void MainWindow::attachBackend(std::unique_ptr<GenerationBackend> backend) {
 void MainWindow::onMatmulSpeedMeasured() {
   const auto speed = worker_ ? worker_->matmulSpeed() : std::nullopt;
   if (!speed) return;
-  SpeedHistory::record_cpu_matmul_speed(speed->gflops, speed->bf16_speedup);
-  // bfloat16 is inexact, so it is offered, labelled, and never chosen for the user.
+  SpeedHistory::record_cpu_matmul_speed(speed->gflops, speed->bf16_speedup, speed->int8_speedup);
+  // bfloat16 and int8 are inexact, so they are offered, labelled, and never chosen for
+  // the user.
   const bool native_bf16 = speed->bf16_speedup >= kBfloat16HintSpeedup;
   bf16_->setVisible(native_bf16 || bf16_->isChecked());
   bf16_->setToolTip(
@@ -171,6 +181,13 @@ void MainWindow::onMatmulSpeedMeasured() {
          "half the time. The result differs slightly from the official float32 computation "
          "(final latent within about 3 %).")
           .arg(speed->bf16_speedup, 0, 'f', 1));
+  const bool fast_int8 = speed->int8_speedup >= kInt8HintSpeedup;
+  int8_->setVisible(fast_int8 || int8_->isChecked());
+  int8_->setToolTip(
+      tr("int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer's "
+         "matrices are quantised to 8 bits; attention stays float32). The result differs "
+         "slightly from the official float32 computation (final latent within about 1 %).")
+          .arg(speed->int8_speedup, 0, 'f', 1));
   slow_cpu_notice_.clear();
   if (speed->slow) {
     const QString library = QString::fromStdString(speed->blas_library);
@@ -305,13 +322,29 @@ void MainWindow::buildUi() {
   form->addRow(QString(), seed_used_);
   bf16_ = new QCheckBox(tr("Faster bfloat16 maths (this CPU supports it)"), this);
   bf16_->setObjectName(QStringLiteral("bf16Check"));
-  bf16_->setChecked(QSettings().value(kCpuBfloat16Key, false).toBool());
   bf16_->hide();  // shown once the start-up probe finds native bfloat16
-  connect(bf16_, &QCheckBox::toggled, this, [this](bool on) {
-    QSettings().setValue(kCpuBfloat16Key, on);
-    reloadEngine();  // idle only; a running take keeps its engine
-  });
+  int8_ = new QCheckBox(tr("Faster int8 maths (this CPU supports it)"), this);
+  int8_->setObjectName(QStringLiteral("int8Check"));
+  int8_->setChecked(chosen_precision() == Precision::Int8);
+  bf16_->setChecked(chosen_precision() == Precision::BFloat16);
+  int8_->hide();  // shown once the start-up probe finds int8 faster than float32
+  // One of the two at most; the last one ticked wins.
+  const auto choose = [this](QCheckBox* box, QCheckBox* other, const QString& key,
+                             const QString& other_key) {
+    connect(box, &QCheckBox::toggled, this, [this, other, key, other_key](bool on) {
+      QSettings().setValue(key, on);
+      if (on && other->isChecked()) {
+        QSettings().setValue(other_key, false);
+        const QSignalBlocker quiet(other);
+        other->setChecked(false);
+      }
+      reloadEngine();  // idle only; a running take keeps its engine
+    });
+  };
+  choose(bf16_, int8_, kCpuBfloat16Key, kCpuInt8Key);
+  choose(int8_, bf16_, kCpuInt8Key, kCpuBfloat16Key);
   form->addRow(QString(), bf16_);
+  form->addRow(QString(), int8_);
 
   generate_ = new QPushButton(tr("Generate"), this);
   generate_->setObjectName(QStringLiteral("generateButton"));
@@ -513,10 +546,16 @@ void MainWindow::updatePresetLabel() {
   const Preset& preset = currentPreset();
   const SpeedHistory history(info_, songFrames());
   const double estimate = history.estimate_seconds(preset.sampling);
-  preset_label_->setText(tr("%1 — %2 steps, CFG %3 — about %4 on this machine (%5)")
+  const auto& sampling = preset.sampling;
+  const int guided = sampling.forward_passes() - sampling.steps();
+  const QString guidance =
+      guided < sampling.steps() && guided > 0
+          ? tr("CFG %1 on the first %2 steps").arg(sampling.cfg_strength, 0, 'f', 1).arg(guided)
+          : tr("CFG %1").arg(sampling.cfg_strength, 0, 'f', 1);
+  preset_label_->setText(tr("%1 — %2 steps, %3 — about %4 on this machine (%5)")
                              .arg(preset_name(preset.id))
-                             .arg(preset.sampling.steps())
-                             .arg(preset.sampling.cfg_strength, 0, 'f', 1)
+                             .arg(sampling.steps())
+                             .arg(guidance)
                              .arg(duration_text(estimate),
                                   history.measured()     ? tr("from earlier runs")
                                   : history.calibrated() ? tr("from this CPU's measured speed")
@@ -571,8 +610,9 @@ void MainWindow::generate() {
   request.sampling = currentPreset().sampling;
   request.seed = fixedSeed();
   const SpeedHistory history(info_, songFrames());
-  const int passes_per_step =
-      request.sampling.forward_passes() / std::max(1, request.sampling.steps());
+  // Average per step: steps past a partial-guidance cutoff cost one pass, not two.
+  const double passes_per_step = static_cast<double>(request.sampling.forward_passes()) /
+                                 std::max(1, request.sampling.steps());
   RunPriors priors;
   priors.sampling_steps = request.sampling.steps();
   if (auto spf = history.seconds_per_forward() ? history.seconds_per_forward()
@@ -653,8 +693,8 @@ void MainWindow::onRunFinished(quint64 run, const ResultPtr& result) {
   tick_.stop();
   const Outcome outcome = result->outcome;
   if (outcome == Outcome::Succeeded) {
-    const int passes_per_step =
-        last_request_.sampling.forward_passes() / std::max(1, last_request_.sampling.steps());
+    const double passes_per_step = static_cast<double>(last_request_.sampling.forward_passes()) /
+                                   std::max(1, last_request_.sampling.steps());
     if (result->seconds_per_step > 0) {
       const double decode = tracker_ ? tracker_->decode_seconds() : 0.0;
       SpeedHistory(info_, songFrames())

@@ -140,6 +140,7 @@ class MainWindow : public QMainWindow {
   QLabel* preset_label_ = nullptr;
   QCheckBox* random_seed_ = nullptr;
   QCheckBox* bf16_ = nullptr;  // offered only where the CPU has native bfloat16
+  QCheckBox* int8_ = nullptr;  // offered only where int8 GEMMs beat float32
   QLineEdit* seed_ = nullptr;
   QLabel* seed_used_ = nullptr;
   QPushButton* generate_ = nullptr;

@@ -16,6 +16,10 @@ constexpr double kDemoDecodeSeconds = 5.0;
 constexpr double kSmoothing = 0.5;  // weight of the newest run
 const QString kCpuMatmulKey = QStringLiteral("speed/machine/cpu_matmul_gflops");
 const QString kCpuBf16Key = QStringLiteral("speed/machine/cpu_bf16_speedup");
+const QString kCpuInt8Key = QStringLiteral("speed/machine/cpu_int8_speedup");
+// Share of a forward's FLOPs in attention at 2048 frames (drs-bench): int8 speeds up
+// only the rest.
+constexpr double kAttentionShare = 0.11;
 
 QString sanitize(QString text) {
   for (auto& c : text)
@@ -31,11 +35,14 @@ SpeedHistory::SpeedHistory(const ModelInfo& info, int frames)
       frames_(frames > 0 ? frames : 2048),
       is_demo_(info.is_demo),
       on_cpu_(info.device.rfind("cpu", 0) == 0),
-      bf16_(info.precision == "BFloat16") {}
+      bf16_(info.precision == "BFloat16"),
+      int8_(info.precision.rfind("int8", 0) == 0) {}
 
-void SpeedHistory::record_cpu_matmul_speed(double gflops, double bf16_speedup) {
+void SpeedHistory::record_cpu_matmul_speed(double gflops, double bf16_speedup,
+                                           double int8_speedup) {
   if (gflops > 0) QSettings().setValue(kCpuMatmulKey, gflops);
   if (bf16_speedup > 0) QSettings().setValue(kCpuBf16Key, bf16_speedup);
+  if (int8_speedup > 0) QSettings().setValue(kCpuInt8Key, int8_speedup);
 }
 
 std::optional<double> SpeedHistory::calibrated_seconds_per_forward() const {
@@ -46,6 +53,11 @@ std::optional<double> SpeedHistory::calibrated_seconds_per_forward() const {
     const double speedup = QSettings().value(kCpuBf16Key).toDouble();
     if (speedup <= 0) return std::nullopt;
     gflops *= speedup;
+  }
+  if (int8_) {
+    const double speedup = QSettings().value(kCpuInt8Key).toDouble();
+    if (speedup <= 0) return std::nullopt;
+    gflops /= (1 - kAttentionShare) / speedup + kAttentionShare;  // Amdahl
   }
   return forward_cost(frames_) / (gflops * 1e9 * kCpuDitEfficiency);
 }

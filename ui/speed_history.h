@@ -38,7 +38,8 @@ class SpeedHistory {
 
   // Remembers the CPU's float32 GEMM rate (drs::measure_matmul_speed at start-up) and
   // how much faster its bfloat16 GEMM is (0: unknown).
-  static void record_cpu_matmul_speed(double gflops, double bf16_speedup = 0);
+  static void record_cpu_matmul_speed(double gflops, double bf16_speedup = 0,
+                                      double int8_speedup = 0);
 
   // FLOPs of one real-size transformer pass over `frames` latent frames (GEMMs +
   // attention; dim 2048, depth 16, batch 1).
@@ -52,6 +53,7 @@ class SpeedHistory {
   bool is_demo_;
   bool on_cpu_;
   bool bf16_;
+  bool int8_;
 };
 
 }  // namespace drs::ui

@@ -59,15 +59,18 @@ generate options:
   --lyrics FILE.lrc     timestamped lyrics ([mm:ss.xx] lines); omit for instrumental
   --style TEXT          style prompt, e.g. "indie folk ballad, acoustic guitar"
   --seconds N           song length: 95 (base model) or 96-285 (full model)
-  --preset NAME         best (default), balanced, fast, draft
+  --preset NAME         best (default), balanced, fast, quick, draft
   --steps N             Euler steps (overrides the preset's grid: N+1 points)
   --cfg X               guidance strength (overrides the preset)
   --sway S              sway sampling coefficient (overrides the preset)
+  --guidance-until T    guidance only on steps starting before time T (0-1; 1 = every
+                        step, official); later steps cost one pass instead of two
   --seed N              reproduce a take (default: random, printed at the end)
   --takes K             generate K takes (seeds N, N+1, ...); files FILE-1, FILE-2 ...
   --models DIR          model set folder (default: installed real models, else the demo set)
   --device cpu|cuda     where to run (default cpu)
-  --precision P         auto (default), fp32, bf16, fp16
+  --precision P         auto (default), fp32, bf16, fp16, int8 (CPU: int8 transformer
+                        matrices; faster, final latent deviates by a few per cent)
   --threads N           CPU threads (default: all cores)
   --out FILE            output .wav or .flac (written atomically)
   --format F            wav16 (default for .wav), wav24, float, flac16, flac24
@@ -102,7 +105,7 @@ Options parse_options(int argc, char** argv) {
     bad("unknown command '" + command + "' (try --help)");
 
   std::optional<int> steps;
-  std::optional<float> cfg, sway;
+  std::optional<float> cfg, sway, guidance_until;
   for (int i = 2; i < argc; ++i) {
     const std::string flag = argv[i];
     const auto value = [&]() -> std::string {
@@ -127,6 +130,8 @@ Options parse_options(int argc, char** argv) {
       cfg = static_cast<float>(real(flag, value()));
     } else if (flag == "--sway") {
       sway = static_cast<float>(real(flag, value()));
+    } else if (flag == "--guidance-until") {
+      guidance_until = static_cast<float>(real(flag, value()));
     } else if (flag == "--seed") {
       opt.seed = number<std::uint64_t>(flag, value());
     } else if (flag == "--takes") {
@@ -151,8 +156,10 @@ Options parse_options(int argc, char** argv) {
         opt.precision = Precision::BFloat16;
       else if (p == "fp16")
         opt.precision = Precision::Float16;
+      else if (p == "int8")
+        opt.precision = Precision::Int8;
       else
-        bad("--precision: expected auto, fp32, bf16 or fp16");
+        bad("--precision: expected auto, fp32, bf16, fp16 or int8");
     } else if (flag == "--threads") {
       opt.threads = number<int>(flag, value());
     } else if (flag == "--out") {
@@ -169,7 +176,8 @@ Options parse_options(int argc, char** argv) {
   }
 
   const Preset* preset = find_preset(opt.preset);
-  if (!preset) bad("--preset: unknown preset '" + opt.preset + "' (best, balanced, fast, draft)");
+  if (!preset)
+    bad("--preset: unknown preset '" + opt.preset + "' (best, balanced, fast, quick, draft)");
   opt.sampling = preset->sampling;
   if (steps) {
     if (*steps < 1 || *steps > 999) bad("--steps must be between 1 and 999");
@@ -177,6 +185,10 @@ Options parse_options(int argc, char** argv) {
   }
   if (cfg) opt.sampling.cfg_strength = *cfg;
   if (sway) opt.sampling.sway = *sway;
+  if (guidance_until) {
+    if (*guidance_until < 0 || *guidance_until > 1) bad("--guidance-until must be between 0 and 1");
+    opt.sampling.guidance_until = *guidance_until;
+  }
   if (opt.takes < 1 || opt.takes > 16) bad("--takes must be between 1 and 16");
   if (opt.command == Command::Generate && opt.out.empty()) bad("generate needs --out FILE.wav");
   return opt;

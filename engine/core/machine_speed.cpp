@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "core/int8_linear.h"
 #include "core/threads.h"
 
 namespace drs {
@@ -48,7 +49,41 @@ double run_gemms(double budget_seconds, at::ScalarType dtype = at::kFloat) {
   return 2.0 * n * n * n * static_cast<double>(runs) / elapsed / 1e9;
 }
 
+// Seconds-bounded loop of `run`; returns runs per second.
+template <typename F>
+double runs_per_second(double budget_seconds, F&& run) {
+  run();  // warm-up
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  int64_t runs = 0;
+  double elapsed = 0;
+  do {
+    run();
+    ++runs;
+    elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+  } while (elapsed < budget_seconds);
+  return static_cast<double>(runs) / elapsed;
+}
+
 }  // namespace
+
+double cpu_int8_speedup(int threads, double budget_seconds) {
+  try {
+    if (!Int8Linear::available()) return 0;
+    at::NoGradGuard no_grad;
+    configure_threads(threads);
+    // A projection-like shape: large enough that activation quantisation is amortised
+    // as it is in the DiT.
+    const auto x = at::randn({1024, 1024}), w = at::randn({1024, 1024}) * 0.02;
+    const Int8Linear int8(w);
+    auto out = at::empty({1024, 1024});
+    const double fp32 = runs_per_second(budget_seconds, [&] { at::mm_out(out, x, w.t()); });
+    const double q8 = runs_per_second(budget_seconds, [&] { (void)int8.apply(x); });
+    return fp32 > 0 ? q8 / fp32 : 0;
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
 
 MatmulSpeed classify_matmul_speed(double gflops, int threads, std::string blas_library) {
   MatmulSpeed speed;

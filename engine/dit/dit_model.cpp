@@ -23,7 +23,7 @@ struct DiT::Impl {
   [[nodiscard]] int64_t fusion_layers() const { return config.depth / 2; }
 };
 
-DiT::DiT(const DitConfig& c, WeightMap& w, const at::TensorOptions& o)
+DiT::DiT(const DitConfig& c, WeightMap& w, const at::TensorOptions& o, WeightResidency residency)
     : impl_(std::make_unique<Impl>()) {
   auto& m = *impl_;
   m.config = c;
@@ -34,7 +34,8 @@ DiT::DiT(const DitConfig& c, WeightMap& w, const at::TensorOptions& o)
     m.duration = TimestepEmbedding(w, "transformer.duration_time_embed.", o);
   m.text = TextEmbedding(c, w, o);
   m.input = InputEmbedding(c, w, o);
-  for (int64_t i = 0; i < c.depth; ++i) m.blocks.emplace_back(c, w, static_cast<int>(i), o);
+  for (int64_t i = 0; i < c.depth; ++i)
+    m.blocks.emplace_back(c, w, static_cast<int>(i), o, residency);
   for (int64_t j = 0; j < m.fusion_layers(); ++j) {
     const auto p = "transformer.text_fusion_linears." + std::to_string(j) + ".0.";
     m.fusion.emplace_back(w.take(p + "weight", {c.dim, 512}, o), w.take(p + "bias", {c.dim}, o));
@@ -54,6 +55,11 @@ const DitConfig& DiT::config() const {
 }
 at::TensorOptions DiT::options() const {
   return impl_->options;
+}
+int64_t DiT::block_matrix_bytes() const {
+  int64_t bytes = 0;
+  for (const auto& block : impl_->blocks) bytes += block.matrix_bytes();
+  return bytes;
 }
 
 DitConditioning DiT::precompute(const DitInputs& in) const {

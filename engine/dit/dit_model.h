@@ -9,6 +9,7 @@
 #include <stop_token>
 
 #include "dit/dit_config.h"
+#include "dit/stored_weight.h"
 #include "weights/weight_map.h"
 
 namespace drs {
@@ -43,13 +44,17 @@ using Checkpoint = std::function<void()>;
 class DiT {
  public:
   // Binds "transformer.*" tensors of `weights` (strict: shapes checked by name).
-  DiT(const DitConfig& config, WeightMap& weights, const at::TensorOptions& options);
+  // `residency` Compact keeps the blocks' float16 matrices narrow (stored_weight.h).
+  DiT(const DitConfig& config, WeightMap& weights, const at::TensorOptions& options,
+      WeightResidency residency = WeightResidency::Compute);
   ~DiT();
   DiT(DiT&&) noexcept;
   DiT& operator=(DiT&&) noexcept;
 
   [[nodiscard]] const DitConfig& config() const;
   [[nodiscard]] at::TensorOptions options() const;
+  // Bytes the transformer blocks' matrices occupy (~97 % of the weights at the real size).
+  [[nodiscard]] int64_t block_matrix_bytes() const;
 
   [[nodiscard]] DitConditioning precompute(const DitInputs& inputs) const;
   // Velocity [B,N,64] for state x [B,N,64] at time t ([B] or 0-d).

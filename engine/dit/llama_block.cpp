@@ -34,18 +34,18 @@ std::vector<std::pair<int64_t, int64_t>> row_slices(int64_t rows) {
 
 // x [B,N,in] @ w^T -> [B,N,out], one GEMM per row slice written straight into the result
 // (a row slice of a contiguous matrix is contiguous: no copies), checkpoint after each.
-at::Tensor sliced_linear(const at::Tensor& x, const at::Tensor& w,
+at::Tensor sliced_linear(const at::Tensor& x, const StoredWeight::Ready& w, int64_t out_features,
                          const std::function<void()>& checkpoint) {
-  if (!sliced_for(x, checkpoint)) return at::linear(x, w);
+  if (!sliced_for(x, checkpoint)) return w.apply(x);
   const auto x2 = x.reshape({-1, x.size(-1)});
-  auto out = at::empty({x2.size(0), w.size(0)}, x.options());
+  auto out = at::empty({x2.size(0), out_features}, x.options());
   for (const auto& [start, length] : row_slices(x2.size(0))) {
     auto target = out.narrow(0, start, length);
-    at::mm_out(target, x2.narrow(0, start, length), w.t());
+    w.apply_out(target, x2.narrow(0, start, length));
     checkpoint();
   }
   std::vector<int64_t> shape(x.sizes().begin(), x.sizes().end());
-  shape.back() = w.size(0);
+  shape.back() = out_features;
   return out.view(shape);
 }
 
@@ -71,26 +71,32 @@ at::Tensor rms_norm(const at::Tensor& x, const at::Tensor& weight, double eps) {
   return normed.mul_(weight);
 }
 
-LlamaBlock::LlamaBlock(const DitConfig& c, WeightMap& w, int index, const at::TensorOptions& o)
+LlamaBlock::LlamaBlock(const DitConfig& c, WeightMap& w, int index, const at::TensorOptions& o,
+                       WeightResidency residency)
     : dim_(c.dim), heads_(c.heads), ff_(c.dim * c.ff_mult) {
   const auto p = "transformer.transformer_blocks." + std::to_string(index) + ".";
+  const auto matrix = [&](std::vector<std::string> names, std::vector<int64_t> rows, int64_t cols) {
+    for (auto& name : names) name = p + name;
+    return StoredWeight(w, names, rows, cols, o, residency);
+  };
   norm_in_ = w.take(p + "input_layernorm.weight", {dim_}, o);
   norm_post_ = w.take(p + "post_attention_layernorm.weight", {dim_}, o);
-  qkv_ = at::cat({w.take(p + "self_attn.q_proj.weight", {dim_, dim_}, o),
-                  w.take(p + "self_attn.k_proj.weight", {dim_, dim_}, o),
-                  w.take(p + "self_attn.v_proj.weight", {dim_, dim_}, o)},
-                 0);
-  o_ = w.take(p + "self_attn.o_proj.weight", {dim_, dim_}, o).contiguous();
-  gate_up_ = at::cat({w.take(p + "mlp.gate_proj.weight", {ff_, dim_}, o),
-                      w.take(p + "mlp.up_proj.weight", {ff_, dim_}, o)},
-                     0);
-  down_ = w.take(p + "mlp.down_proj.weight", {dim_, ff_}, o).contiguous();
+  qkv_ = matrix({"self_attn.q_proj.weight", "self_attn.k_proj.weight", "self_attn.v_proj.weight"},
+                {dim_, dim_, dim_}, dim_);
+  o_ = matrix({"self_attn.o_proj.weight"}, {dim_}, dim_);
+  gate_up_ = matrix({"mlp.gate_proj.weight", "mlp.up_proj.weight"}, {ff_, ff_}, dim_);
+  down_ = matrix({"mlp.down_proj.weight"}, {dim_}, ff_);
+}
+
+int64_t LlamaBlock::matrix_bytes() const {
+  return qkv_.resident_bytes() + o_.resident_bytes() + gate_up_.resident_bytes() +
+         down_.resident_bytes();
 }
 
 at::Tensor LlamaBlock::attention(const at::Tensor& a, const Rotary& rotary,
                                  const std::function<void()>& checkpoint) const {
   const int64_t b = a.size(0), n = a.size(1), hd = dim_ / heads_;
-  const auto qkv = sliced_linear(a, qkv_, checkpoint)
+  const auto qkv = sliced_linear(a, qkv_.ready(), 3 * dim_, checkpoint)
                        .view({b, n, 3, heads_, hd})
                        .permute({2, 0, 3, 1, 4});  // [3,B,H,N,hd]
   const auto rope = [&](const at::Tensor& t) {
@@ -101,23 +107,24 @@ at::Tensor LlamaBlock::attention(const at::Tensor& a, const Rotary& rotary,
   // (flash / memory-efficient kernels on CUDA with LibTorch 2.x).
   const auto out = q.is_cpu() && q.scalar_type() == at::kFloat ? cpu_attention(q, k, v, checkpoint)
                                                                : compat::attention(q, k, v);
-  return sliced_linear(out.transpose(1, 2).reshape({b, n, dim_}), o_, checkpoint);
+  return sliced_linear(out.transpose(1, 2).reshape({b, n, dim_}), o_.ready(), dim_, checkpoint);
 }
 
 // SwiGLU MLP. Sliced by rows on the CPU when polled: gate/up, activation and down for
 // one slice at a time, so the [rows, 2 ff] intermediate is a slice's, not the batch's.
 at::Tensor LlamaBlock::mlp(const at::Tensor& x, const std::function<void()>& checkpoint) const {
+  const auto gate_up_w = gate_up_.ready(), down_w = down_.ready();
   if (!sliced_for(x, checkpoint)) {
-    const auto gate_up = at::linear(x, gate_up_).chunk(2, -1);
-    return at::linear(at::silu(gate_up[0]) * gate_up[1], down_);
+    const auto gate_up = gate_up_w.apply(x).chunk(2, -1);
+    return down_w.apply(at::silu(gate_up[0]) * gate_up[1]);
   }
   const auto x2 = x.reshape({-1, dim_});
   auto out = at::empty({x2.size(0), dim_}, x.options());
   for (const auto& [start, length] : row_slices(x2.size(0))) {
-    const auto gate_up = at::mm(x2.narrow(0, start, length), gate_up_.t());
+    const auto gate_up = gate_up_w.apply(x2.narrow(0, start, length));
     const auto hidden = at::silu(gate_up.narrow(1, 0, ff_)).mul_(gate_up.narrow(1, ff_, ff_));
     auto target = out.narrow(0, start, length);
-    at::mm_out(target, hidden, down_.t());
+    down_w.apply_out(target, hidden);
     checkpoint();
   }
   return out.view(x.sizes());

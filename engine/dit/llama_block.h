@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "dit/dit_config.h"
+#include "dit/stored_weight.h"
 #include "weights/weight_map.h"
 
 namespace drs {
@@ -20,7 +21,7 @@ struct Rotary {
 class LlamaBlock {
  public:
   LlamaBlock(const DitConfig& config, WeightMap& weights, int index,
-             const at::TensorOptions& options);
+             const at::TensorOptions& options, WeightResidency residency);
   // `checkpoint` (optional) runs between the block's large operations; on the CPU the
   // GEMMs then run in row slices of kSliceRows so that no gap between two checkpoints
   // is much longer than half a second at the real size.
@@ -28,13 +29,16 @@ class LlamaBlock {
                                    const std::function<void()>& checkpoint = {}) const;
 
   static constexpr int64_t kSliceRows = 1024;
+  // Bytes the block's four matrices occupy while the model is loaded.
+  [[nodiscard]] int64_t matrix_bytes() const;
 
  private:
   [[nodiscard]] at::Tensor attention(const at::Tensor& a, const Rotary& rotary,
                                      const std::function<void()>& checkpoint) const;
   [[nodiscard]] at::Tensor mlp(const at::Tensor& x, const std::function<void()>& checkpoint) const;
   int64_t dim_, heads_, ff_;
-  at::Tensor norm_in_, norm_post_, qkv_, o_, gate_up_, down_;
+  at::Tensor norm_in_, norm_post_;
+  StoredWeight qkv_, o_, gate_up_, down_;
 };
 
 at::Tensor rms_norm(const at::Tensor& x, const at::Tensor& weight, double eps = 1e-6);

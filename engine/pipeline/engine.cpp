@@ -13,6 +13,7 @@
 #include "core/cpu_memory.h"
 #include "core/threads.h"
 #include "core/torch_compat.h"
+#include "dit/stored_weight.h"
 #include "drs/lyrics.h"
 #include "drs/machine_speed.h"
 #include "drs/model_set.h"
@@ -40,7 +41,8 @@ at::Device device_for(Device device) {
 
 at::ScalarType dtype_for(Precision precision, const at::Device& device) {
   switch (precision) {
-    case Precision::Float32: return at::kFloat;
+    case Precision::Float32:
+    case Precision::Int8: return at::kFloat;
     case Precision::BFloat16: return at::kBFloat16;
     case Precision::Float16: return at::kHalf;
     case Precision::Auto: break;
@@ -51,7 +53,13 @@ at::ScalarType dtype_for(Precision precision, const at::Device& device) {
   return device.is_cuda() ? at::kBFloat16 : at::kFloat;
 }
 
-ModelInfo describe(const ModelSet& set, const at::Device& device, at::ScalarType dtype) {
+WeightResidency residency_for(const EngineOptions& options) {
+  if (options.precision == Precision::Int8) return WeightResidency::Int8;
+  return options.compact_weights ? WeightResidency::Compact : WeightResidency::Compute;
+}
+
+ModelInfo describe(const ModelSet& set, const at::Device& device, at::ScalarType dtype,
+                   Precision precision) {
   ModelInfo info;
   info.name = set.name;
   info.is_demo = set.is_demo;
@@ -59,7 +67,8 @@ ModelInfo describe(const ModelSet& set, const at::Device& device, at::ScalarType
   info.min_seconds = set.max_frames == 2048 ? 95 : 96;
   info.max_seconds = set.max_frames == 2048 ? 95 : 285;
   info.device = device.str();
-  info.precision = c10::toString(dtype);
+  info.precision = precision == Precision::Int8 ? "int8 (dynamic, float32 activations)"
+                                                : std::string(c10::toString(dtype));
   return info;
 }
 
@@ -105,10 +114,18 @@ Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>()) {
     throw Error(ErrorKind::BadInput,
                 "float16 on the CPU is not supported by this LibTorch build (it has no float16 "
                 "CPU matmul); use float32 or bfloat16, or leave the precision on auto");
-  impl_->info = describe(impl_->set, device, dtype);
-  impl_->models =
-      LoadedModels(impl_->set, at::TensorOptions().device(device).dtype(dtype),
-                   impl_->options.release_style_encoder, style_cache_dir(impl_->options));
+  if (impl_->options.precision == Precision::Int8 && (device.is_cuda() || !int8_linear_available()))
+    throw Error(ErrorKind::BadInput,
+                device.is_cuda() ? "int8 maths is a CPU option; use bf16 or fp16 on a GPU"
+                                 : "int8 maths needs LibTorch's oneDNN quantized kernels, which "
+                                   "this build lacks; use float32 or bfloat16");
+  impl_->info = describe(impl_->set, device, dtype, impl_->options.precision);
+  LoadSettings load;
+  load.options = at::TensorOptions().device(device).dtype(dtype);
+  load.release_style_encoder = impl_->options.release_style_encoder;
+  load.dit_residency = residency_for(impl_->options);
+  load.style_cache_dir = style_cache_dir(impl_->options);
+  impl_->models = LoadedModels(impl_->set, load);
   if (const auto& folder = impl_->models.style_cache_folder())
     impl_->info.style_cache = folder->string();
 }

@@ -41,6 +41,8 @@ void validate(const GenerationRequest& request, const ModelInfo& info) {
     throw Error(ErrorKind::BadInput, "steps must be between 1 and 999");
   if (!std::isfinite(request.sampling.cfg_strength) || request.sampling.cfg_strength < 0)
     throw Error(ErrorKind::BadInput, "guidance strength must be a non-negative number");
+  if (std::isnan(request.sampling.guidance_until))
+    throw Error(ErrorKind::BadInput, "the guidance end time must be a number (1 = every step)");
   if (request.takes < 1 || request.takes > 16)
     throw Error(ErrorKind::BadInput, "takes must be between 1 and 16");
   if (request.style_embedding && request.style_embedding->size() != 512)

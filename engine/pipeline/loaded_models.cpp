@@ -55,19 +55,20 @@ std::optional<std::filesystem::path> writable_folder(const std::filesystem::path
 
 }  // namespace
 
-LoadedModels::LoadedModels(ModelSet set, at::TensorOptions options, bool release_style_encoder,
-                           const std::optional<std::filesystem::path>& style_cache_dir)
+LoadedModels::LoadedModels(ModelSet set, const LoadSettings& settings)
     : set_(std::move(set)),
-      options_(options),
-      release_style_encoder_(release_style_encoder),
-      style_cache_folder_(style_cache_dir ? writable_folder(*style_cache_dir) : std::nullopt),
+      options_(settings.options),
+      release_style_encoder_(settings.release_style_encoder),
+      dit_residency_(settings.dit_residency),
+      style_cache_folder_(settings.style_cache_dir ? writable_folder(*settings.style_cache_dir)
+                                                   : std::nullopt),
       style_cache_(style_model_id(set_), style_cache_folder_) {}
 
 const DiT& LoadedModels::dit() {
   if (!dit_) {
     const auto config = read_dit_config(set_);
     auto weights = load_weight_map(set_.file(ModelSetLayout::kDit));
-    dit_ = std::make_unique<DiT>(config, weights, options_);
+    dit_ = std::make_unique<DiT>(config, weights, options_, dit_residency_);
     weights.finish();  // strict: every tensor of the file must belong to the model
     ++loads_;
   }

@@ -19,13 +19,19 @@
 
 namespace drs {
 
+struct LoadSettings {
+  at::TensorOptions options;  // device and compute dtype
+  bool release_style_encoder = false;
+  WeightResidency dit_residency = WeightResidency::Compute;
+  // The engine's cache folder (entries of every model set live side by side, told apart
+  // by the set's id and file stamps); nullopt: memory only.
+  std::optional<std::filesystem::path> style_cache_dir;
+};
+
 class LoadedModels {
  public:
   LoadedModels() = default;
-  // `style_cache_dir`: the engine's cache folder (entries of every model set live side
-  // by side, told apart by the set's id and file stamps); nullopt: memory only.
-  LoadedModels(ModelSet set, at::TensorOptions options, bool release_style_encoder,
-               const std::optional<std::filesystem::path>& style_cache_dir);
+  LoadedModels(ModelSet set, const LoadSettings& settings);
 
   const DiT& dit();
   const Vae& vae();
@@ -49,6 +55,7 @@ class LoadedModels {
   ModelSet set_;
   at::TensorOptions options_;
   bool release_style_encoder_ = false;
+  WeightResidency dit_residency_ = WeightResidency::Compute;
   std::unique_ptr<DiT> dit_;
   std::unique_ptr<Vae> vae_;
   [[nodiscard]] StyleEmbedding encode_style(std::string_view text);

@@ -49,7 +49,7 @@ at::Tensor sample(const DiT& model, const SampleInputs& in, const SamplingSettin
   check_inputs(in, model);
   const auto options = model.options();
   const int64_t takes = in.y0.size(0), n = in.y0.size(1);
-  const bool guided = settings.cfg_strength >= 1e-5f;
+  const bool guided = settings.forward_passes() > settings.steps();  // any step guided
   const auto repeat = [&](const at::Tensor& t) {
     std::vector<int64_t> times(static_cast<std::size_t>(t.dim()), 1);
     times[0] = takes;
@@ -81,6 +81,16 @@ at::Tensor sample(const DiT& model, const SampleInputs& in, const SamplingSettin
       conditioning.fusion = at::cat({conditioning.fusion, u.fusion}, 1);
   }
 
+  // Steps past settings.guidance_until run the conditional half of the batch alone.
+  DitConditioning conditional_only = conditioning;
+  if (guided) {
+    conditional_only.text_embed = conditioning.text_embed.narrow(0, 0, takes);
+    conditional_only.static_input = conditioning.static_input.narrow(0, 0, takes);
+    conditional_only.static_time = conditioning.static_time.narrow(0, 0, takes);
+    if (conditioning.fusion.defined())
+      conditional_only.fusion = conditioning.fusion.narrow(1, 0, takes);
+  }
+
   const auto grid = time_grid(settings, options).to(at::kCPU);
   const int steps = settings.steps();
   auto y = in.y0.to(options);
@@ -92,10 +102,11 @@ at::Tensor sample(const DiT& model, const SampleInputs& in, const SamplingSettin
     throw_if_cancelled(stop);
     const auto started = Clock::now();
     const double t0 = grid[k].item<double>(), t1 = grid[k + 1].item<double>();
-    const auto state = guided ? at::cat({y, y}) : y;
+    const bool guided_now = guided && settings.guided_step(k);
+    const auto state = guided_now ? at::cat({y, y}) : y;
     const auto time = at::full({state.size(0)}, t0, options);
     const auto v = model.velocity(
-        state, time, conditioning,
+        state, time, guided_now ? conditioning : conditional_only,
         [&](int block, int blocks) {
           if (progress.on_block) progress.on_block(k, steps, block, blocks);
           throw_if_cancelled(stop);
@@ -104,7 +115,7 @@ at::Tensor sample(const DiT& model, const SampleInputs& in, const SamplingSettin
         // seconds, a slice a fraction of one.
         [&] { throw_if_cancelled(stop); });
     at::Tensor velocity = v;
-    if (guided) {
+    if (guided_now) {
       const auto vc = v.narrow(0, 0, takes), vu = v.narrow(0, takes, takes);
       velocity = vc + (vc - vu) * static_cast<double>(settings.cfg_strength);
     }

@@ -57,12 +57,23 @@ at::Tensor WeightMap::take(const std::string& name, at::IntArrayRef shape,
                                              std::string(c10::toString(it->second.scalar_type())));
   taken_.insert(name);
   auto bound = it->second.to(options);
-  if (file_backed_ && !bound.is_alias_of(it->second)) release_pages(it->second);
+  if (!file_backed_) return bound;
+  // A bound weight never aliases the mapping: the file may be replaced while the app
+  // runs (a model update), and an unconverted view would keep its pages resident twice.
+  if (bound.is_alias_of(it->second)) bound = bound.clone();
+  release_pages(it->second);
   return bound;
 }
 
 bool WeightMap::has(const std::string& name) const {
   return tensors_.count(name) != 0;
+}
+
+at::ScalarType WeightMap::stored_dtype(const std::string& name) const {
+  const auto it = tensors_.find(name);
+  if (it == tensors_.end())
+    throw Error(ErrorKind::ModelCorrupt, source_ + ": missing tensor '" + name + "'");
+  return it->second.scalar_type();
 }
 
 void WeightMap::finish() const {

@@ -23,9 +23,12 @@ class WeightMap {
             bool file_backed = false);
 
   // The tensor `prefix + name` with exactly `shape`, converted to `options`
-  // (dtype/device). Throws drs::Error(ModelCorrupt) naming the tensor otherwise.
+  // (dtype/device). Throws drs::Error(ModelCorrupt) naming the tensor otherwise. From a
+  // file-backed map the result is always an owned copy (never a view of the mapping).
   at::Tensor take(const std::string& name, at::IntArrayRef shape, const at::TensorOptions& options);
   [[nodiscard]] bool has(const std::string& name) const;
+  // The dtype `name` is stored in (before any conversion); throws like take() if absent.
+  [[nodiscard]] at::ScalarType stored_dtype(const std::string& name) const;
   [[nodiscard]] bool was_taken(const std::string& name) const { return taken_.count(name) != 0; }
   // Throws drs::Error(ModelCorrupt) listing tensors that were never taken (strict load).
   void finish() const;

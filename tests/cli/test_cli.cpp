@@ -183,6 +183,40 @@ TEST_F(CliTest, HelpDocumentsTheExitCodes) {
   const auto presets = run_cli({"presets"});
   EXPECT_NE(presets.out.find("best"), std::string::npos);
   EXPECT_NE(presets.out.find("62"), std::string::npos);  // best: 31 steps x 2 passes
+  // quick: 15 steps, guidance on the first 10 only -> 25 passes.
+  EXPECT_NE(presets.out.find("quick"), std::string::npos) << presets.out;
+  EXPECT_NE(presets.out.find(" 25 "), std::string::npos) << presets.out;
+}
+
+// The labelled cost cutters work end to end: int8 matrices and partial guidance give a
+// valid take that differs from the exact one; out-of-range values are refused.
+TEST_F(CliTest, Int8AndPartialGuidanceRunAndDifferFromTheExactTake) {
+  const auto read = [](const fs::path& path) {
+    SF_INFO info{};
+    SNDFILE* f = sf_open(path.c_str(), SFM_READ, &info);
+    std::vector<short> samples(static_cast<std::size_t>(info.frames * info.channels));
+    if (f) {
+      sf_read_short(f, samples.data(), static_cast<sf_count_t>(samples.size()));
+      sf_close(f);
+    }
+    return samples;
+  };
+  ASSERT_EQ(run_cli(generate_args(dir_ / "exact.wav")).exit_code, 0);
+  auto int8 = generate_args(dir_ / "int8.wav");
+  int8.insert(int8.end(), {"--precision", "int8"});
+  const auto int8_run = run_cli(int8);
+  ASSERT_EQ(int8_run.exit_code, 0) << int8_run.err;
+  auto partial = generate_args(dir_ / "partial.wav");
+  partial.insert(partial.end(), {"--guidance-until", "0.4"});
+  ASSERT_EQ(run_cli(partial).exit_code, 0);
+  const auto exact = read(dir_ / "exact.wav");
+  ASSERT_EQ(exact.size(), 2u * 2048 * 2048);
+  EXPECT_EQ(read(dir_ / "int8.wav").size(), exact.size());
+  EXPECT_NE(read(dir_ / "int8.wav"), exact);
+  EXPECT_NE(read(dir_ / "partial.wav"), exact);
+  auto bad = generate_args(dir_ / "bad.wav");
+  bad.insert(bad.end(), {"--guidance-until", "1.5"});
+  EXPECT_EQ(run_cli(bad).exit_code, 2);
 }
 
 }  // namespace

@@ -400,6 +400,40 @@ class TestMainWindow : public QObject {
     QVERIFY(!slow.find<QCheckBox>("bf16Check")->isVisible());
   }
 
+  // int8 is offered (never chosen) where the probe finds it faster; at most one of the
+  // inexact options is on, and the choice is remembered.
+  void int8IsOfferedWhereFasterAndExcludesBfloat16() {
+    const ModelInfo real = real_cpu_model();
+    test::FakeScript fast;
+    fast.speed = classify_matmul_speed(170.0, 2, "/usr/lib/openblas-pthread/libblas.so.3");
+    fast.speed->bf16_speedup = 2.0;
+    fast.speed->int8_speedup = 2.9;
+    {
+      Harness h(fast, real);
+      auto* int8 = h.find<QCheckBox>("int8Check");
+      auto* bf16 = h.find<QCheckBox>("bf16Check");
+      QTRY_VERIFY(int8->isVisible());
+      QVERIFY(!int8->isChecked());
+      QVERIFY(int8->toolTip().contains(QStringLiteral("2.9")));
+      bf16->setChecked(true);
+      int8->setChecked(true);
+      QVERIFY(!bf16->isChecked());
+      QVERIFY(QSettings().value(QStringLiteral("engine/cpuInt8")).toBool());
+      QVERIFY(!QSettings().value(QStringLiteral("engine/cpuBfloat16")).toBool());
+    }
+    {
+      Harness again(fast, real);  // remembered across restarts
+      QVERIFY(again.find<QCheckBox>("int8Check")->isChecked());
+      QVERIFY(!again.find<QCheckBox>("bf16Check")->isChecked());
+    }
+    QSettings().clear();
+    test::FakeScript slow = fast;
+    slow.speed->int8_speedup = 0.8;
+    Harness h(slow, real);
+    QTRY_VERIFY(h.find<QLabel>("presetLabel")->text().contains(QStringLiteral("measured")));
+    QVERIFY(!h.find<QCheckBox>("int8Check")->isVisible());
+  }
+
   void exportWritesValidAudio() {
     Harness h;
     set_fast_preset(h);

@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace drs {
 
@@ -12,9 +13,21 @@ struct SamplingSettings {
   int grid_points = 32;       // points of the time grid incl. both ends; steps = points - 1
   float cfg_strength = 4.0f;  // classifier-free guidance; < 1e-5 disables the second pass
   std::optional<float> sway;  // sway sampling coefficient s (none = off, official default)
+  // Guidance only on the steps that start before this time (t runs from noise at 0 to
+  // the song at 1); later steps run the conditional pass alone, at half the cost.
+  // 1 = every step, as the official sampler does. A cost cutter: only presets that say
+  // so use it.
+  float guidance_until = 1.0f;
+
   [[nodiscard]] int steps() const { return grid_points - 1; }
-  // Transformer evaluations per song at batch 1 (each guided step costs two passes).
-  [[nodiscard]] int forward_passes() const { return steps() * (cfg_strength < 1e-5f ? 1 : 2); }
+  // The time grid (linspace(0, 1, points), sway applied), in double precision; the
+  // sampler computes its own float32 grid the official way but takes its guidance
+  // decisions from here, so cost model and sampler can never disagree at a boundary.
+  [[nodiscard]] std::vector<double> grid() const;
+  // Whether Euler step k (0-based) runs the unconditional pass too.
+  [[nodiscard]] bool guided_step(int k) const;
+  // Transformer evaluations at batch 1 of steps [first, steps()) (a guided step costs two).
+  [[nodiscard]] int forward_passes(int first_step = 0) const;
 };
 
 struct Preset {

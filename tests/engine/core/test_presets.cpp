@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <set>
 #include <string>
 
@@ -38,4 +39,40 @@ TEST(Presets, OrderedByDecreasingCostWithUniqueIds) {
 TEST(Presets, DisabledGuidanceHalvesTheCost) {
   drs::SamplingSettings settings{16, 0.0f, std::nullopt};
   EXPECT_EQ(settings.forward_passes(), 15);
+}
+
+// Partial guidance: steps starting at or after guidance_until cost one pass, not two,
+// and the decision follows the (sway-bent) grid.
+TEST(Presets, PartialGuidanceCountsOnePassPerUnguidedStep) {
+  drs::SamplingSettings uniform{32, 4.0f, std::nullopt, 0.5f};
+  // t_k = k / 31 < 0.5 for k = 0..15: 16 guided steps, 15 unguided.
+  EXPECT_TRUE(uniform.guided_step(15));
+  EXPECT_FALSE(uniform.guided_step(16));
+  EXPECT_EQ(uniform.forward_passes(), 16 * 2 + 15);
+  EXPECT_EQ(uniform.forward_passes(16), 15);  // what is left after 16 steps
+
+  const auto* quick = drs::find_preset("quick");
+  ASSERT_NE(quick, nullptr);
+  const auto grid = quick->sampling.grid();
+  int guided = 0;
+  for (int k = 0; k < quick->sampling.steps(); ++k) {
+    EXPECT_EQ(quick->sampling.guided_step(k),
+              grid[static_cast<std::size_t>(k)] < quick->sampling.guidance_until)
+        << k;
+    guided += quick->sampling.guided_step(k) ? 1 : 0;
+  }
+  EXPECT_EQ(guided, 10);
+  EXPECT_EQ(quick->sampling.forward_passes(), 25);
+  // No guidance at all: the cutoff changes nothing.
+  drs::SamplingSettings unguided{16, 0.0f, std::nullopt, 0.5f};
+  EXPECT_EQ(unguided.forward_passes(), 15);
+}
+
+TEST(Presets, GridMatchesTheSwayFormula) {
+  drs::SamplingSettings s{5, 2.0f, -1.0f};
+  const auto t = s.grid();
+  ASSERT_EQ(t.size(), 5u);
+  EXPECT_DOUBLE_EQ(t.front(), 0.0);
+  EXPECT_NEAR(t.back(), 1.0, 1e-12);
+  EXPECT_NEAR(t[2], 1.0 - std::cos(0.5 * M_PI / 2), 1e-12);  // s = -1: 1 - cos(pi u / 2)
 }

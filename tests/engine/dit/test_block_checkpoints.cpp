@@ -27,7 +27,7 @@ constexpr int64_t kFrames = drs::LlamaBlock::kSliceRows / 2 + 77;
 TEST(BlockCheckpoints, SlicedBlockMatchesTheWholeBlock) {
   const auto config = small_config();
   auto weights = drs::random_dit_weights(config, 11);
-  const drs::LlamaBlock block(config, weights, 0, at::kFloat);
+  const drs::LlamaBlock block(config, weights, 0, at::kFloat, drs::WeightResidency::Compute);
   const auto rotary = drs::Rotary::make(kFrames, config.head_dim(), at::kFloat);
   const auto h = at::randn({2, kFrames, config.dim});
   int calls = 0;

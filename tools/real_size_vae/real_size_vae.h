@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 
-namespace drs::bench {
+namespace drs::tools {
 
 struct WidenedVae {
   torch::jit::Module module;
@@ -23,4 +23,4 @@ struct WidenedVae {
 WidenedVae widen_oobleck(const std::filesystem::path& torchscript_file, int64_t base_channels,
                          int64_t real_channels = 128, uint64_t seed = 7);
 
-}  // namespace drs::bench
+}  // namespace drs::tools

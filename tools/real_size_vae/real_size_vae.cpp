@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace drs::bench {
+namespace drs::tools {
 namespace {
 
 int64_t widened(int64_t size, int64_t base, int64_t real) {
@@ -53,4 +53,4 @@ WidenedVae widen_oobleck(const std::filesystem::path& file, int64_t base, int64_
   return out;
 }
 
-}  // namespace drs::bench
+}  // namespace drs::tools
