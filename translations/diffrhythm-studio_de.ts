@@ -125,17 +125,10 @@
         <translation>Schnell</translation>
     </message>
     <message>
-        <source>Quick</source>
-        <translation>Zügig</translation>
-    </message>
-    <message>
         <source>Draft</source>
         <translation>Entwurf</translation>
     </message>
-    <message>
-        <source>CFG %1 on the first %2 steps</source>
-        <translation>CFG %1 in den ersten %2 Schritten</translation>
-    </message>
+
     <message>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
@@ -341,8 +334,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 — %2 steps, %3 — about %4 on this machine (%5)</source>
-        <translation>%1 — %2 Schritte, %3 — etwa %4 auf diesem Rechner (%5)</translation>
+        <source>%1 — %2 steps, CFG %3 — about %4 on this machine (%5)</source>
+        <translation>%1 — %2 Schritte, CFG %3 — etwa %4 auf diesem Rechner (%5)</translation>
     </message>
     <message>
         <source>from earlier runs</source>

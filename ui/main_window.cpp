@@ -96,7 +96,6 @@ QString preset_name(std::string_view id) {
   if (id == "best") return QApplication::translate("drs::ui::MainWindow", "Best");
   if (id == "balanced") return QApplication::translate("drs::ui::MainWindow", "Balanced");
   if (id == "fast") return QApplication::translate("drs::ui::MainWindow", "Fast");
-  if (id == "quick") return QApplication::translate("drs::ui::MainWindow", "Quick");
   if (id == "draft") return QApplication::translate("drs::ui::MainWindow", "Draft");
   return QString::fromUtf8(id.data(), static_cast<qsizetype>(id.size()));
 }
@@ -546,16 +545,10 @@ void MainWindow::updatePresetLabel() {
   const Preset& preset = currentPreset();
   const SpeedHistory history(info_, songFrames());
   const double estimate = history.estimate_seconds(preset.sampling);
-  const auto& sampling = preset.sampling;
-  const int guided = sampling.forward_passes() - sampling.steps();
-  const QString guidance =
-      guided < sampling.steps() && guided > 0
-          ? tr("CFG %1 on the first %2 steps").arg(sampling.cfg_strength, 0, 'f', 1).arg(guided)
-          : tr("CFG %1").arg(sampling.cfg_strength, 0, 'f', 1);
-  preset_label_->setText(tr("%1 — %2 steps, %3 — about %4 on this machine (%5)")
+  preset_label_->setText(tr("%1 — %2 steps, CFG %3 — about %4 on this machine (%5)")
                              .arg(preset_name(preset.id))
-                             .arg(sampling.steps())
-                             .arg(guidance)
+                             .arg(preset.sampling.steps())
+                             .arg(preset.sampling.cfg_strength, 0, 'f', 1)
                              .arg(duration_text(estimate),
                                   history.measured()     ? tr("from earlier runs")
                                   : history.calibrated() ? tr("from this CPU's measured speed")

@@ -59,7 +59,7 @@ generate options:
   --lyrics FILE.lrc     timestamped lyrics ([mm:ss.xx] lines); omit for instrumental
   --style TEXT          style prompt, e.g. "indie folk ballad, acoustic guitar"
   --seconds N           song length: 95 (base model) or 96-285 (full model)
-  --preset NAME         best (default), balanced, fast, quick, draft
+  --preset NAME         best (default), balanced, fast, draft
   --steps N             Euler steps (overrides the preset's grid: N+1 points)
   --cfg X               guidance strength (overrides the preset)
   --sway S              sway sampling coefficient (overrides the preset)
@@ -176,8 +176,7 @@ Options parse_options(int argc, char** argv) {
   }
 
   const Preset* preset = find_preset(opt.preset);
-  if (!preset)
-    bad("--preset: unknown preset '" + opt.preset + "' (best, balanced, fast, quick, draft)");
+  if (!preset) bad("--preset: unknown preset '" + opt.preset + "' (best, balanced, fast, draft)");
   opt.sampling = preset->sampling;
   if (steps) {
     if (*steps < 1 || *steps > 999) bad("--steps must be between 1 and 999");

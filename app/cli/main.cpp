@@ -96,7 +96,7 @@ int run_generate(const Options& opt) {
   request.seed = opt.seed;
   request.takes = opt.takes;
 
-  Engine engine({model_dir(opt), opt.device, opt.precision, opt.threads, false});
+  Engine engine({model_dir(opt), opt.device, opt.precision, opt.threads});
   const auto& info = engine.info();
   request.seconds = opt.seconds_given ? opt.seconds : info.min_seconds;
   if (!opt.quiet)

@@ -51,18 +51,17 @@ TEST(Presets, PartialGuidanceCountsOnePassPerUnguidedStep) {
   EXPECT_EQ(uniform.forward_passes(), 16 * 2 + 15);
   EXPECT_EQ(uniform.forward_passes(16), 15);  // what is left after 16 steps
 
-  const auto* quick = drs::find_preset("quick");
-  ASSERT_NE(quick, nullptr);
-  const auto grid = quick->sampling.grid();
+  // On the sway grid t_k = 1 - cos(pi k / 30): 0.41 at k = 9, 0.50 at k = 10.
+  const drs::SamplingSettings swayed{16, 2.0f, -1.0f, 0.45f};
+  const auto grid = swayed.grid();
   int guided = 0;
-  for (int k = 0; k < quick->sampling.steps(); ++k) {
-    EXPECT_EQ(quick->sampling.guided_step(k),
-              grid[static_cast<std::size_t>(k)] < quick->sampling.guidance_until)
+  for (int k = 0; k < swayed.steps(); ++k) {
+    EXPECT_EQ(swayed.guided_step(k), grid[static_cast<std::size_t>(k)] < swayed.guidance_until)
         << k;
-    guided += quick->sampling.guided_step(k) ? 1 : 0;
+    guided += swayed.guided_step(k) ? 1 : 0;
   }
   EXPECT_EQ(guided, 10);
-  EXPECT_EQ(quick->sampling.forward_passes(), 25);
+  EXPECT_EQ(swayed.forward_passes(), 25);
   // No guidance at all: the cutoff changes nothing.
   drs::SamplingSettings unguided{16, 0.0f, std::nullopt, 0.5f};
   EXPECT_EQ(unguided.forward_passes(), 15);
