@@ -82,7 +82,7 @@ void warn_if_blas_is_slow(bool quiet, Precision precision, int threads) {
     std::fprintf(stderr,
                  "note: int8 matrix products run %.1fx faster than float32 here: "
                  "--precision int8 quantises the transformer's matrices (final latent within "
-                 "~1 %% of float32)\n",
+                 "~1.5 %% of float32)\n",
                  speedup);
 }
 

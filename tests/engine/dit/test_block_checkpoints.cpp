@@ -7,16 +7,12 @@
 #include "dit/dit_model.h"
 #include "dit/llama_block.h"
 #include "dit/random_weights.h"
+#include "small_dit.h"
 
 namespace {
 
 drs::DitConfig small_config() {
-  drs::DitConfig config;
-  config.dim = 64;
-  config.depth = 2;
-  config.ff_mult = 2;
-  config.conv_layers = 1;
-  return config;
+  return drs::test::small_dit_config();
 }
 
 // More rows than one slice, and a row count that is not a multiple of the slice.
@@ -42,12 +38,7 @@ TEST(BlockCheckpoints, AThrowingCheckpointStopsInsideTheFirstBlock) {
   const auto config = small_config();
   auto weights = drs::random_dit_weights(config, 12);
   const drs::DiT dit(config, weights, at::kFloat);
-  drs::DitInputs in;
-  in.cond = at::zeros({2, kFrames, config.mel_dim});
-  in.text = at::randint(0, 364, {2, kFrames}, at::kLong);
-  in.style = at::randn({2, 512});
-  in.start_time = at::zeros({2});
-  in.duration = at::ones({2});
+  const auto in = drs::test::random_dit_inputs(config, kFrames);
   const auto conditioning = dit.precompute(in);
   const auto x = at::randn({2, kFrames, config.mel_dim});
   int blocks_done = 0, checkpoints = 0;

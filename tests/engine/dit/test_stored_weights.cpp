@@ -7,16 +7,12 @@
 
 #include "dit/dit_model.h"
 #include "dit/random_weights.h"
+#include "small_dit.h"
 
 namespace {
 
 drs::DitConfig small_config() {
-  drs::DitConfig config;
-  config.dim = 128;
-  config.depth = 2;
-  config.ff_mult = 2;
-  config.conv_layers = 1;
-  return config;
+  return drs::test::small_dit_config(128);
 }
 
 // The official file's form: every tensor float16.
@@ -27,13 +23,7 @@ drs::WeightMap as_half(const drs::WeightMap& weights) {
 }
 
 drs::DitInputs inputs(const drs::DitConfig& config, int64_t frames) {
-  drs::DitInputs in;
-  in.cond = at::randn({2, frames, config.mel_dim});
-  in.text = at::randint(0, 364, {2, frames}, at::kLong);
-  in.style = at::randn({2, 512});
-  in.start_time = at::zeros({2});
-  in.duration = at::ones({2});
-  return in;
+  return drs::test::random_dit_inputs(config, frames, /*random_cond=*/true);
 }
 
 at::Tensor velocity(const drs::DiT& dit, const drs::DitInputs& in, bool with_checkpoints) {
