@@ -37,7 +37,7 @@ std::vector<Variant> variants(const SamplingSettings& exact, const Options& opt)
   // bfloat16 only where it is native (emulated it is ~35x slower: minutes become hours).
   if (opt.device.is_cuda() || cpu_bfloat16_speedup(opt.threads) > 1.0)
     out.push_back({"best, bfloat16", exact, at::kBFloat16});
-  if (opt.device.is_cpu() && int8_linear_available())
+  if (opt.device.is_cpu() && Int8Linear::available())
     out.push_back({"best, int8 matrices", exact, at::kFloat, WeightResidency::Int8});
   return out;
 }

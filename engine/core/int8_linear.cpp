@@ -17,11 +17,15 @@ bool Int8Linear::available() {
   return has_onednn;
 }
 
-Int8Linear::Int8Linear(const at::Tensor& weight) {
+void Int8Linear::require_available() {
   if (!available())
     throw Error(ErrorKind::BadInput,
                 "int8 maths needs LibTorch's oneDNN quantized kernels, which this build lacks; "
                 "use float32 or bfloat16");
+}
+
+Int8Linear::Int8Linear(const at::Tensor& weight) {
+  require_available();
   at::globalContext().setQEngine(at::QEngine::ONEDNN);
   const auto w = weight.to(at::kCPU, at::kFloat).contiguous();
   const auto scales = w.abs().amax({1}).clamp_min(1e-12).div_(127.0).to(at::kDouble);

@@ -14,6 +14,8 @@ class Int8Linear {
  public:
   // Whether this LibTorch build has the oneDNN quantized engine.
   [[nodiscard]] static bool available();
+  // Throws drs::Error(BadInput) saying what is missing when !available().
+  static void require_available();
 
   Int8Linear() = default;
   // weight [out, in], any floating dtype. Throws drs::Error(BadInput) when unavailable.

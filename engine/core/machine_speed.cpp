@@ -32,23 +32,6 @@ std::string mapped_blas_library() {
   return {};
 }
 
-double run_gemms(double budget_seconds, at::ScalarType dtype = at::kFloat) {
-  constexpr int64_t n = 512;
-  const auto a = at::randn({n, n}).to(dtype), b = at::randn({n, n}).to(dtype);
-  auto c = at::empty({n, n}, a.options());
-  at::mm_out(c, a, b);  // warm-up: thread pool start, first-touch of the buffers
-  using Clock = std::chrono::steady_clock;
-  const auto start = Clock::now();
-  int64_t runs = 0;
-  double elapsed = 0;
-  do {
-    at::mm_out(c, a, b);
-    ++runs;
-    elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-  } while (elapsed < budget_seconds);
-  return 2.0 * n * n * n * static_cast<double>(runs) / elapsed / 1e9;
-}
-
 // Seconds-bounded loop of `run`; returns runs per second.
 template <typename F>
 double runs_per_second(double budget_seconds, F&& run) {
@@ -63,6 +46,14 @@ double runs_per_second(double budget_seconds, F&& run) {
     elapsed = std::chrono::duration<double>(Clock::now() - start).count();
   } while (elapsed < budget_seconds);
   return static_cast<double>(runs) / elapsed;
+}
+
+double run_gemms(double budget_seconds, at::ScalarType dtype = at::kFloat) {
+  constexpr int64_t n = 512;
+  const auto a = at::randn({n, n}).to(dtype), b = at::randn({n, n}).to(dtype);
+  auto c = at::empty({n, n}, a.options());
+  // The warm-up run also starts the thread pool and first-touches the buffers.
+  return 2.0 * n * n * n * runs_per_second(budget_seconds, [&] { at::mm_out(c, a, b); }) / 1e9;
 }
 
 }  // namespace

@@ -31,17 +31,25 @@ std::vector<double> SamplingSettings::grid() const {
   return t;
 }
 
+namespace {
+
+bool guided_at(const SamplingSettings& s, const std::vector<double>& grid, int k) {
+  if (s.cfg_strength < 1e-5f) return false;
+  if (s.guidance_until >= 1.0f) return true;
+  return k >= 0 && static_cast<std::size_t>(k) < grid.size() &&
+         grid[static_cast<std::size_t>(k)] < static_cast<double>(s.guidance_until);
+}
+
+}  // namespace
+
 bool SamplingSettings::guided_step(int k) const {
-  if (cfg_strength < 1e-5f) return false;
-  if (guidance_until >= 1.0f) return true;
-  const auto t = grid();
-  return k >= 0 && static_cast<std::size_t>(k) < t.size() &&
-         t[static_cast<std::size_t>(k)] < static_cast<double>(guidance_until);
+  return guided_at(*this, grid(), k);
 }
 
 int SamplingSettings::forward_passes(int first_step) const {
+  const auto t = grid();
   int passes = 0;
-  for (int k = std::max(first_step, 0); k < steps(); ++k) passes += guided_step(k) ? 2 : 1;
+  for (int k = std::max(first_step, 0); k < steps(); ++k) passes += guided_at(*this, t, k) ? 2 : 1;
   return passes;
 }
 

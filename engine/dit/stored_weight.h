@@ -24,11 +24,6 @@ namespace drs {
 
 enum class WeightResidency { Compute, Compact, Int8 };
 
-// Whether this LibTorch build has the int8 dynamic linear kernels Int8 needs (oneDNN).
-[[nodiscard]] inline bool int8_linear_available() {
-  return Int8Linear::available();
-}
-
 class StoredWeight {
  public:
   // The matrix ready for one block's use: the dense weight in the compute dtype

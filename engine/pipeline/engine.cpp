@@ -11,6 +11,7 @@
 #include <random>
 
 #include "core/cpu_memory.h"
+#include "core/int8_linear.h"
 #include "core/threads.h"
 #include "core/torch_compat.h"
 #include "dit/stored_weight.h"
@@ -114,11 +115,11 @@ Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>()) {
     throw Error(ErrorKind::BadInput,
                 "float16 on the CPU is not supported by this LibTorch build (it has no float16 "
                 "CPU matmul); use float32 or bfloat16, or leave the precision on auto");
-  if (impl_->options.precision == Precision::Int8 && (device.is_cuda() || !int8_linear_available()))
-    throw Error(ErrorKind::BadInput,
-                device.is_cuda() ? "int8 maths is a CPU option; use bf16 or fp16 on a GPU"
-                                 : "int8 maths needs LibTorch's oneDNN quantized kernels, which "
-                                   "this build lacks; use float32 or bfloat16");
+  if (impl_->options.precision == Precision::Int8) {
+    if (device.is_cuda())
+      throw Error(ErrorKind::BadInput, "int8 maths is a CPU option; use bf16 or fp16 on a GPU");
+    Int8Linear::require_available();  // refuse now, not at the first generation's load
+  }
   impl_->info = describe(impl_->set, device, dtype, impl_->options.precision);
   LoadSettings load;
   load.options = at::TensorOptions().device(device).dtype(dtype);

@@ -15,8 +15,8 @@ struct SamplingSettings {
   std::optional<float> sway;  // sway sampling coefficient s (none = off, official default)
   // Guidance only on the steps that start before this time (t runs from noise at 0 to
   // the song at 1); later steps run the conditional pass alone, at half the cost.
-  // 1 = every step, as the official sampler does. A cost cutter: only presets that say
-  // so use it.
+  // 1 = every step, as the official sampler does. A cost cutter (--guidance-until); no
+  // preset uses it (measured: a smaller grid of the same cost deviates less).
   float guidance_until = 1.0f;
 
   [[nodiscard]] int steps() const { return grid_points - 1; }

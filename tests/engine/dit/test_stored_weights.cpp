@@ -78,7 +78,7 @@ TEST(StoredWeights, CompactChangesNothingWhereItCannotBeExact) {
 // Int8 residency (a CPU cost cutter): a quarter of the float32 matrix memory and a
 // velocity close to the exact one; never identical.
 TEST(StoredWeights, Int8MatricesStayCloseToFloat32WithAQuarterOfTheMemory) {
-  if (!drs::int8_linear_available()) GTEST_SKIP() << "no oneDNN quantized kernels in this build";
+  if (!drs::Int8Linear::available()) GTEST_SKIP() << "no oneDNN quantized kernels in this build";
   const auto config = small_config();
   auto exact_weights = drs::random_dit_weights(config, 23);
   auto int8_weights = drs::random_dit_weights(config, 23);
