@@ -171,22 +171,20 @@ void MainWindow::onMatmulSpeedMeasured() {
   const auto speed = worker_ ? worker_->matmulSpeed() : std::nullopt;
   if (!speed) return;
   SpeedHistory::record_cpu_matmul_speed(speed->gflops, speed->bf16_speedup, speed->int8_speedup);
-  // bfloat16 and int8 are inexact, so they are offered, labelled, and never chosen for
-  // the user.
-  const bool native_bf16 = speed->bf16_speedup >= kBfloat16HintSpeedup;
-  bf16_->setVisible(native_bf16 || bf16_->isChecked());
-  bf16_->setToolTip(
-      tr("bfloat16 matrix maths runs %1× as fast as float32 on this CPU: songs take about "
-         "half the time. The result differs slightly from the official float32 computation "
-         "(final latent within about 3 %).")
-          .arg(speed->bf16_speedup, 0, 'f', 1));
-  const bool fast_int8 = speed->int8_speedup >= kInt8HintSpeedup;
-  int8_->setVisible(fast_int8 || int8_->isChecked());
-  int8_->setToolTip(
-      tr("int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer's "
-         "matrices are quantised to 8 bits; attention stays float32). The result differs "
-         "slightly from the official float32 computation (final latent within about 1.5 %).")
-          .arg(speed->int8_speedup, 0, 'f', 1));
+  // bfloat16 and int8 are inexact, so they are offered (where the probe measures a
+  // gain, or while ticked), labelled, and never chosen for the user.
+  const auto offer = [](QCheckBox* box, double speedup, double threshold, const QString& tip) {
+    box->setVisible(speedup >= threshold || box->isChecked());
+    box->setToolTip(tip.arg(speedup, 0, 'f', 1));
+  };
+  offer(bf16_, speed->bf16_speedup, kBfloat16HintSpeedup,
+        tr("bfloat16 matrix maths runs %1× as fast as float32 on this CPU: songs take about "
+           "half the time. The result differs slightly from the official float32 computation "
+           "(final latent within about 3 %)."));
+  offer(int8_, speed->int8_speedup, kInt8HintSpeedup,
+        tr("int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer's "
+           "matrices are quantised to 8 bits; attention stays float32). The result differs "
+           "slightly from the official float32 computation (final latent within about 1.5 %)."));
   slow_cpu_notice_.clear();
   if (speed->slow) {
     const QString library = QString::fromStdString(speed->blas_library);
