@@ -4,7 +4,7 @@
 #include <QTimer>
 #include <QTranslator>
 
-#include "drs/openmp_wait.h"
+#include "drs/process_tuning.h"
 #include "ui/main_window.h"
 #include "ui/multimedia_setup.h"
 #ifdef DRS_APP_HAVE_MODEL_MANAGER
@@ -12,7 +12,7 @@
 #endif
 
 int main(int argc, char* argv[]) {
-  drs::reexec_with_passive_openmp_wait(argv);  // before any thread starts
+  drs::tune_process(argv);  // before any thread starts
   drs::ui::keep_gstreamer_from_forking();
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("DiffRhythmStudio"));

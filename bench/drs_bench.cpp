@@ -26,8 +26,10 @@
 #include "dit/dit_model.h"
 #include "dit/random_weights.h"
 #include "dit_flops.h"
-#include "drs/openmp_wait.h"
+#include "drs/blas_kernel.h"
+#include "drs/cpu_features.h"
 #include "drs/presets.h"
+#include "drs/process_tuning.h"
 #include "memory.h"
 #include "real_size_vae.h"
 #include "roofline.h"
@@ -223,6 +225,15 @@ int run(const Options& opt) {
                                                                   : "full";
   report["dit_block_matrix_mb"] = static_cast<double>(dit.block_matrix_bytes()) / 1e6;
   if (const char* wait = std::getenv("OMP_WAIT_POLICY")) report["omp_wait_policy"] = wait;
+  const auto kernel = current_blas_kernel();
+  report["blas_core"] = kernel.core;
+  report["blas_core_forced"] = kernel.selection == BlasCoreSelection::User ||
+                               kernel.selection == BlasCoreSelection::Automatic;
+  report["blas_core_selection"] = std::string(selection_name(kernel.selection));
+  report["blas_core_fallback"] = kernel.fallback;
+  report["blas"] = kernel.describe();
+  report["cpu_features"] = detect_cpu_features().summary();
+  if (!opt.json) std::printf("%s\n", kernel.describe().c_str());
   report["config"] = {{"dim", config.dim},
                       {"depth", config.depth},
                       {"heads", config.heads},
@@ -249,8 +260,22 @@ int run(const Options& opt) {
                     static_cast<long long>(frames), error.c_str(), roofline.flops_per_second / 1e9);
       continue;
     }
+    // Above 1 the roofline itself was slow (e.g. a fallback BLAS core): say so.
+    const bool suspect = last.efficiency() > 1.0 || last.shapes_efficiency() > 1.0;
+    if (suspect) {
+      const std::string warning =
+          "efficiency above 1: the roofline GEMMs ran slower than the forward's; " +
+          std::string(kernel.fallback
+                          ? "the BLAS runs a generic fallback core (" + kernel.core + ")"
+                          : "noise, or a busy machine while the roofline ran") +
+          ", the figure is not a measure of efficiency";
+      report["warnings"].push_back(warning);
+      if (!opt.json)
+        std::printf("warning: seq %lld: %s\n", static_cast<long long>(frames), warning.c_str());
+    }
     report["forward_batch2"].push_back(
         {{"seq", frames},
+         {"efficiency_suspect", suspect},
          {"median_s", last.forward.median},
          {"spread", last.forward.spread},
          {"gflops", last.achieved() / 1e9},
@@ -317,7 +342,7 @@ int run(const Options& opt) {
 }  // namespace drs::bench
 
 int main(int argc, char** argv) {
-  drs::reexec_with_passive_openmp_wait(argv);  // measure what the app runs
+  drs::tune_process(argv);  // measure what the app runs
   try {
     return drs::bench::run(drs::bench::parse_options(argc, argv));
   } catch (const std::exception& e) {

@@ -34,6 +34,7 @@
 
 #include "drs/audio_file.h"
 #include "drs/presets.h"
+#include "ui/cpu_speed_notice.h"
 #include "ui/error_advice.h"
 #include "ui/example_songs.h"
 #include "ui/lyrics_check.h"
@@ -185,23 +186,7 @@ void MainWindow::onMatmulSpeedMeasured() {
         tr("int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer's "
            "matrices are quantised to 8 bits; attention stays float32). The result differs "
            "slightly from the official float32 computation (final latent within about 1.5 %)."));
-  slow_cpu_notice_.clear();
-  if (speed->slow) {
-    const QString library = QString::fromStdString(speed->blas_library);
-    const QString fix =
-        library.contains(QLatin1String("/blas/"))
-            ? tr("LibTorch is using the reference BLAS (%1). Install an optimised one, e.g. "
-                 "<code>sudo apt install libopenblas0-pthread</code>, and restart.")
-                  .arg(library.toHtmlEscaped())
-            : tr("Check that an optimised BLAS (OpenBLAS or MKL) is installed and that no "
-                 "other program is using the CPU.");
-    slow_cpu_notice_ = tr("<b>Slow CPU maths:</b> matrix multiplication runs at only %1 "
-                          "GFLOP/s on %2 threads, so songs will take many times longer than "
-                          "they should. %3")
-                           .arg(speed->gflops, 0, 'f', 1)
-                           .arg(speed->threads)
-                           .arg(fix);
-  }
+  slow_cpu_notice_ = slowCpuNotice(*speed);
   if (banner_->property("kind").toString() != QLatin1String("error")) showIdleBanner();
   updatePresetLabel();
 }
@@ -933,6 +918,7 @@ void MainWindow::showAbout() {
                  "with a native C++ implementation of DiffRhythm inference.</p>"
                  "<p>Licensed under the GNU GPL v3 or later.</p>")
                   .arg(QCoreApplication::applicationVersion()));
+  box.setInformativeText(mathsDescription().toHtmlEscaped().replace(u'\n', QLatin1String("<br>")));
   box.setDetailedText(licences);
   box.exec();
 }

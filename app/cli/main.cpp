@@ -10,10 +10,12 @@
 #include "cancel_on_signal.h"
 #include "cli_options.h"
 #include "drs/audio_file.h"
+#include "drs/blas_kernel.h"
+#include "drs/cpu_features.h"
 #include "drs/engine.h"
 #include "drs/machine_speed.h"
 #include "drs/model_set.h"
-#include "drs/openmp_wait.h"
+#include "drs/process_tuning.h"
 #include "progress_printer.h"
 
 namespace drs::cli {
@@ -155,6 +157,9 @@ int run_info(const Options& opt) {
   std::printf("folder: %s\nname: %s\nid: %s\ndemo: %s\nmax frames: %d (%s)\n", dir.c_str(),
               set.name.c_str(), set.id.c_str(), set.is_demo ? "yes (produces noise)" : "no",
               set.max_frames, set.max_frames == 2048 ? "95 s songs" : "96-285 s songs");
+  const auto cpu = detect_cpu_features();
+  std::printf("cpu: family %d model %d, %s\nmaths: %s\n", cpu.family, cpu.model,
+              cpu.summary().c_str(), current_blas_kernel().describe().c_str());
   return kOk;
 }
 
@@ -180,6 +185,6 @@ int run(int argc, char** argv) {
 }  // namespace drs::cli
 
 int main(int argc, char** argv) {
-  drs::reexec_with_passive_openmp_wait(argv);  // before any thread starts
+  drs::tune_process(argv);  // before any thread starts
   return drs::cli::run(argc, argv);
 }

@@ -76,23 +76,58 @@ double cpu_int8_speedup(int threads, double budget_seconds) {
   }
 }
 
-MatmulSpeed classify_matmul_speed(double gflops, int threads, std::string blas_library) {
+double expected_min_gflops(const CpuFeatures& cpu, int threads) {
+  // lanes x 2 FLOPs per FMA x 1 FMA unit x 2 GHz, halved: every tuned kernel on a current
+  // core clears it, a kernel for an older instruction set (or none) does not.
+  const double per_thread = 0.5 * cpu.float_lanes() * 2.0 * 2.0;
+  return std::max(per_thread, kSlowGflopsPerThread) * std::max(1, threads);
+}
+
+namespace {
+
+std::string whole(double value) {
+  return std::to_string(static_cast<long long>(value));
+}
+
+std::string slow_advice(const MatmulSpeed& speed) {
+  const auto& k = speed.kernel;
+  if (speed.blas_library.find("/blas/") != std::string::npos)
+    return "LibTorch is using the reference BLAS (" + speed.blas_library +
+           "). Install an optimised one, e.g. on Debian or Ubuntu: sudo apt install "
+           "libopenblas0-pthread";
+  if (k.fallback && k.selection == BlasCoreSelection::User)
+    return "OPENBLAS_CORETYPE=" + k.core + " selects OpenBLAS's generic " + k.core +
+           " kernels, but this CPU supports " + k.best_core + ": unset OPENBLAS_CORETYPE or set " +
+           "it to " + k.best_core + ".";
+  if (k.fallback && k.selection == BlasCoreSelection::Kept)
+    return "OpenBLAS runs its generic " + k.core + " kernels on this CPU; its " + k.tried_core +
+           " kernels were tried and rejected (" + k.reason +
+           "). A newer OpenBLAS may know this CPU.";
+  if (k.fallback)
+    return "OpenBLAS runs its generic " + k.core + " kernels on this CPU, which supports " +
+           k.best_core + ": set OPENBLAS_CORETYPE=" + k.best_core + ".";
+  return "Check that an optimised BLAS (OpenBLAS or MKL) is installed and that no other "
+         "program is using the CPU.";
+}
+
+}  // namespace
+
+MatmulSpeed classify_matmul_speed(double gflops, int threads, std::string blas_library,
+                                  const CpuFeatures& cpu, const BlasKernel& kernel) {
   MatmulSpeed speed;
   speed.gflops = gflops;
   speed.threads = threads;
   speed.blas_library = std::move(blas_library);
-  speed.slow = gflops > 0 && gflops < kSlowGflopsPerThread * std::max(1, threads);
+  speed.kernel = kernel;
+  speed.expected_gflops = expected_min_gflops(cpu, threads);
+  speed.slow = gflops > 0 && gflops < speed.expected_gflops;
   if (!speed.slow) return speed;
-  const bool reference = speed.blas_library.find("/blas/") != std::string::npos;
-  speed.advice = "Matrix multiplication runs at only " + std::to_string(static_cast<int>(gflops)) +
-                 " GFLOP/s on this CPU, so generation will be many times slower than it should "
-                 "be. " +
-                 (reference ? "LibTorch is using the reference BLAS (" + speed.blas_library +
-                                  "). Install an optimised one, e.g. on Debian or Ubuntu: "
-                                  "sudo apt install libopenblas0-pthread"
-                            : std::string("Check that an optimised BLAS (OpenBLAS or MKL) is "
-                                          "installed and that no other program is using the "
-                                          "CPU."));
+  speed.advice = "Matrix multiplication runs at only " + whole(gflops) +
+                 " GFLOP/s on this CPU, where its vector units (" + cpu.summary() + ", " +
+                 std::to_string(std::max(1, threads)) + " threads) should give at least " +
+                 whole(speed.expected_gflops) +
+                 ", so generation will be many times slower than it should be. " +
+                 slow_advice(speed);
   return speed;
 }
 
@@ -113,7 +148,8 @@ MatmulSpeed measure_matmul_speed(double budget_seconds) {
     at::NoGradGuard no_grad;
     const int threads = at::get_num_threads();
     const double gflops = run_gemms(std::max(0.01, budget_seconds));
-    return classify_matmul_speed(gflops, threads, mapped_blas_library());
+    return classify_matmul_speed(gflops, threads, mapped_blas_library(), detect_cpu_features(),
+                                 current_blas_kernel());
   } catch (const std::exception&) {
     return {};  // unknown speed: no warning, no estimate
   }

@@ -260,7 +260,8 @@ LrcDocument parse_lrc(std::string_view bytes) {
     doc.readable = false;
     doc.issues.push_back(issue(line, column, Severity::Error, "invalid-utf8",
                                "the file is not valid UTF-8 (first bad byte at offset " +
-                                   std::to_string(*decoded.error_offset) + "); save it as UTF-8"));
+                                   std::to_string(*decoded.error_offset) + ": " +
+                                   std::string(decoded.error_reason) + "); save it as UTF-8"));
     return doc;
   }
   const std::u32string text = universal_newlines(decoded.text);

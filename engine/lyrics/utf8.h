@@ -12,6 +12,9 @@ namespace drs::lyrics {
 struct Utf8Decoded {
   std::u32string text;                      // valid prefix when decoding failed
   std::optional<std::size_t> error_offset;  // byte offset of the first invalid sequence
+  std::size_t error_end = 0;                // one past its last byte, as Python counts it
+  std::string_view error_reason;            // Python's words: "invalid start byte", "invalid
+                                            // continuation byte" or "unexpected end of data"
 };
 
 Utf8Decoded decode_utf8(std::string_view bytes);

@@ -6,24 +6,37 @@
 
 #include <string>
 
+#include "drs/blas_kernel.h"
+#include "drs/cpu_features.h"
+
 namespace drs {
 
 struct MatmulSpeed {
-  double gflops = 0;         // float32 GEMM, all intra-op threads
-  int threads = 0;           // intra-op threads during the measurement
-  std::string blas_library;  // the BLAS library mapped into this process, if found
-  bool slow = false;         // far below what any current CPU gives with a tuned BLAS
-  double bf16_speedup = 0;   // cpu_bfloat16_speedup() where measured, else 0
-  double int8_speedup = 0;   // cpu_int8_speedup() where measured, else 0
-  std::string advice;        // what to do about it (empty unless slow)
+  double gflops = 0;           // float32 GEMM, all intra-op threads
+  int threads = 0;             // intra-op threads during the measurement
+  std::string blas_library;    // the BLAS library mapped into this process, if found
+  BlasKernel kernel;           // the OpenBLAS core in use and how it was chosen
+  double expected_gflops = 0;  // the least a tuned BLAS gives on these vector units
+  bool slow = false;           // far below expected_gflops
+  double bf16_speedup = 0;     // cpu_bfloat16_speedup() where measured, else 0
+  double int8_speedup = 0;     // cpu_int8_speedup() where measured, else 0
+  std::string advice;          // what to do about it (empty unless slow)
 };
 
 // Runs square float32 GEMMs on the CPU for about `budget_seconds`. Never throws.
 [[nodiscard]] MatmulSpeed measure_matmul_speed(double budget_seconds = 0.25);
 
-// The verdict and advice for a measured rate (measure_matmul_speed's second half).
+// The verdict and advice for a measured rate (measure_matmul_speed's second half): slow
+// when far below what `cpu`'s vector width gives on `threads` cores with a tuned BLAS.
 [[nodiscard]] MatmulSpeed classify_matmul_speed(double gflops, int threads,
-                                                std::string blas_library);
+                                                std::string blas_library,
+                                                const CpuFeatures& cpu = {},
+                                                const BlasKernel& kernel = {});
+
+// The float32 GEMM rate below which a BLAS is untuned on these vector units: half of one
+// FMA unit's peak at a conservative clock, per thread, and never below
+// kSlowGflopsPerThread.
+[[nodiscard]] double expected_min_gflops(const CpuFeatures& cpu, int threads);
 
 // bfloat16 / float32 GEMM rate on this CPU (same shapes, ~0.1 s each). CPUs with native
 // bf16 (AVX512-BF16, AMX) give ~2 (measured 413 vs 205 GFLOP/s on a Zen 4 EPYC); without
@@ -40,8 +53,8 @@ inline constexpr double kBfloat16HintSpeedup = 1.3;
 // From this speed-up on, int8 maths is worth offering.
 inline constexpr double kInt8HintSpeedup = 1.3;
 
-// Below this many GFLOP/s per thread the BLAS is considered untuned. A tuned BLAS on
-// any AVX2 core gives 30-90; Debian's reference BLAS gives ~4 in total.
+// Below this many GFLOP/s per thread the BLAS is considered untuned whatever the CPU.
+// A tuned BLAS on any AVX2 core gives 30-90; Debian's reference BLAS gives ~4 in total.
 inline constexpr double kSlowGflopsPerThread = 5.0;
 
 // Fraction of the GEMM rate one real-size DiT forward reaches on a CPU (drs-bench's
