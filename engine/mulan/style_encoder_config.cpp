@@ -77,7 +77,11 @@ StyleEncoderConfig StyleEncoderConfig::from_fixture_json(const nlohmann::json& f
   c.text.heads = field<int64_t>(t, "heads", "fixture mulan_text");
   c.text.dim_head = field<int64_t>(t, "dim_head", "fixture mulan_text");
   c.text.ff_mult = field<int64_t>(t, "ff_mult", "fixture mulan_text");
-  c.text.has_projection = t.value("proj", std::string()) == "Linear";
+  // "proj": "Linear" or the identity (null, "Identity", absent): an XLM-R width that
+  // differs from the tower's can only be bridged by a Linear, whatever the field says.
+  const auto proj = t.contains("proj") ? t.at("proj") : nlohmann::json(nullptr);
+  c.text.has_projection =
+      (proj.is_string() && proj.get<std::string>() == "Linear") || c.text.dim != c.xlmr.hidden_size;
   return c;
 }
 

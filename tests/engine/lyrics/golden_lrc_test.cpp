@@ -230,7 +230,9 @@ TEST(GoldenLrc, DocumentsTheReferenceCannotReadAreCases) {
        "'utf-8' codec can't decode byte 0xff in position 29: invalid start byte"},
       {"truncated_end", "[00:01.00]x\xe2\x82",
        "'utf-8' codec can't decode bytes in position 11-12: unexpected end of data"},
-      {"bom_then_bad", "\xef\xbb\xbf[00:01.00]\x80abc\n",
+      {"bom_then_bad",
+       "\xef\xbb\xbf[00:01.00]\x80"
+       "abc\n",
        "'utf-8' codec can't decode byte 0x80 in position 13: invalid start byte"},
   };
   const auto dir = std::filesystem::temp_directory_path() /

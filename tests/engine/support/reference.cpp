@@ -1,5 +1,7 @@
 #include "support/reference.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -25,6 +27,10 @@ std::vector<Fixture> find_fixtures(std::string_view kind) {
     if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
     std::ifstream in(entry.path());
     auto json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    // A fixture that does not parse (e.g. a bare NaN written by Python) must not vanish
+    // from the run unnoticed.
+    if (json.is_discarded())
+      ADD_FAILURE() << entry.path() << ": not valid JSON (a fixture here would be skipped)";
     if (json.is_object() && json.contains("kind") && json["kind"] == kind)
       found.push_back({entry.path(), std::move(json)});
   }
