@@ -81,6 +81,7 @@ std::filesystem::path style_cache_dir(const EngineOptions& options) {
 void refresh_load_counts(ModelInfo& info, const LoadedModels& models) {
   info.model_loads = models.load_count();
   info.style_encoder_loads = models.style_encoder_load_count();
+  info.vae_backend = models.vae_backend();
 }
 
 GenerationResult failure(ErrorKind kind, std::string message) {

@@ -44,6 +44,8 @@ class LoadedModels {
   [[nodiscard]] const at::TensorOptions& options() const { return options_; }
   [[nodiscard]] int load_count() const { return loads_; }
   [[nodiscard]] int style_encoder_load_count() const { return style_loads_; }
+  // The loaded VAE's backend ("native Oobleck" / "TorchScript"); empty before loading.
+  [[nodiscard]] std::string vae_backend() const { return vae_ ? vae_->backend_name() : ""; }
   // The on-disk prompt cache folder, or nullopt when the cache is memory only.
   [[nodiscard]] const std::optional<std::filesystem::path>& style_cache_folder() const {
     return style_cache_folder_;

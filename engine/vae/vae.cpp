@@ -1,31 +1,23 @@
 #include "vae/vae.h"
 
-#include <torch/script.h>
-
 #include <string>
 
 #include "drs/error.h"
 #include "drs/progress.h"
 #include "vae/chunk_plan.h"
+#include "vae/oobleck_config.h"
+#include "vae/oobleck_vae.h"
+#include "vae/torchscript_vae.h"
+#include "vae/torchscript_weights.h"
 
 namespace drs {
 
 struct Vae::Impl {
-  mutable torch::jit::Module module;
+  std::unique_ptr<VaeNetwork> network;
   at::Device device;
 };
 
 namespace {
-
-constexpr int64_t kSamplesPerFrame = 2048;
-
-at::Tensor run(torch::jit::Module& module, const char* method, const at::Tensor& input) {
-  const auto found = module.find_method(method);
-  if (!found)
-    throw Error(ErrorKind::ModelCorrupt, std::string("VAE file has no method '") + method + "'");
-  c10::InferenceMode guard;
-  return (*found)({input}).toTensor();
-}
 
 // Runs `process` on each chunk of `input` (cut along the last axis in units of
 // `in_unit` elements) and pastes the kept frames into `output` (`out_unit` elements
@@ -57,70 +49,96 @@ void check_rank3(const at::Tensor& t, int64_t channels, const char* what) {
                                          std::to_string(t.dim()) + "-d tensor");
 }
 
+at::TensorOptions float_on(const at::Device& device) {
+  return at::TensorOptions().dtype(at::kFloat).device(device);
+}
+
+std::unique_ptr<VaeNetwork> native(WeightMap& weights, const at::TensorOptions& options) {
+  return std::make_unique<OobleckVae>(weights, options);
+}
+
+// Native whenever the tensors look like Oobleck (then binding errors are fatal); the
+// graph itself only for anything else.
+std::unique_ptr<VaeNetwork> open_network(const std::filesystem::path& file,
+                                         const at::Device& device) {
+  if (file.extension() == ".safetensors") {
+    auto weights = load_weight_map(file);
+    return native(weights, float_on(device));
+  }
+  auto weights = read_torchscript_weights(file);
+  if (find_oobleck_prefix(weights)) return native(weights, float_on(device));
+  return std::make_unique<TorchScriptVae>(file, device);
+}
+
+std::unique_ptr<VaeNetwork> checked_open(const std::filesystem::path& file,
+                                         const at::Device& device) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec))
+    throw Error(ErrorKind::ModelMissing, file.string() + ": VAE file not found");
+  return open_network(file, device);
+}
+
 }  // namespace
 
-Vae::Vae(const std::filesystem::path& torchscript_file, const at::Device& device)
-    : impl_(std::make_unique<Impl>(Impl{torch::jit::Module(), device})) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(torchscript_file, ec))
-    throw Error(ErrorKind::ModelMissing, torchscript_file.string() + ": VAE file not found");
-  try {
-    impl_->module = torch::jit::load(torchscript_file.string(), device);
-  } catch (const c10::Error& e) {
-    throw Error(ErrorKind::ModelCorrupt,
-                torchscript_file.string() +
-                    ": not a loadable TorchScript VAE: " + e.what_without_backtrace());
-  }
-  impl_->module.eval();
-  if (!impl_->module.find_method("decode_export"))
-    throw Error(ErrorKind::ModelCorrupt,
-                torchscript_file.string() + ": TorchScript file has no decode_export method");
-}
+Vae::Vae(const std::filesystem::path& model_file, const at::Device& device)
+    : Vae(checked_open(model_file, device), device) {}
+
+Vae::Vae(WeightMap& oobleck_weights, const at::TensorOptions& options)
+    : Vae(native(oobleck_weights, options), options.device()) {}
+
+Vae::Vae(std::unique_ptr<VaeNetwork> network, const at::Device& device)
+    : impl_(std::make_unique<Impl>(Impl{std::move(network), device})) {}
 
 Vae::~Vae() = default;
 Vae::Vae(Vae&&) noexcept = default;
 Vae& Vae::operator=(Vae&&) noexcept = default;
 
+std::string Vae::backend_name() const {
+  return impl_->network->backend_name();
+}
+
+VaeShape Vae::shape() const {
+  return impl_->network->shape();
+}
+
 at::Tensor Vae::decode(const at::Tensor& latents) const {
-  check_rank3(latents, 64, "latents");
-  return run(impl_->module, "decode_export", latents.to(impl_->device, at::kFloat).contiguous());
+  check_rank3(latents, shape().latent_channels, "latents");
+  return impl_->network->decode(latents.to(float_on(impl_->device)).contiguous());
 }
 
 at::Tensor Vae::decode_chunked(const at::Tensor& latents, const ChunkParams& params,
                                const ChunkCallback& on_chunk, std::stop_token stop) const {
-  check_rank3(latents, 64, "latents");
+  const auto s = shape();
+  check_rank3(latents, s.latent_channels, "latents");
   const int64_t frames = latents.size(2);
-  const auto input = latents.to(impl_->device, at::kFloat);
-  auto output = at::zeros({latents.size(0), 2, frames * kSamplesPerFrame}, input.options());
-  chunked(input, output, frames, 1, kSamplesPerFrame, params, on_chunk, stop,
-          [&](const at::Tensor& piece) {
-            return run(impl_->module, "decode_export", piece.contiguous());
-          });
+  const auto input = latents.to(float_on(impl_->device));
+  auto output = at::zeros({latents.size(0), s.audio_channels, frames * s.hop}, input.options());
+  chunked(input, output, frames, 1, s.hop, params, on_chunk, stop,
+          [&](const at::Tensor& piece) { return impl_->network->decode(piece.contiguous()); });
   return output;
 }
 
 at::Tensor Vae::encode(const at::Tensor& audio) const {
-  check_rank3(audio, 2, "audio");
-  return run(impl_->module, "encode_export", audio.to(impl_->device, at::kFloat).contiguous());
+  check_rank3(audio, shape().audio_channels, "audio");
+  return impl_->network->encode(audio.to(float_on(impl_->device)).contiguous());
 }
 
 at::Tensor Vae::encode_chunked(const at::Tensor& audio, const ChunkParams& params,
                                const ChunkCallback& on_chunk, std::stop_token stop) const {
-  check_rank3(audio, 2, "audio");
+  const auto s = shape();
+  check_rank3(audio, s.audio_channels, "audio");
   const int64_t samples = audio.size(2);
   // Shorter than one chunk: the official code fails here; one plain call is exact.
-  if (samples < params.chunk * kSamplesPerFrame) {
+  if (samples < params.chunk * s.hop) {
     auto result = encode(audio);
     if (on_chunk) on_chunk(1, 1);
     return result;
   }
-  const auto input = audio.to(impl_->device, at::kFloat);
-  const int64_t frames = samples / kSamplesPerFrame;
-  auto output = at::zeros({audio.size(0), 128, frames}, input.options());
-  chunked(input, output, frames, kSamplesPerFrame, 1, params, on_chunk, stop,
-          [&](const at::Tensor& piece) {
-            return run(impl_->module, "encode_export", piece.contiguous());
-          });
+  const auto input = audio.to(float_on(impl_->device));
+  const int64_t frames = samples / s.hop;
+  auto output = at::zeros({audio.size(0), s.encoded_channels, frames}, input.options());
+  chunked(input, output, frames, s.hop, 1, params, on_chunk, stop,
+          [&](const at::Tensor& piece) { return impl_->network->encode(piece.contiguous()); });
   return output;
 }
 

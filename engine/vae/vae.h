@@ -1,5 +1,7 @@
-// The DiffRhythm VAE through its TorchScript file (decode_export / encode_export),
-// plain and chunked exactly as the official decode_audio / encode_audio.
+// The DiffRhythm VAE, plain and chunked exactly as the official decode_audio /
+// encode_audio. The network is the native Oobleck port whenever the model file's
+// weights bind as Oobleck, else the file's own TorchScript graph (decode_export /
+// encode_export); backend_name() says which.
 #pragma once
 
 #include <ATen/ATen.h>
@@ -8,6 +10,10 @@
 #include <functional>
 #include <memory>
 #include <stop_token>
+#include <string>
+
+#include "vae/vae_network.h"
+#include "weights/weight_map.h"
 
 namespace drs {
 
@@ -20,8 +26,15 @@ using ChunkCallback = std::function<void(int chunk, int chunks)>;  // after each
 
 class Vae {
  public:
-  // Throws drs::Error(ModelMissing/ModelCorrupt) with the reason.
-  Vae(const std::filesystem::path& torchscript_file, const at::Device& device);
+  // A TorchScript archive (native when its tensors are an Oobleck VAE, else its graph)
+  // or a safetensors file of Oobleck weights. Throws drs::Error(ModelMissing/ModelCorrupt)
+  // with the reason; weights that look like Oobleck but do not bind are an error naming
+  // the tensor, never a silent fallback.
+  Vae(const std::filesystem::path& model_file, const at::Device& device);
+  // Native Oobleck from tensors already in memory (tests, benchmarks), computed in the
+  // dtype and on the device of `options`.
+  Vae(WeightMap& oobleck_weights, const at::TensorOptions& options);
+  explicit Vae(std::unique_ptr<VaeNetwork> network, const at::Device& device);
   ~Vae();
   Vae(Vae&&) noexcept;
   Vae& operator=(Vae&&) noexcept;
@@ -36,6 +49,10 @@ class Vae {
   [[nodiscard]] at::Tensor encode_chunked(const at::Tensor& audio, const ChunkParams& params,
                                           const ChunkCallback& on_chunk = {},
                                           std::stop_token stop = {}) const;
+
+  // "native Oobleck" or "TorchScript".
+  [[nodiscard]] std::string backend_name() const;
+  [[nodiscard]] VaeShape shape() const;
 
  private:
   struct Impl;

@@ -59,6 +59,9 @@ struct ModelInfo {
 
   int style_encoder_loads = 0;  // of those, the text encoder (a cached prompt needs none)
   std::string style_cache{};    // folder of the on-disk prompt cache; empty: memory only
+  // How the VAE runs: "native Oobleck" or "TorchScript" (its file's graph, for VAEs the
+  // native port does not recognise); empty until the VAE is loaded.
+  std::string vae_backend{};
 };
 
 struct GenerationRequest {

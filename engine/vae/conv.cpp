@@ -1,0 +1,36 @@
+#include "vae/conv.h"
+
+#include "vae/weight_norm.h"
+
+namespace drs {
+
+OobleckConv::OobleckConv(WeightMap& weights, const std::string& layer, const ConvShape& shape,
+                         const at::TensorOptions& options)
+    : shape_(shape) {
+  const auto rows = shape.transposed ? shape.in : shape.out;
+  const auto cols = shape.transposed ? shape.out : shape.in;
+  weight_ = take_conv_weight(weights, layer, {rows, cols, shape.kernel}, options);
+  if (shape.bias) bias_ = weights.take(layer + ".bias", {shape.out}, options);
+}
+
+at::Tensor OobleckConv::forward(const at::Tensor& x) const {
+  const auto& s = shape_;
+  if (s.transposed)
+    return at::conv_transpose1d(x, weight_, bias_, s.stride, s.padding, /*output_padding=*/0,
+                                /*groups=*/1, s.dilation);
+  return at::conv1d(x, weight_, bias_, s.stride, s.padding, s.dilation);
+}
+
+ConvShape same_conv(int64_t in, int64_t out, int64_t kernel, int64_t dilation, bool bias) {
+  return {in, out, kernel, 1, dilation, dilation * (kernel - 1) / 2, false, bias};
+}
+
+ConvShape strided_conv(int64_t in, int64_t out, int64_t stride, bool bias) {
+  return {in, out, 2 * stride, stride, 1, (stride + 1) / 2, false, bias};
+}
+
+ConvShape transposed_conv(int64_t in, int64_t out, int64_t stride, bool bias) {
+  return {in, out, 2 * stride, stride, 1, (stride + 1) / 2, true, bias};
+}
+
+}  // namespace drs

@@ -1,0 +1,28 @@
+// Snake activation with separate frequency and magnitude per channel (SnakeBeta):
+// y = x + sin^2(e^alpha * x) / (e^beta + 1e-9), alpha and beta stored as logarithms.
+#pragma once
+
+#include <ATen/ATen.h>
+
+#include <string>
+
+#include "weights/weight_map.h"
+
+namespace drs {
+
+class Snake {
+ public:
+  Snake() = default;
+  Snake(WeightMap& weights, const std::string& layer, int64_t channels,
+        const at::TensorOptions& options);
+
+  // x [B, channels, T]
+  [[nodiscard]] at::Tensor forward(const at::Tensor& x) const;
+
+ private:
+  // Both exponentials and the reciprocal are taken once at load, in float32: they
+  // depend on the weights only. Shapes [1, channels, 1] broadcast over batch and time.
+  at::Tensor frequency_, inverse_magnitude_;
+};
+
+}  // namespace drs
