@@ -10,7 +10,11 @@
 #include <fstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
+
+#include "drs/blas_kernel.h"
+#include "drs/cpu_features.h"
 
 namespace {
 
@@ -22,8 +26,12 @@ struct Run {
   std::string out;  // stdout
 };
 
-// Runs the CLI with `args`; when `interrupt_on` appears on stderr, sends SIGINT.
-Run run_cli(std::vector<std::string> args, const std::string& interrupt_on = {}) {
+using Environment = std::vector<std::pair<std::string, std::string>>;
+
+// Runs the CLI with `args` (and `env` added to its environment); when `interrupt_on`
+// appears on stderr, sends SIGINT.
+Run run_cli(std::vector<std::string> args, const std::string& interrupt_on = {},
+            const Environment& env = {}) {
   int err_pipe[2], out_pipe[2];
   EXPECT_EQ(::pipe(err_pipe), 0);
   EXPECT_EQ(::pipe(out_pipe), 0);
@@ -37,6 +45,7 @@ Run run_cli(std::vector<std::string> args, const std::string& interrupt_on = {})
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     ::setenv("DRS_MODELS_DIR", "/nonexistent-store", 1);
+    for (const auto& [name, value] : env) ::setenv(name.c_str(), value.c_str(), 1);
     ::execv(DRS_CLI, argv.data());
     ::_exit(127);
   }
@@ -217,3 +226,47 @@ TEST_F(CliTest, Int8AndPartialGuidanceRunAndDifferFromTheExactTake) {
 }
 
 }  // namespace
+
+// A CPU newer than the installed OpenBLAS makes it fall back to its generic Prescott
+// kernels. Forced by the user, that choice is reported and kept, and a run still works.
+TEST_F(CliTest, AForcedFallbackCoreIsReportedAndNotOverridden) {
+  if (!drs::current_blas_kernel().is_openblas()) GTEST_SKIP() << "the BLAS is not OpenBLAS";
+  const Environment prescott{{"OPENBLAS_CORETYPE", "Prescott"}};
+  const auto info = run_cli({"info", "--models", DRS_TEST_DEMO_DIR}, {}, prescott);
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  std::printf("%s", info.out.c_str());
+  EXPECT_NE(info.out.find("OpenBLAS core Prescott (set by OPENBLAS_CORETYPE; not overridden)"),
+            std::string::npos)
+      << info.out;
+  const auto out = dir_ / "prescott.wav";
+  const auto run = run_cli(generate_args(out), {}, prescott);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(fs::exists(out));
+}
+
+// The same fallback as OpenBLAS's own choice (reproduced with DRS_BLAS_CORE_START) is
+// replaced at start-up by the best core for this CPU, after a check.
+TEST_F(CliTest, AFallbackCoreIsReplacedWithoutTheUserDoingAnything) {
+  if (!drs::current_blas_kernel().is_openblas()) GTEST_SKIP() << "the BLAS is not OpenBLAS";
+  if (std::getenv("OPENBLAS_CORETYPE") != nullptr)
+    GTEST_SKIP() << "this environment sets OPENBLAS_CORETYPE itself";
+  const Environment fallback{{"DRS_BLAS_CORE_START", "Prescott"}};
+  const auto info = run_cli({"info", "--models", DRS_TEST_DEMO_DIR}, {}, fallback);
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  std::printf("%s", info.out.c_str());
+  const auto best = drs::better_openblas_core(drs::detect_cpu_features(), "Prescott");
+  if (best.empty()) {
+    EXPECT_NE(info.out.find("OpenBLAS core Prescott"), std::string::npos) << info.out;
+    return;
+  }
+  const bool selected =
+      info.out.find("OpenBLAS core " + best +
+                    " (selected automatically: OpenBLAS chose Prescott") != std::string::npos;
+  const bool rejected = info.out.find("OpenBLAS core Prescott (" + best +
+                                      " was tried and rejected") != std::string::npos;
+  EXPECT_TRUE(selected || rejected) << info.out;
+  const auto out = dir_ / "selected.wav";
+  const auto run = run_cli(generate_args(out), {}, fallback);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(fs::exists(out));
+}
