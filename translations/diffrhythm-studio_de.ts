@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CpuSpeedNotice</name>
+    <message>
+        <source>LibTorch is using the reference BLAS (%1). Install an optimised one, e.g. &lt;code&gt;sudo apt install libopenblas0-pthread&lt;/code&gt;, and restart.</source>
+        <translation>LibTorch verwendet die Referenz-BLAS (%1). Installieren Sie eine optimierte, z. B. &lt;code&gt;sudo apt install libopenblas0-pthread&lt;/code&gt;, und starten Sie neu.</translation>
+    </message>
+    <message>
+        <source>&lt;code&gt;OPENBLAS_CORETYPE=%1&lt;/code&gt; selects OpenBLAS&apos;s generic kernels, but this CPU supports %2: unset the variable (or set it to %2) and restart.</source>
+        <translation>&lt;code&gt;OPENBLAS_CORETYPE=%1&lt;/code&gt; wählt die generischen Kernel von OpenBLAS, diese CPU unterstützt aber %2: Entfernen Sie die Variable (oder setzen Sie sie auf %2) und starten Sie neu.</translation>
+    </message>
+    <message>
+        <source>OpenBLAS does not know this CPU and runs its generic %1 kernels; its %2 kernels were tried and rejected (%3). A newer OpenBLAS may know this CPU.</source>
+        <translation>OpenBLAS kennt diese CPU nicht und nutzt seine generischen %1-Kernel; die %2-Kernel wurden getestet und verworfen (%3). Ein neueres OpenBLAS kennt diese CPU vielleicht.</translation>
+    </message>
+    <message>
+        <source>OpenBLAS runs its generic %1 kernels on this CPU, which supports %2: start the app with &lt;code&gt;OPENBLAS_CORETYPE=%2&lt;/code&gt;.</source>
+        <translation>OpenBLAS nutzt auf dieser CPU seine generischen %1-Kernel, obwohl sie %2 unterstützt: Starten Sie die App mit &lt;code&gt;OPENBLAS_CORETYPE=%2&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <source>Check that an optimised BLAS (OpenBLAS or MKL) is installed and that no other program is using the CPU.</source>
+        <translation>Prüfen Sie, ob eine optimierte BLAS (OpenBLAS oder MKL) installiert ist und kein anderes Programm die CPU belegt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Slow CPU maths:&lt;/b&gt; matrix multiplication runs at only %1 GFLOP/s on %2 threads, where this CPU&apos;s vector units should give at least %3, so songs will take many times longer than they should. %4</source>
+        <translation>&lt;b&gt;Langsame CPU-Rechnung:&lt;/b&gt; Matrixmultiplikation läuft mit nur %1 GFLOP/s auf %2 Threads, wo die Vektoreinheiten dieser CPU mindestens %3 schaffen sollten; Songs dauern deshalb ein Vielfaches der nötigen Zeit. %4</translation>
+    </message>
+    <message>
+        <source>CPU maths: %1
+Vector units: %2</source>
+        <translation>CPU-Rechnung: %1
+Vektoreinheiten: %2</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::ErrorAdvice</name>
     <message>
         <source>The request cannot be generated</source>
@@ -128,7 +161,6 @@
         <source>Draft</source>
         <translation>Entwurf</translation>
     </message>
-
     <message>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
@@ -530,18 +562,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>LibTorch is using the reference BLAS (%1). Install an optimised one, e.g. &lt;code&gt;sudo apt install libopenblas0-pthread&lt;/code&gt;, and restart.</source>
-        <translation>LibTorch verwendet die Referenz-BLAS (%1). Installieren Sie eine optimierte, z. B. &lt;code&gt;sudo apt install libopenblas0-pthread&lt;/code&gt;, und starten Sie neu.</translation>
-    </message>
-    <message>
-        <source>Check that an optimised BLAS (OpenBLAS or MKL) is installed and that no other program is using the CPU.</source>
-        <translation>Prüfen Sie, ob eine optimierte BLAS (OpenBLAS oder MKL) installiert ist und kein anderes Programm die CPU belegt.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Slow CPU maths:&lt;/b&gt; matrix multiplication runs at only %1 GFLOP/s on %2 threads, so songs will take many times longer than they should. %3</source>
-        <translation>&lt;b&gt;Langsame CPU-Rechnung:&lt;/b&gt; Matrixmultiplikation läuft mit nur %1 GFLOP/s auf %2 Threads, Songs dauern deshalb ein Vielfaches der nötigen Zeit. %3</translation>
-    </message>
-    <message>
         <source>from this CPU&apos;s measured speed</source>
         <translation>aus der gemessenen Geschwindigkeit dieser CPU</translation>
     </message>
@@ -552,6 +572,14 @@
     <message>
         <source>Faster bfloat16 maths (this CPU supports it)</source>
         <translation>Schnellere bfloat16-Rechnung (diese CPU unterstützt sie)</translation>
+    </message>
+    <message>
+        <source>int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer&apos;s matrices are quantised to 8 bits; attention stays float32). The result differs slightly from the official float32 computation (final latent within about 1.5 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faster int8 maths (this CPU supports it)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
