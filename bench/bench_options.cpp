@@ -12,6 +12,7 @@ constexpr const char* kUsage =
     "                 [--threads N] [--repeats N] [--seq N] [--warmup N]\n"
     "                 [--no-step] [--no-load]"
     " [--no-heap-reuse] [--full-weights] [--vae-graph FILE.pt --vae-base N]\n"
+    "                 [--vae [--vae-frames N] [--vae-repeats N]]\n"
     "                 [--deviation [--deviation-seq N] [--deviation-fixture SAMPLE.json]]";
 
 at::ScalarType parse_dtype(const std::string& s) {
@@ -25,6 +26,7 @@ at::ScalarType parse_dtype(const std::string& s) {
 
 Options parse_options(int argc, char** argv) {
   Options opt;
+  bool frames_given = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const auto value = [&]() -> std::string {
@@ -40,6 +42,7 @@ Options parse_options(int argc, char** argv) {
       opt.config.conv_layers = 1;
       opt.seq_lengths = {64, 128};
       opt.repeats = 2;
+      opt.vae_small = true;
     } else if (arg == "--long") {
       opt.config.max_frames = 6144;
       opt.seq_lengths.push_back(6144);
@@ -63,6 +66,13 @@ Options parse_options(int argc, char** argv) {
       opt.vae_graph = value();
     } else if (arg == "--vae-base") {  // that graph's base channel count (its JSON says)
       opt.vae_base = std::stoll(value());
+    } else if (arg == "--vae") {  // the native VAE decoder instead of the DiT
+      opt.vae = true;
+    } else if (arg == "--vae-frames") {
+      opt.vae_frames = std::max<int64_t>(1, std::stoll(value()));
+      frames_given = true;
+    } else if (arg == "--vae-repeats") {
+      opt.vae_repeats = std::max(1, std::stoi(value()));
     } else if (arg == "--full-weights") {  // widen every matrix to the compute dtype at load
       if (opt.residency == WeightResidency::Compact) opt.residency = WeightResidency::Compute;
     } else if (arg == "--deviation") {
@@ -83,6 +93,7 @@ Options parse_options(int argc, char** argv) {
       throw std::invalid_argument("unknown option '" + arg + "'\n" + kUsage);
     }
   }
+  if (opt.vae_small && !frames_given) opt.vae_frames = 300;
   if (!opt.vae_graph.empty() && opt.vae_base <= 0)
     throw std::invalid_argument("--vae-graph needs --vae-base N (its base channel count)");
   return opt;

@@ -34,6 +34,12 @@ struct Options {
   // Real-size VAE decode timing: a TorchScript Oobleck graph widened from vae_base channels.
   std::filesystem::path vae_graph;
   int64_t vae_base = 0;
+  // --vae: the native Oobleck decoder at the released size (random weights), a whole
+  // song chunked as the official code, instead of the DiT; with --small a toy width.
+  bool vae = false;
+  bool vae_small = false;
+  int64_t vae_frames = 2048;  // 95 s song; --small: 300 (three chunks)
+  int vae_repeats = 1;        // a released-size song takes minutes on a laptop CPU
 };
 
 // Throws std::invalid_argument with a usage message on bad arguments.

@@ -6,6 +6,7 @@
 //   drs-bench --dtype bf16    compute dtype (fp32, bf16, fp16)
 //   drs-bench --small         a few-second run at toy size (CI keeps it from rotting)
 //   drs-bench --json          machine-readable output on stdout
+//   drs-bench --vae           native Oobleck VAE decoder, released size, 95 s song chunked
 #include <ATen/ATen.h>
 
 #include <chrono>
@@ -37,6 +38,7 @@
 #include "stats.h"
 #include "vae/chunk_plan.h"
 #include "vae/vae.h"
+#include "vae_bench.h"
 #include "weights/safetensors.h"
 
 namespace drs::bench {
@@ -212,6 +214,15 @@ int run(const Options& opt) {
   at::NoGradGuard no_grad;
 
   if (opt.deviation) return run_deviation(opt);
+  if (opt.vae) {
+    const auto report = run_vae_bench(opt);
+    if (opt.json) {
+      std::cout << report.dump(1) << '\n';
+    } else {
+      print_vae_bench(report);
+    }
+    return 0;
+  }
   auto weights = as_half(random_dit_weights(config, 1234));  // the official file's dtype
   DiT dit(config, weights, options, opt.residency);
 
