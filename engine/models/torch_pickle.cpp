@@ -1,4 +1,4 @@
-#include "ui/models/torch_pickle.h"
+#include "models/torch_pickle.h"
 
 #include <bit>
 #include <cstdio>
@@ -7,7 +7,7 @@
 
 #include "drs/error.h"
 
-namespace drs::ui {
+namespace drs::models {
 namespace {
 
 constexpr std::size_t kMaxDepthItems = 1u << 20;  // bound on stack/memo size (hostile files)
@@ -37,10 +37,23 @@ bool allowedGlobal(const std::string& name) {
          name == "torch._utils._rebuild_parameter" || !storageDtype(name).empty();
 }
 
+bool torchScriptClass(const std::string& name) {
+  return name.rfind("__torch__.", 0) == 0 && name.size() > 10;
+}
+
+// TorchScript's typed containers: each returns its (first) argument unchanged.
+bool torchScriptPassThrough(const std::string& name) {
+  return name == "torch.jit._pickle.build_intlist" ||
+         name == "torch.jit._pickle.build_doublelist" ||
+         name == "torch.jit._pickle.build_boollist" ||
+         name == "torch.jit._pickle.build_tensorlist" ||
+         name == "torch.jit._pickle.restore_type_tag";
+}
+
 class Machine {
  public:
-  Machine(std::span<const std::byte> bytes, std::string origin)
-      : in_(bytes), origin_(std::move(origin)) {}
+  Machine(std::span<const std::byte> bytes, std::string origin, bool torchscript)
+      : in_(bytes), origin_(std::move(origin)), torchscript_(torchscript) {}
 
   PickleValuePtr run() {
     while (true) {
@@ -132,7 +145,9 @@ class Machine {
   }
   PickleValuePtr global(const std::string& module, const std::string& name) {
     const std::string full = module + "." + name;
-    if (!allowedGlobal(full)) fail("refusing global " + full + " (not a plain tensor checkpoint)");
+    if (!allowedGlobal(full) &&
+        !(torchscript_ && (torchScriptClass(full) || torchScriptPassThrough(full))))
+      fail("refusing global " + full + " (not a plain tensor checkpoint)");
     auto p = make(Kind::Global);
     p->text = full;
     return p;
@@ -161,6 +176,10 @@ class Machine {
   PickleValuePtr reduce(const PickleValuePtr& callable, const PickleValuePtr& args) {
     if (callable->kind != Kind::Global || args->kind != Kind::Tuple) fail("REDUCE of a non-global");
     const std::string& f = callable->text;
+    if (torchScriptPassThrough(f)) {
+      if (args->items.empty()) fail(f + " without an argument");
+      return args->items[0];
+    }
     if (f == "collections.OrderedDict") {
       if (!args->items.empty()) fail("OrderedDict with arguments");
       return make(Kind::Dict);
@@ -185,6 +204,26 @@ class Machine {
     if (!okShape || !okStride || t->tensor.shape.size() != t->tensor.stride.size())
       fail("tensor with a malformed size/stride");
     return t;
+  }
+
+  // NEWOBJ of a TorchScript class: an empty attribute container (nothing is constructed).
+  PickleValuePtr newObject(const PickleValuePtr& cls, const PickleValuePtr& args) {
+    if (cls->kind != Kind::Global || !torchScriptClass(cls->text))
+      fail("NEWOBJ of " + (cls->kind == Kind::Global ? cls->text : std::string("a non-class")));
+    if (args->kind != Kind::Tuple || !args->items.empty()) fail("NEWOBJ with arguments");
+    auto object = make(Kind::Object);
+    object->text = cls->text;
+    return object;
+  }
+
+  // BUILD: a TorchScript object takes its state dict as attributes; any other state
+  // (e.g. a state dict's _metadata) is not needed.
+  void build(const PickleValuePtr& state) {
+    auto& target = top();
+    if (target->kind != Kind::Object) return;
+    if (state->kind != Kind::Dict) fail("BUILD of " + target->text + " with a non-dict state");
+    if (!target->dict.empty()) fail("BUILD of " + target->text + " twice");
+    target->dict = state->dict;
   }
 
   // ('storage', torch.XStorage, key, location, numel)
@@ -294,9 +333,15 @@ class Machine {
       case 'u': setItems(popMark()); break;
       case 'a': appendItems({pop()}); break;
       case 'e': appendItems(popMark()); break;
-      case 'b': {  // BUILD: object state (e.g. a state dict's _metadata) is not needed
-        pop();
-        top();
+      case 'b': {  // BUILD
+        auto state = pop();
+        build(state);
+        break;
+      }
+      case 0x81: {  // NEWOBJ
+        auto args = pop();
+        auto cls = pop();
+        push(newObject(cls, args));
         break;
       }
       default: {
@@ -309,6 +354,7 @@ class Machine {
 
   std::span<const std::byte> in_;
   std::string origin_;
+  bool torchscript_ = false;
   std::size_t pos_ = 0;
   std::vector<PickleValuePtr> stack_;  // nullptr = MARK
   std::vector<PickleValuePtr> memo_;
@@ -317,7 +363,11 @@ class Machine {
 }  // namespace
 
 PickleValuePtr unpickleCheckpoint(std::span<const std::byte> pickle, const std::string& origin) {
-  return Machine(pickle, origin).run();
+  return Machine(pickle, origin, false).run();
+}
+
+PickleValuePtr unpickleTorchScript(std::span<const std::byte> pickle, const std::string& origin) {
+  return Machine(pickle, origin, true).run();
 }
 
 int dtypeBytes(const std::string& dtype) {
@@ -328,4 +378,4 @@ int dtypeBytes(const std::string& dtype) {
   return it == sizes.end() ? 0 : it->second;
 }
 
-}  // namespace drs::ui
+}  // namespace drs::models

@@ -2,6 +2,9 @@
 // torch.save emits (protocols 2-4) and just four kinds of globals — OrderedDict,
 // _rebuild_tensor_v2, _rebuild_parameter and the typed storages. Nothing is ever
 // executed: a REDUCE of anything else, or any other global, is refused by name.
+// The TorchScript variant also reads the module tree of a scripted model's data.pkl:
+// each `__torch__.*` object becomes an inert attribute container (its class name and
+// its state dict), never an instance of anything.
 // Plain C++ (no Qt, no Torch).
 #pragma once
 
@@ -12,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-namespace drs::ui {
+namespace drs::models {
 
 // A tensor as the pickle describes it: where its bytes are and how they are laid out.
 struct PickledTensor {
@@ -28,7 +31,20 @@ struct PickleValue;
 using PickleValuePtr = std::shared_ptr<PickleValue>;
 
 struct PickleValue {
-  enum class Kind { None, Bool, Int, Float, String, Tuple, List, Dict, Global, Storage, Tensor };
+  enum class Kind {
+    None,
+    Bool,
+    Int,
+    Float,
+    String,
+    Tuple,
+    List,
+    Dict,
+    Global,
+    Storage,
+    Tensor,
+    Object  // a TorchScript object: text = class, dict = its attributes
+  };
   Kind kind = Kind::None;
   bool boolean = false;
   std::int64_t integer = 0;
@@ -43,7 +59,11 @@ struct PickleValue {
 // naming the offending opcode or global; `origin` prefixes messages.
 PickleValuePtr unpickleCheckpoint(std::span<const std::byte> pickle, const std::string& origin);
 
+// The same for the data.pkl of a TorchScript archive (torch.jit.save), which also holds
+// `__torch__.*` module objects.
+PickleValuePtr unpickleTorchScript(std::span<const std::byte> pickle, const std::string& origin);
+
 // Bytes per element of a safetensors dtype name (0 if unknown).
 int dtypeBytes(const std::string& dtype);
 
-}  // namespace drs::ui
+}  // namespace drs::models

@@ -1,10 +1,10 @@
-#include "ui/models/zip_archive.h"
+#include "models/zip_archive.h"
 
 #include <algorithm>
 
 #include "drs/error.h"
 
-namespace drs::ui {
+namespace drs::models {
 namespace {
 
 constexpr std::uint32_t kEocdSignature = 0x06054b50;
@@ -92,9 +92,11 @@ void ZipArchive::readCentralDirectory(std::uint64_t offset, std::uint64_t count)
       }
       e += 4 + length;
     }
-    if (method != 0)
-      fail(name + " is compressed (method " + std::to_string(method) +
-           "); PyTorch stores entries uncompressed");
+    at += 46 + nameLength + extraLength + commentLength;
+    if (method != 0) {  // TorchScript deflates its code; tensors and pickles are stored
+      compressed_[name] = method;
+      continue;
+    }
     if (compressed != size) fail(name + ": stored entry with differing sizes");
     if (local > bytes_.size() || bytes_.size() - local < 30 ||
         le<std::uint32_t>(bytes_, local) != kLocalSignature)
@@ -104,12 +106,14 @@ void ZipArchive::readCentralDirectory(std::uint64_t offset, std::uint64_t count)
     if (data > bytes_.size() || bytes_.size() - data < size)
       fail(name + " extends past the end of the file");
     entries_[name] = bytes_.subspan(data, size);
-    at += 46 + nameLength + extraLength + commentLength;
   }
 }
 
 std::span<const std::byte> ZipArchive::entry(const std::string& name) const {
   const auto it = entries_.find(name);
+  if (const auto packed = compressed_.find(name); packed != compressed_.end())
+    fail(name + " is compressed (method " + std::to_string(packed->second) +
+         "); PyTorch stores tensors and pickles uncompressed");
   if (it == entries_.end()) fail("no entry " + name);
   return it->second;
 }
@@ -118,4 +122,4 @@ void ZipArchive::fail(const std::string& why) const {
   throw Error(ErrorKind::ModelCorrupt, origin_ + ": " + why);
 }
 
-}  // namespace drs::ui
+}  // namespace drs::models

@@ -1,6 +1,6 @@
-// Read-only view of a zip archive in memory, as PyTorch writes them (torch.save):
-// entries stored uncompressed, ZIP64 records when large. Only what a checkpoint
-// reader needs; a malformed or compressed archive is a drs::Error naming the problem.
+// Read-only view of a zip archive in memory, as PyTorch writes them (torch.save,
+// torch.jit.save): tensors and pickles stored uncompressed, ZIP64 records when large. Only what a
+// checkpoint reader needs; a malformed or compressed archive is a drs::Error naming the problem.
 // Plain C++ (no Qt, no Torch).
 #pragma once
 
@@ -10,7 +10,7 @@
 #include <span>
 #include <string>
 
-namespace drs::ui {
+namespace drs::models {
 
 class ZipArchive {
  public:
@@ -18,7 +18,8 @@ class ZipArchive {
   explicit ZipArchive(std::span<const std::byte> bytes, std::string origin);
 
   [[nodiscard]] bool contains(const std::string& name) const { return entries_.contains(name); }
-  // The stored bytes of `name`; throws if absent.
+  // The stored bytes of `name`; throws if absent or compressed (only TorchScript's code
+  // records are: they are listed but never read).
   [[nodiscard]] std::span<const std::byte> entry(const std::string& name) const;
   [[nodiscard]] const std::map<std::string, std::span<const std::byte>>& entries() const {
     return entries_;
@@ -30,7 +31,8 @@ class ZipArchive {
 
   std::span<const std::byte> bytes_;
   std::string origin_;
-  std::map<std::string, std::span<const std::byte>> entries_;
+  std::map<std::string, std::span<const std::byte>> entries_;  // stored entries
+  std::map<std::string, int> compressed_;                      // name -> method
 };
 
-}  // namespace drs::ui
+}  // namespace drs::models

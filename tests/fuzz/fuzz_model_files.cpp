@@ -13,10 +13,10 @@
 #include <span>
 
 #include "drs/error.h"
+#include "models/torch_pickle.h"
+#include "models/zip_archive.h"
 #include "ui/models/manifest.h"
 #include "ui/models/safetensors_header.h"
-#include "ui/models/torch_pickle.h"
-#include "ui/models/zip_archive.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const QByteArray bytes(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
@@ -32,13 +32,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   try {  // as a whole checkpoint, then as a bare data.pkl
     const std::span<const std::byte> image(reinterpret_cast<const std::byte*>(data), size);
-    const drs::ui::ZipArchive zip(image, "fuzz");
+    const drs::models::ZipArchive zip(image, "fuzz");
     for (const auto& [name, entry] : zip.entries())
-      if (name.ends_with("/data.pkl")) drs::ui::unpickleCheckpoint(entry, "fuzz");
+      if (name.ends_with("/data.pkl")) drs::models::unpickleCheckpoint(entry, "fuzz");
   } catch (const drs::Error&) {
   }
   try {
-    drs::ui::unpickleCheckpoint(std::span(reinterpret_cast<const std::byte*>(data), size), "fuzz");
+    drs::models::unpickleCheckpoint(std::span(reinterpret_cast<const std::byte*>(data), size),
+                                    "fuzz");
   } catch (const drs::Error&) {
   }
 

@@ -11,12 +11,18 @@
 #include <vector>
 
 #include "drs/error.h"
-#include "ui/models/torch_pickle.h"
-#include "ui/models/zip_archive.h"
+#include "models/torch_pickle.h"
+#include "models/zip_archive.h"
 
 namespace drs::ui {
 namespace {
 
+using models::dtypeBytes;
+using models::PickledTensor;
+using models::PickleValue;
+using models::PickleValuePtr;
+using models::unpickleCheckpoint;
+using models::ZipArchive;
 using Kind = PickleValue::Kind;
 
 struct NamedTensor {
