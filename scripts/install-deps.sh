@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the project needs, only those missing, without
-# prompts. Usage: scripts/install-deps.sh [app|test]
+# prompts. Usage: scripts/install-deps.sh [app|test|package]
+# (package: test + what scripts/package-deb.sh and scripts/test-install-deb.sh need)
 set -euo pipefail
 profile=${1:-app}
 
 packages=(
   # build
   cmake ninja-build pkg-config g++ ccache clang-format
+  python3 librsvg2-bin  # man pages from --help, PNG icons from the SVG (packaging/)
   # engine
   libtorch-dev libopenblas0-pthread libsndfile1-dev libespeak-ng-dev espeak-ng-data
   nlohmann-json3-dev
@@ -14,7 +16,7 @@ packages=(
   qt6-base-dev qt6-multimedia-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
 )
-if [[ $profile == test ]]; then
+if [[ $profile == test || $profile == package ]]; then
   packages+=(
     libgtest-dev         # engine tests
     sentencepiece        # spm_encode cross-checks our own tokenizer (separate process)
@@ -23,6 +25,13 @@ if [[ $profile == test ]]; then
     nginx          # real HTTP server for the downloader tests
     python3-torch        # writes the small official-format .pt test checkpoints
     clang libclang-rt-14-dev  # libFuzzer targets
+    desktop-file-utils appstream  # desktop file and AppStream metainfo validation
+  )
+fi
+if [[ $profile == package ]]; then
+  packages+=(
+    dpkg-dev             # dpkg-shlibdeps: the .deb's Depends
+    mmdebstrap           # a fresh Debian 12 root for the install test
   )
 fi
 
