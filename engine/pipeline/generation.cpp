@@ -109,6 +109,7 @@ GenerationResult run_generation(LoadedModels& models, const ModelInfo& info,
           models.needs_loading() ? "loading networks" : "models ready"});
   const auto& dit = models.dit();
   const auto& vae = models.vae();
+  for (const auto& warning : models.load_warnings()) result.warnings.push_back(warning);
   throw_if_cancelled(stop);
 
   report({Stage::Lyrics, 0, 0, 0, 0, 0, 0, {}});

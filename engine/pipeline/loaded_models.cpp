@@ -8,10 +8,19 @@
 #include <nlohmann/json.hpp>
 
 #include "drs/error.h"
+#include "models/checkpoint_weights.h"
 #include "weights/weight_map.h"
 
 namespace drs {
 namespace {
+
+// "'a', 'b' and 3 more"
+std::string name_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < 8; ++i) out += (i ? ", '" : "'") + names[i] + "'";
+  if (names.size() > 8) out += " and " + std::to_string(names.size() - 8) + " more";
+  return out;
+}
 
 DitConfig read_dit_config(const ModelSet& set) {
   const auto path = set.file(ModelSetLayout::kDitConfig);
@@ -67,9 +76,24 @@ LoadedModels::LoadedModels(ModelSet set, const LoadSettings& settings)
 const DiT& LoadedModels::dit() {
   if (!dit_) {
     const auto config = read_dit_config(set_);
-    auto weights = load_weight_map(set_.file(ModelSetLayout::kDit));
-    dit_ = std::make_unique<DiT>(config, weights, options_, dit_residency_);
-    weights.finish();  // strict: every tensor of the file must belong to the model
+    const auto converted = set_.file(ModelSetLayout::kDit);
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(converted, ec)) {
+      auto weights = load_weight_map(converted);
+      dit_ = std::make_unique<DiT>(config, weights, options_, dit_residency_);
+      weights.finish();  // strict: every tensor of our own file must belong to the model
+    } else {
+      // The official checkpoint, read in place. Like the official loader (non-strict),
+      // entries the model has no place for are skipped, and named.
+      auto weights = models::load_checkpoint_weights(set_.file(ModelSetLayout::kDitCheckpoint),
+                                                     ModelSetLayout::kDitCheckpointKey);
+      dit_ = std::make_unique<DiT>(config, weights, options_, dit_residency_);
+      if (const auto unused = weights.unused(); !unused.empty())
+        load_warnings_.push_back(std::string(ModelSetLayout::kDitCheckpoint) + ": ignored " +
+                                 std::to_string(unused.size()) + " entr" +
+                                 (unused.size() == 1 ? "y" : "ies") +
+                                 " the model does not use: " + name_list(unused));
+    }
     ++loads_;
   }
   return *dit_;

@@ -50,6 +50,9 @@ class LoadedModels {
   [[nodiscard]] const std::optional<std::filesystem::path>& style_cache_folder() const {
     return style_cache_folder_;
   }
+  // Notes from loading, e.g. entries of an official checkpoint that the model does not
+  // use (the official loader ignores them too).
+  [[nodiscard]] const std::vector<std::string>& load_warnings() const { return load_warnings_; }
   // True when a call to dit()/vae() would read from disk (for the progress stage).
   [[nodiscard]] bool needs_loading() const { return !dit_ || !vae_; }
 
@@ -67,6 +70,7 @@ class LoadedModels {
   StyleEmbeddingCache style_cache_{std::string()};
   int loads_ = 0;
   int style_loads_ = 0;
+  std::vector<std::string> load_warnings_;
 };
 
 }  // namespace drs

@@ -89,6 +89,13 @@ void WeightMap::finish() const {
               source_ + ": unexpected tensor" + (count > 1 ? "s " : " ") + unexpected);
 }
 
+std::vector<std::string> WeightMap::unused() const {
+  std::vector<std::string> names;
+  for (const auto& entry : tensors_)
+    if (!taken_.count(entry.first)) names.push_back(entry.first);
+  return names;
+}
+
 WeightMap load_weight_map(const std::filesystem::path& path) {
   const auto file = SafetensorsFile::open(path);
   std::map<std::string, at::Tensor> tensors;

@@ -32,6 +32,8 @@ class WeightMap {
   [[nodiscard]] bool was_taken(const std::string& name) const { return taken_.count(name) != 0; }
   // Throws drs::Error(ModelCorrupt) listing tensors that were never taken (strict load).
   void finish() const;
+  // The names never taken (for a non-strict load that reports them).
+  [[nodiscard]] std::vector<std::string> unused() const;
 
   [[nodiscard]] const std::string& source() const { return source_; }
   [[nodiscard]] const std::map<std::string, at::Tensor>& all() const { return tensors_; }

@@ -14,7 +14,8 @@ namespace drs {
 struct ModelSetLayout {
   static constexpr const char* kManifest = "manifest.json";
   static constexpr const char* kDit = "dit.safetensors";         // converted from cfm_model.pt
-  static constexpr const char* kDitCheckpoint = "cfm_model.pt";  // official, if not yet converted
+  static constexpr const char* kDitCheckpoint = "cfm_model.pt";  // official, read in place
+  static constexpr const char* kDitCheckpointKey = "model_state_dict";  // its state dict
   static constexpr const char* kDitConfig = "dit_config.json";
   static constexpr const char* kVae = "vae_model.pt";
   static constexpr const char* kStyleWeights = "mulan.safetensors";
