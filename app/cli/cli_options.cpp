@@ -53,7 +53,13 @@ const char* usage() {
 Commands:
   generate   make a song from lyrics and a style prompt (no display needed)
   presets    list the quality/speed presets with their cost
-  info       describe the model set that would be used
+  info       describe the model set that would be used, and this machine's maths
+  models     manage installed model sets:
+               models list            installed sets, sizes, licences, the default
+               models where           print the model store folder
+               models verify [SET]    re-check every file's size and SHA-256 against
+                                      the set's manifest (default: the default set)
+               models remove SET      delete an installed set from the store
 
 generate options:
   --lyrics FILE.lrc     timestamped lyrics ([mm:ss.xx] lines); omit for instrumental
@@ -77,6 +83,10 @@ generate options:
   --json-progress       progress as JSON lines on stderr
   --quiet               no progress output
 
+models options:
+  --store DIR           the model store (default: $DRS_MODELS_DIR, else
+                        ~/.local/share/DiffRhythm Studio/models)
+
 Progress goes to stderr, one line per event; Ctrl+C cancels cleanly.
 
 Exit codes:
@@ -99,6 +109,8 @@ Options parse_options(int argc, char** argv) {
     opt.command = Command::Presets;
   else if (command == "info")
     opt.command = Command::Info;
+  else if (command == "models")
+    opt.command = Command::Models;
   else if (command == "help" || command == "--help" || command == "-h")
     return opt;
   else
@@ -106,7 +118,24 @@ Options parse_options(int argc, char** argv) {
 
   std::optional<int> steps;
   std::optional<float> cfg, sway, guidance_until;
-  for (int i = 2; i < argc; ++i) {
+  int first = 2;
+  if (opt.command == Command::Models) {
+    if (argc < 3 || argv[2][0] == '-')
+      bad("models needs a subcommand: list, where, verify [SET] or remove SET");
+    opt.models_command = argv[2];
+    first = 3;
+    if (argc > 3 && argv[3][0] != '-') {
+      opt.models_argument = argv[3];
+      first = 4;
+    }
+    const auto& sub = opt.models_command;
+    if (sub != "list" && sub != "where" && sub != "verify" && sub != "remove")
+      bad("models: unknown subcommand '" + sub + "' (list, where, verify, remove)");
+    if (sub == "remove" && opt.models_argument.empty()) bad("models remove needs a set id");
+    if ((sub == "list" || sub == "where") && !opt.models_argument.empty())
+      bad("models " + sub + " takes no argument");
+  }
+  for (int i = first; i < argc; ++i) {
     const std::string flag = argv[i];
     const auto value = [&]() -> std::string {
       if (i + 1 >= argc) bad(flag + " needs a value");
@@ -170,6 +199,8 @@ Options parse_options(int argc, char** argv) {
       opt.json_progress = true;
     } else if (flag == "--quiet") {
       opt.quiet = true;
+    } else if (flag == "--store") {
+      opt.store = value();
     } else {
       bad("unknown option '" + flag + "' (try --help)");
     }

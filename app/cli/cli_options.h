@@ -11,7 +11,7 @@
 
 namespace drs::cli {
 
-enum class Command { Generate, Presets, Info, Help };
+enum class Command { Generate, Presets, Info, Models, Help };
 
 struct Options {
   Command command = Command::Help;
@@ -31,6 +31,10 @@ struct Options {
   std::optional<AudioFormat> format;
   bool json_progress = false;
   bool quiet = false;
+  // models: the subcommand and its argument ("list", "where", "verify [SET]", "remove SET").
+  std::string models_command;
+  std::string models_argument;
+  std::optional<std::filesystem::path> store;  // --store DIR (default: the model store)
 };
 
 // Exit codes (documented in --help).

@@ -16,6 +16,7 @@
 #include "drs/machine_speed.h"
 #include "drs/model_set.h"
 #include "drs/process_tuning.h"
+#include "models_command.h"
 #include "progress_printer.h"
 
 namespace drs::cli {
@@ -170,6 +171,7 @@ int run(int argc, char** argv) {
       case Command::Generate: return run_generate(opt);
       case Command::Presets: return run_presets();
       case Command::Info: return run_info(opt);
+      case Command::Models: return run_models(opt);
       case Command::Help: std::fputs(usage(), stdout); return kOk;
     }
   } catch (const Error& e) {

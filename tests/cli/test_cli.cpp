@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "drs/blas_kernel.h"
 #include "drs/cpu_features.h"
 
@@ -69,6 +71,18 @@ Run run_cli(std::vector<std::string> args, const std::string& interrupt_on = {},
   ::waitpid(pid, &status, 0);
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return run;
+}
+
+// stdout of a shell command (Debian's own tools as cross-checks).
+std::string run_shell(const std::string& command) {
+  std::string out;
+  if (FILE* pipe = ::popen(command.c_str(), "r")) {
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+      out.append(buffer, n);
+    ::pclose(pipe);
+  }
+  return out;
 }
 
 class CliTest : public ::testing::Test {
@@ -269,4 +283,65 @@ TEST_F(CliTest, AFallbackCoreIsReplacedWithoutTheUserDoingAnything) {
   const auto run = run_cli(generate_args(out), {}, fallback);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(fs::exists(out));
+}
+
+// `models`: list, where, verify (digests cross-checked with Debian's sha256sum as a
+// separate process), a damaged file named with exit code 4, remove.
+TEST_F(CliTest, ModelsListVerifyAndRemoveAnInstalledSet) {
+  const auto store = dir_ / "store";
+  const auto set = store / "diffrhythm-1_2-base";
+  fs::create_directories(store);
+  fs::copy(DRS_TEST_DEMO_DIR, set, fs::copy_options::recursive);
+  nlohmann::json files = nlohmann::json::array();
+  for (const auto& entry : fs::directory_iterator(set)) {
+    const auto name = entry.path().filename().string();
+    if (name == "manifest.json") continue;
+    const auto hashed = run_shell("sha256sum '" + entry.path().string() + "'");
+    ASSERT_GE(hashed.size(), 64u) << "sha256sum failed";
+    files.push_back({{"name", name},
+                     {"size", fs::file_size(entry.path())},
+                     {"sha256", hashed.substr(0, 64)},
+                     {"sha256_verified", true}});
+  }
+  auto manifest = nlohmann::json::parse(std::ifstream(set / "manifest.json"));
+  manifest["id"] = "diffrhythm-1_2-base";
+  manifest["name"] = "Test base";
+  manifest["is_demo"] = false;
+  manifest["files"] = files;
+  manifest["licences"] = {{{"component", "DiT"}, {"licence", "Apache-2.0"}}};
+  std::ofstream(set / "manifest.json") << manifest.dump(1);
+  const Environment in_store{{"DRS_MODELS_DIR", store.string()}};
+
+  const auto where = run_cli({"models", "where"}, {}, in_store);
+  EXPECT_EQ(where.exit_code, 0);
+  EXPECT_EQ(where.out, store.string() + "\n");
+  const auto list = run_cli({"models", "list"}, {}, in_store);
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_NE(list.out.find("diffrhythm-1_2-base (default)\tTest base"), std::string::npos)
+      << list.out;
+  EXPECT_NE(list.out.find("licence DiT: Apache-2.0"), std::string::npos) << list.out;
+
+  const auto good = run_cli({"models", "verify", "diffrhythm-1_2-base"}, {}, in_store);
+  EXPECT_EQ(good.exit_code, 0) << good.out << good.err;
+  EXPECT_EQ(good.out.find("FAILED"), std::string::npos) << good.out;
+  EXPECT_NE(good.out.find(files[0]["sha256"].get<std::string>()), std::string::npos);
+
+  {  // one byte of the VAE changed: same size, other digest
+    std::fstream vae(set / "vae_model.pt", std::ios::in | std::ios::out | std::ios::binary);
+    vae.seekg(100);
+    const char old = static_cast<char>(vae.get());
+    vae.seekp(100);
+    vae.put(static_cast<char>(old ^ 0x5a));
+  }
+  const auto damaged = run_cli({"models", "verify"}, {}, in_store);
+  EXPECT_EQ(damaged.exit_code, 4);
+  EXPECT_NE(damaged.out.find("FAILED   vae_model.pt: SHA-256"), std::string::npos) << damaged.out;
+
+  EXPECT_EQ(run_cli({"models", "remove", "demo"}, {}, in_store).exit_code, 2);
+  EXPECT_EQ(run_cli({"models", "remove", "../store"}, {}, in_store).exit_code, 2);
+  EXPECT_EQ(run_cli({"models", "bogus"}, {}, in_store).exit_code, 2);
+  const auto removed = run_cli({"models", "remove", "diffrhythm-1_2-base"}, {}, in_store);
+  EXPECT_EQ(removed.exit_code, 0) << removed.err;
+  EXPECT_FALSE(fs::exists(set));
+  EXPECT_TRUE(fs::exists(store));
 }
