@@ -11,10 +11,16 @@ OobleckConv::OobleckConv(WeightMap& weights, const std::string& layer, const Con
   const auto cols = shape.transposed ? shape.out : shape.in;
   weight_ = take_conv_weight(weights, layer, {rows, cols, shape.kernel}, options);
   if (shape.bias) bias_ = weights.take(layer + ".bias", {shape.out}, options);
+  if (shape.transposed && shape.dilation == 1 &&
+      PolyphaseUpsample::supported(shape.kernel, shape.stride, shape.padding)) {
+    upsample_.emplace(weight_, bias_, shape.stride, shape.padding);
+    weight_ = bias_ = at::Tensor();  // rearranged copies live in upsample_
+  }
 }
 
 at::Tensor OobleckConv::forward(const at::Tensor& x) const {
   const auto& s = shape_;
+  if (upsample_) return upsample_->forward(x);
   if (s.transposed)
     return at::conv_transpose1d(x, weight_, bias_, s.stride, s.padding, /*output_padding=*/0,
                                 /*groups=*/1, s.dilation);

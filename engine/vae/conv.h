@@ -4,8 +4,10 @@
 
 #include <ATen/ATen.h>
 
+#include <optional>
 #include <string>
 
+#include "vae/polyphase.h"
 #include "weights/weight_map.h"
 
 namespace drs {
@@ -29,6 +31,8 @@ class OobleckConv {
  private:
   ConvShape shape_;
   at::Tensor weight_, bias_;  // bias_ undefined when the layer has none
+  // Transposed with kernel 2s (every Oobleck up-sampling): weight_ is dropped for this.
+  std::optional<PolyphaseUpsample> upsample_;
 };
 
 // "Same" length for an odd kernel: dilation * (kernel - 1) / 2 on each side.

@@ -20,9 +20,10 @@ class Snake {
   [[nodiscard]] at::Tensor forward(const at::Tensor& x) const;
 
  private:
-  // Both exponentials and the reciprocal are taken once at load, in float32: they
-  // depend on the weights only. Shapes [1, channels, 1] broadcast over batch and time.
-  at::Tensor frequency_, inverse_magnitude_;
+  // Taken once at load, in float32 (they depend on the weights only): e^alpha and
+  // sqrt(1 / (e^beta + 1e-9)), so that y = x + (root * sin(e^alpha x))^2 is one fused
+  // multiply-add over the data. Shapes [1, channels, 1] broadcast over batch and time.
+  at::Tensor frequency_, root_magnitude_;
 };
 
 }  // namespace drs
