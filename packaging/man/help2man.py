@@ -37,19 +37,72 @@ def roff_escape(text):
     return text
 
 
-def format_term(term, all_bold):
+def format_term(term, literal):
     """Options and literal words bold, metavariables (FILE, N, TEXT, ...) italic."""
-    if all_bold:
-        return "\\fB" + roff_escape(term) + "\\fR"
     parts = []
     for word in term.split(" "):
-        font = "B" if word.lstrip("[(").startswith("-") else "I"
+        bare = word.strip("[]()<>|.,")
+        if literal:  # commands, exit codes: literal words bold, metavariables italic
+            metavar = word.startswith(("[", "<")) or (bare.isupper() and len(bare) > 1)
+            font = "I" if metavar else "B"
+        else:  # options: the option bold, its metavariable or value list italic
+            font = "B" if word.lstrip("[(").startswith("-") else "I"
         parts.append(f"\\f{font}" + roff_escape(word) + "\\fR")
     return " ".join(parts)
 
 
+class Entry:
+    """One term of a list: its description, the column the description starts at,
+    and nested entries (e.g. a command's subcommands listed under it)."""
+
+    def __init__(self, term, desc, desc_column):
+        self.term, self.desc, self.desc_column = term, desc, desc_column
+        self.children = []
+
+    def append(self, text):
+        self.desc = (self.desc + " " + text).strip()
+
+
+def split_term(line):
+    """(indent, term, description or None, description column)."""
+    indent = len(line) - len(line.lstrip(" "))
+    match = TERM_LINE.match(line)
+    if not match:
+        return indent, line.strip(), None, indent
+    desc = match.group("desc")
+    return indent, match.group("term"), desc, (match.start("desc") if desc else indent)
+
+
+def parse_entries(lines):
+    """Entries start at the block's first indentation. A deeper line is, in order: the
+    continuation of the last nested entry (at or beyond that entry's description
+    column, or deeper than the entry's description column without a two-space gap),
+    the continuation of the entry (at its description column, or without a two-space
+    gap), else a nested "TERM  description" entry (a subcommand under a command)."""
+    entries = []
+    base_indent = None
+    for line in lines:
+        indent, term, desc, desc_column = split_term(line)
+        if base_indent is None:
+            base_indent = indent
+        if indent <= base_indent or not entries:
+            entries.append(Entry(term, desc or "", desc_column))
+            continue
+        parent = entries[-1]
+        child = parent.children[-1] if parent.children else None
+        if child is not None and indent >= child.desc_column:
+            child.append(line.strip())
+        elif child is not None and desc is None and indent > parent.desc_column:
+            child.append(line.strip())
+        elif indent == parent.desc_column or desc is None:
+            parent.append(line.strip())
+        else:
+            parent.children.append(Entry(term, desc, desc_column))
+    return entries
+
+
 def parse_help(text):
-    """Returns (usage lines, description paragraphs, [(heading, [(term, desc)] or [str])])."""
+    """Returns (usage lines, description paragraphs, [(heading, [Entry])])."""
     usages, paragraphs, sections = [], [], []
     blocks, current = [], []
     for line in text.splitlines():
@@ -71,21 +124,7 @@ def parse_help(text):
                     usages[-1] += " " + line.strip()
             continue
         if not first.startswith(" ") and first.endswith(":") and len(block) > 1:
-            heading = first[:-1].strip()
-            entries = []
-            base_indent = None
-            for line in block[1:]:
-                indent = len(line) - len(line.lstrip(" "))
-                if base_indent is None:
-                    base_indent = indent
-                match = TERM_LINE.match(line)
-                if indent == base_indent and match:
-                    entries.append([match.group("term"), match.group("desc") or ""])
-                elif entries:  # continuation of the previous term's description
-                    entries[-1][1] = (entries[-1][1] + " " + line.strip()).strip()
-                else:
-                    entries.append([line.strip(), ""])
-            sections.append((heading, entries))
+            sections.append((first[:-1].strip(), parse_entries(block[1:])))
             continue
         paragraphs.append(" ".join(line.strip() for line in block))
     return usages, paragraphs, sections
@@ -111,6 +150,17 @@ def release_date(metainfo, version):
     if not dates:
         sys.exit(f"{metainfo}: no <release date=...>")
     return dates[-1]
+
+
+def write_entries(out, entries, literal_terms):
+    for entry in entries:
+        out.write(".TP\n")
+        out.write(format_term(entry.term, literal_terms) + "\n")
+        out.write((roff_escape(entry.desc) if entry.desc else "\\&") + "\n")
+        if entry.children:
+            out.write(".RS\n")
+            write_entries(out, entry.children, literal_terms)
+            out.write(".RE\n")
 
 
 def render(args, help_text):
@@ -149,11 +199,7 @@ def render(args, help_text):
         else:
             out.write(f".SH {roff_escape(name)}\n")
             opened.add(name)
-        literal_terms = name != "OPTIONS"
-        for term, desc in entries:
-            out.write(".TP\n")
-            out.write(format_term(term, literal_terms) + "\n")
-            out.write((roff_escape(desc) if desc else "\\&") + "\n")
+        write_entries(out, entries, literal_terms=name != "OPTIONS")
 
     for extra in args.extra:
         with open(extra, encoding="utf-8") as f:

@@ -4,9 +4,10 @@
 Every option and every command of a program's --help must be documented in its man
 page (as a tagged paragraph: the term of a .TP entry), so a new option cannot be
 missing from the page. Parses the --help text independently of the generator
-(packaging/man/help2man.py): options are the "-x"/"--xx" words that start an indented
-line, commands the first words of the lines under a "Commands:" heading, and every
-"--option" mentioned anywhere in the text must appear somewhere in the page. When
+(packaging/man/help2man.py): options are the "-x"/"--xx" words that start a list's
+lines, commands the first words of the lines under a "Commands:" heading, subcommands
+the deeper "COMMAND SUB  description" lines under them, and every "--option" mentioned
+anywhere in the text must appear somewhere in the page. When
 `man` is installed the page must also format without warnings.
 """
 
@@ -30,22 +31,33 @@ def help_text(args):
 
 
 def documented_items(text):
-    options, commands, mentioned = set(), set(), set()
-    in_commands = False
+    """Options (terms starting with -), commands (terms under "Commands:") and
+    subcommands (deeper "COMMAND SUB ...  description" lines under a command), each
+    taken from the lines at a list's own indentation, plus every --option mentioned."""
+    options, commands, subcommands = set(), set(), set()
+    heading, base = None, None
     for line in text.splitlines():
         if not line.strip():
-            in_commands = False
+            heading, base = None, None
             continue
         if not line.startswith(" "):
-            in_commands = line.strip().lower() == "commands:"
+            heading, base = line.strip().lower(), None
             continue
+        indent = len(line) - len(line.lstrip(" "))
+        base = indent if base is None else base
         first = line.split()[0]
-        if in_commands:
-            commands.add(first)
-        elif re.fullmatch(r"--?[A-Za-z][\w-]*", first):
-            options.add(first)
-    mentioned.update(re.findall(r"(?<![\w-])--[A-Za-z][\w-]*", text))
-    return options, commands, mentioned
+        if indent == base:
+            if heading == "commands:":
+                commands.add(first)
+            elif re.fullmatch(r"--?[A-Za-z][\w-]*", first):
+                options.add(first)
+        elif heading == "commands:" and first in commands:
+            match = re.match(r"\s+(\S+(?: \S+)*?)(?:\s{2,}|$)", line)
+            words = [w for w in match.group(1).split() if not w.startswith(("[", "<"))
+                     and not (w.isupper() and len(w) > 1)]
+            subcommands.add(" ".join(words))
+    mentioned = set(re.findall(r"(?<![\w-])--[A-Za-z][\w-]*", text))
+    return options, commands, subcommands, mentioned
 
 
 def plain_roff(page):
@@ -75,13 +87,16 @@ def main():
     terms, whole = plain_roff(page)
     term_words = {word for term in terms for word in term.split()}
 
-    options, commands, mentioned = documented_items(help_text(args))
+    options, commands, subcommands, mentioned = documented_items(help_text(args))
     if not options:
         sys.exit("no options found in the --help text: is it still in the expected format?")
     failures = []
     for item in sorted(options | commands):
         if item not in term_words:
             failures.append(f"'{item}' is in --help but has no entry in {args.man}")
+    for item in sorted(subcommands):
+        if not any(term == item or term.startswith(item + " ") for term in terms):
+            failures.append(f"subcommand '{item}' is in --help but has no entry in {args.man}")
     for item in sorted(mentioned):
         if not re.search(r"(?<![\w-])" + re.escape(item) + r"(?![\w-])", whole):
             failures.append(f"'{item}' is mentioned in --help but not in {args.man}")
@@ -98,7 +113,7 @@ def main():
     if failures:
         return 1
     print(f"{args.man}: {len(options)} options, {len(commands)} commands, "
-          f"{len(mentioned)} mentioned options documented")
+          f"{len(subcommands)} subcommands, {len(mentioned)} mentioned options documented")
     return 0
 
 
