@@ -17,7 +17,7 @@ int main(int argc, char* argv[]) {
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("DiffRhythmStudio"));
   QApplication::setApplicationName(QStringLiteral("DiffRhythm Studio"));
-  QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+  QApplication::setApplicationVersion(QStringLiteral(DRS_VERSION));  // the project version
   QApplication::setDesktopFileName(QStringLiteral("io.github.diffrhythm_studio.DiffRhythmStudio"));
 
   // Our strings (compiled into :/i18n by qt_add_translations), then Qt's own.
