@@ -11,6 +11,7 @@
 
 #include "oobleck_fixture.h"
 #include "vae/torchscript_vae.h"
+#include "vae/torchscript_weights.h"
 #include "vae/vae.h"
 #include "weights/safetensors.h"
 
@@ -95,6 +96,23 @@ TEST(VaeNativeGolden, OobleckDecodeEncodePlainAndChunked) {
       expect_close(label + " encode chunked vs TorchScript chunked",
                    vae.encode_chunked(ref.audio, params), ref.encoded, kEncodeTolerance);
     }
+  }
+}
+
+// bfloat16 (what drs-bench --vae times where it is native): the whole decoder in bf16
+// stays near the float32 reference; LibTorch 1.13's own CPU conv_transpose1d would give
+// a wrong-length output in bf16 (it runs a strided ordinary convolution).
+TEST(VaeNativeGolden, OobleckDecodeInBfloat16StaysClose) {
+  for (const auto& fx : drs::test::find_fixtures("vae_torchscript")) {
+    auto weights = drs::read_torchscript_weights(drs::test::oobleck_graph(fx));
+    const drs::Vae vae(weights, at::TensorOptions().dtype(at::kBFloat16));
+    const auto io = drs::SafetensorsFile::open(fx.dir() / fx.json.at("io").get<std::string>());
+    const auto want = io.tensor("decode.audio");
+    const auto got = vae.decode(io.tensor("decode.latents"));
+    ASSERT_EQ(got.sizes(), want.sizes());
+    const double relative = (got - want).norm().item<double>() / want.norm().item<double>();
+    std::printf("  %s decode bf16 native relative L2 err %.3g\n", fx.name().c_str(), relative);
+    EXPECT_LE(relative, 0.05);
   }
 }
 
