@@ -1,14 +1,17 @@
 #include "vae/vae.h"
 
+#include <caffe2/serialize/versions.h>
+#include <torch/version.h>
+
 #include <string>
 
 #include "drs/error.h"
 #include "drs/progress.h"
+#include "models/torchscript_archive.h"
 #include "vae/chunk_plan.h"
 #include "vae/oobleck_config.h"
 #include "vae/oobleck_vae.h"
 #include "vae/torchscript_vae.h"
-#include "vae/torchscript_weights.h"
 
 namespace drs {
 
@@ -57,6 +60,27 @@ std::unique_ptr<VaeNetwork> native(WeightMap& weights, const at::TensorOptions& 
   return std::make_unique<OobleckVae>(weights, options);
 }
 
+// A graph that is not Oobleck runs through LibTorch's interpreter, which must be able to
+// read the archive's format and compile its code: say which LibTorch it needs.
+std::unique_ptr<VaeNetwork> graph_network(const std::filesystem::path& file,
+                                          const at::Device& device,
+                                          const models::TorchScriptSummary& archive) {
+  const auto readable =
+      static_cast<std::int64_t>(caffe2::serialize::kMaxSupportedFileFormatVersion);
+  const std::string versions = "archive format version " + std::to_string(archive.version) +
+                               ", this LibTorch " + TORCH_VERSION + " reads up to " +
+                               std::to_string(readable);
+  if (archive.version > readable)
+    throw Error(ErrorKind::ModelCorrupt, file.string() + ": written by a newer PyTorch (" +
+                                             versions + "); this VAE graph needs a newer LibTorch");
+  try {
+    return std::make_unique<TorchScriptVae>(file, device);
+  } catch (const Error& e) {
+    throw Error(e.kind(), std::string(e.what()) + " (" + versions +
+                              "; a graph saved by a newer PyTorch may need a newer LibTorch)");
+  }
+}
+
 // Native whenever the tensors look like Oobleck (then binding errors are fatal); the
 // graph itself only for anything else.
 std::unique_ptr<VaeNetwork> open_network(const std::filesystem::path& file,
@@ -65,9 +89,11 @@ std::unique_ptr<VaeNetwork> open_network(const std::filesystem::path& file,
     auto weights = load_weight_map(file);
     return native(weights, float_on(device));
   }
-  auto weights = read_torchscript_weights(file);
-  if (find_oobleck_prefix(weights)) return native(weights, float_on(device));
-  return std::make_unique<TorchScriptVae>(file, device);
+  // Our own reader: the weights of an Oobleck archive never depend on whether this
+  // LibTorch can compile the archive's code.
+  auto archive = models::read_torchscript_weights(file);
+  if (find_oobleck_prefix(archive.weights)) return native(archive.weights, float_on(device));
+  return graph_network(file, device, archive.summary);
 }
 
 std::unique_ptr<VaeNetwork> checked_open(const std::filesystem::path& file,

@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "drs/error.h"
+#include "models/torchscript_archive.h"
 #include "oobleck_fixture.h"
 #include "vae/oobleck_config.h"
-#include "vae/torchscript_weights.h"
 #include "vae/vae.h"
 #include "vae/weight_norm.h"
 #include "weights/safetensors.h"
@@ -32,7 +32,7 @@ std::vector<drs::test::Fixture> oobleck_fixtures() {
 
 // An in-memory copy of a fixture's folded weights, for editing.
 std::map<std::string, at::Tensor> folded_tensors(const drs::test::Fixture& fx) {
-  auto weights = drs::read_torchscript_weights(drs::test::oobleck_graph(fx));
+  auto weights = drs::models::read_torchscript_weights(drs::test::oobleck_graph(fx)).weights;
   std::map<std::string, at::Tensor> copy;
   for (const auto& [name, tensor] : weights.all()) copy.emplace(name, tensor.clone());
   return copy;
@@ -75,8 +75,9 @@ TEST(VaeBackend, OobleckFileRunsNatively) {
 TEST(VaeBackend, ConfigurationIsReadFromTheWeights) {
   for (const auto& fx : oobleck_fixtures()) {
     for (const auto& source : drs::test::oobleck_weight_sources(fx)) {
-      const auto weights = source.name == "torchscript" ? drs::read_torchscript_weights(source.file)
-                                                        : drs::load_weight_map(source.file);
+      const auto weights = source.name == "torchscript"
+                               ? drs::models::read_torchscript_weights(source.file).weights
+                               : drs::load_weight_map(source.file);
       const auto prefix = drs::find_oobleck_prefix(weights);
       ASSERT_TRUE(prefix.has_value()) << source.file;
       for (const char* part : {"decoder", "encoder"}) {
@@ -156,7 +157,8 @@ TEST(VaeBackend, WeightNormStateFoldsToTheGraphsWeights) {
     for (const auto& source : sources) {
       if (source.name != "weightnorm") continue;
       auto normed = drs::load_weight_map(source.file);
-      const auto folded = drs::read_torchscript_weights(drs::test::oobleck_graph(fx));
+      const auto folded =
+          drs::models::read_torchscript_weights(drs::test::oobleck_graph(fx)).weights;
       double worst = 0;
       int pairs = 0;
       for (const auto& [name, tensor] : folded.all()) {

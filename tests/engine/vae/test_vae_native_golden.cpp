@@ -9,9 +9,9 @@
 #include <set>
 #include <string>
 
+#include "models/torchscript_archive.h"
 #include "oobleck_fixture.h"
 #include "vae/torchscript_vae.h"
-#include "vae/torchscript_weights.h"
 #include "vae/vae.h"
 #include "weights/safetensors.h"
 
@@ -104,7 +104,7 @@ TEST(VaeNativeGolden, OobleckDecodeEncodePlainAndChunked) {
 // a wrong-length output in bf16 (it runs a strided ordinary convolution).
 TEST(VaeNativeGolden, OobleckDecodeInBfloat16StaysClose) {
   for (const auto& fx : drs::test::find_fixtures("vae_torchscript")) {
-    auto weights = drs::read_torchscript_weights(drs::test::oobleck_graph(fx));
+    auto weights = drs::models::read_torchscript_weights(drs::test::oobleck_graph(fx)).weights;
     const drs::Vae vae(weights, at::TensorOptions().dtype(at::kBFloat16));
     const auto io = drs::SafetensorsFile::open(fx.dir() / fx.json.at("io").get<std::string>());
     const auto want = io.tensor("decode.audio");
