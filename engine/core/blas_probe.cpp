@@ -3,11 +3,12 @@
 #include <dlfcn.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <vector>
+
+#include "core/runs_per_second.h"
 
 namespace drs {
 namespace {
@@ -64,17 +65,7 @@ double blas_sgemm_gflops(double budget_seconds) {
     sgemm(kRowMajor, kNoTrans, kNoTrans, n, n, n, 1.0f, a.data(), n, b.data(), n, 0.0f, c.data(),
           n);
   };
-  run();  // warm-up: starts the BLAS's threads, touches the buffers
-  using Clock = std::chrono::steady_clock;
-  const auto start = Clock::now();
-  int runs = 0;
-  double elapsed = 0;
-  do {
-    run();
-    ++runs;
-    elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-  } while (elapsed < budget_seconds);
-  return 2.0 * n * n * n * runs / elapsed / 1e9;
+  return 2.0 * n * n * n * runs_per_second(budget_seconds, run) / 1e9;
 }
 
 std::string blas_sgemm_check() {

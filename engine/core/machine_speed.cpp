@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/int8_linear.h"
+#include "core/runs_per_second.h"
 #include "core/threads.h"
 
 namespace drs {
@@ -30,22 +31,6 @@ std::string mapped_blas_library() {
       return path;
   }
   return {};
-}
-
-// Seconds-bounded loop of `run`; returns runs per second.
-template <typename F>
-double runs_per_second(double budget_seconds, F&& run) {
-  run();  // warm-up
-  using Clock = std::chrono::steady_clock;
-  const auto start = Clock::now();
-  int64_t runs = 0;
-  double elapsed = 0;
-  do {
-    run();
-    ++runs;
-    elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-  } while (elapsed < budget_seconds);
-  return static_cast<double>(runs) / elapsed;
 }
 
 double run_gemms(double budget_seconds, at::ScalarType dtype = at::kFloat) {

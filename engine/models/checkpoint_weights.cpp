@@ -9,22 +9,14 @@
 #include "drs/error.h"
 #include "models/torch_checkpoint.h"
 #include "weights/mapped_file.h"
+#include "weights/safetensors_dtype.h"
 
 namespace drs::models {
 namespace {
 
 at::ScalarType scalar_type(const std::string& dtype, const std::string& origin,
                            const std::string& name) {
-  if (dtype == "F32") return at::kFloat;
-  if (dtype == "F16") return at::kHalf;
-  if (dtype == "BF16") return at::kBFloat16;
-  if (dtype == "F64") return at::kDouble;
-  if (dtype == "I64") return at::kLong;
-  if (dtype == "I32") return at::kInt;
-  if (dtype == "I16") return at::kShort;
-  if (dtype == "I8") return at::kChar;
-  if (dtype == "U8") return at::kByte;
-  if (dtype == "BOOL") return at::kBool;
+  if (const auto type = safetensors_dtype(dtype)) return *type;
   throw Error(ErrorKind::ModelCorrupt, origin + ": tensor \"" + name + "\" has dtype " + dtype);
 }
 

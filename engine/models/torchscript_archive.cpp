@@ -10,6 +10,7 @@
 #include "models/torch_pickle.h"
 #include "models/zip_archive.h"
 #include "weights/mapped_file.h"
+#include "weights/safetensors_dtype.h"
 
 namespace drs::models {
 namespace {
@@ -24,16 +25,7 @@ constexpr int kMaxDepth = 64;
 }
 
 at::ScalarType scalar_type(const std::string& dtype, const std::string& origin) {
-  if (dtype == "F32") return at::kFloat;
-  if (dtype == "F16") return at::kHalf;
-  if (dtype == "BF16") return at::kBFloat16;
-  if (dtype == "F64") return at::kDouble;
-  if (dtype == "I64") return at::kLong;
-  if (dtype == "I32") return at::kInt;
-  if (dtype == "I16") return at::kShort;
-  if (dtype == "I8") return at::kChar;
-  if (dtype == "U8") return at::kByte;
-  if (dtype == "BOOL") return at::kBool;
+  if (const auto type = safetensors_dtype(dtype)) return *type;
   corrupt(origin, "tensor of unsupported dtype " + dtype);
 }
 
