@@ -4,11 +4,14 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "support/reference.h"
+#include "vae/vae.h"
 #include "vae/vae_network.h"
+#include "weights/safetensors.h"
 
 namespace drs::test {
 
@@ -39,6 +42,32 @@ inline std::vector<WeightSource> oobleck_weight_sources(const Fixture& fx) {
 inline VaeShape oobleck_shape(const Fixture& fx) {
   return {fx.json.value("latent_dim", int64_t{64}), fx.json.value("io_channels", int64_t{2}),
           fx.json.value("encoder_out_channels", int64_t{128}), fx.json.value("hop", int64_t{2048})};
+}
+
+// The fixture README's tolerances.
+inline constexpr double kOobleckDecodeTolerance = 1e-5;
+inline constexpr double kOobleckEncodeTolerance = 2e-5;
+
+// Every decode*/encode* group of the fixture's io file through `vae`;
+// `check(group, got, want, tolerance)` compares one. Returns how many groups ran.
+template <typename Check>
+int check_oobleck_io(const Fixture& fx, const Vae& vae, Check&& check) {
+  const auto io = SafetensorsFile::open(fx.dir() / fx.json.at("io").get<std::string>());
+  std::set<std::string> groups;
+  for (const auto& name : io.names()) groups.insert(name.substr(0, name.find('.')));
+  int checked = 0;
+  for (const auto& g : groups) {
+    if (g.rfind("decode", 0) == 0) {
+      check(g, vae.decode(io.tensor(g + ".latents")), io.tensor(g + ".audio"),
+            kOobleckDecodeTolerance);
+      ++checked;
+    } else if (g.rfind("encode", 0) == 0) {
+      check(g, vae.encode(io.tensor(g + ".audio")), io.tensor(g + ".latents"),
+            kOobleckEncodeTolerance);
+      ++checked;
+    }
+  }
+  return checked;
 }
 
 }  // namespace drs::test

@@ -85,19 +85,10 @@ TEST(VaeGolden, OobleckTorchScriptMatches) {
                                                              drs::test::oobleck_shape(fx)),
                        at::kCPU);
     ASSERT_EQ(vae.backend_name(), "TorchScript");
-    const auto io = drs::SafetensorsFile::open(fx.dir() / fx.json.at("io").get<std::string>());
-    std::set<std::string> groups;
-    for (const auto& name : io.names()) groups.insert(name.substr(0, name.find('.')));
-    int checked = 0;
-    for (const auto& g : groups) {
-      if (g.rfind("decode", 0) == 0) {
-        expect_close(g, vae.decode(io.tensor(g + ".latents")), io.tensor(g + ".audio"), 1e-5);
-        ++checked;
-      } else if (g.rfind("encode", 0) == 0) {
-        expect_close(g, vae.encode(io.tensor(g + ".audio")), io.tensor(g + ".latents"), 2e-5);
-        ++checked;
-      }
-    }
+    const int checked = drs::test::check_oobleck_io(
+        fx, vae, [](const auto& g, const auto& got, const auto& want, double tol) {
+          expect_close(g, got, want, tol);
+        });
     EXPECT_GT(checked, 0);
   }
 }

@@ -17,8 +17,8 @@
 
 namespace {
 
-constexpr double kDecodeTolerance = 1e-5;
-constexpr double kEncodeTolerance = 2e-5;
+constexpr double kDecodeTolerance = drs::test::kOobleckDecodeTolerance;
+constexpr double kEncodeTolerance = drs::test::kOobleckEncodeTolerance;
 
 void expect_close(const std::string& what, const at::Tensor& got, const at::Tensor& want,
                   double tol) {
@@ -37,21 +37,11 @@ drs::Vae open_native(const drs::test::WeightSource& source) {
 
 // Plain: every decode*/encode* group of the fixture's io file.
 void check_plain(const drs::test::Fixture& fx, const std::string& label, const drs::Vae& vae) {
-  const auto io = drs::SafetensorsFile::open(fx.dir() / fx.json.at("io").get<std::string>());
-  std::set<std::string> groups;
-  for (const auto& name : io.names()) groups.insert(name.substr(0, name.find('.')));
-  int checked = 0;
-  for (const auto& g : groups) {
-    if (g.rfind("decode", 0) == 0) {
-      expect_close(label + " " + g + " plain", vae.decode(io.tensor(g + ".latents")),
-                   io.tensor(g + ".audio"), kDecodeTolerance);
-      ++checked;
-    } else if (g.rfind("encode", 0) == 0) {
-      expect_close(label + " " + g + " plain", vae.encode(io.tensor(g + ".audio")),
-                   io.tensor(g + ".latents"), kEncodeTolerance);
-      ++checked;
-    }
-  }
+  const int checked = drs::test::check_oobleck_io(
+      fx, vae,
+      [&](const std::string& g, const at::Tensor& got, const at::Tensor& want, double tol) {
+        expect_close(label + " " + g + " plain", got, want, tol);
+      });
   EXPECT_GT(checked, 0);
 }
 
