@@ -74,6 +74,8 @@ void warn_if_blas_is_slow(bool quiet, Precision precision, int threads) {
   if (quiet) return;
   const auto speed = measure_matmul_speed();
   if (speed.slow) std::fprintf(stderr, "warning: %s\n", speed.advice.c_str());
+  // Against a crippled float32 any other maths looks many times faster: fix that first.
+  if (speed.slow) return;
   if (precision != Precision::Auto && precision != Precision::Float32) return;
   if (const double speedup = cpu_bfloat16_speedup(threads); speedup >= kBfloat16HintSpeedup)
     std::fprintf(stderr,

@@ -83,6 +83,12 @@ std::string better_openblas_core(const CpuFeatures& cpu, std::string_view curren
   return best;
 }
 
+int openblas_threads() {
+  using Getter = int (*)();
+  const auto get = blas_symbol<Getter>("openblas_get_num_threads");
+  return get ? get() : 0;
+}
+
 std::string_view selection_name(BlasCoreSelection selection) {
   switch (selection) {
     case BlasCoreSelection::Library: return "library";

@@ -131,7 +131,9 @@ double cpu_bfloat16_speedup(int threads, double budget_seconds) {
 MatmulSpeed measure_matmul_speed(double budget_seconds) {
   try {
     at::NoGradGuard no_grad;
-    const int threads = at::get_num_threads();
+    // The float32 GEMM runs on OpenBLAS's threads: judge the rate per thread of those.
+    const int blas = openblas_threads();
+    const int threads = blas > 0 ? blas : at::get_num_threads();
     const double gflops = run_gemms(std::max(0.01, budget_seconds));
     return classify_matmul_speed(gflops, threads, mapped_blas_library(), detect_cpu_features(),
                                  current_blas_kernel());

@@ -40,6 +40,9 @@ struct BlasKernel {
 };
 
 [[nodiscard]] BlasKernel current_blas_kernel();
+// The threads OpenBLAS runs a GEMM on (it sizes its pool from the CPUs it may use, which
+// can differ from LibTorch's intra-op count); 0 when the BLAS is not OpenBLAS.
+[[nodiscard]] int openblas_threads();
 [[nodiscard]] std::string_view selection_name(BlasCoreSelection selection);
 
 // The decision, kept free of the machine so it can be tested: OpenBLAS's x86-64 cores

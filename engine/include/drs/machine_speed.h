@@ -12,8 +12,8 @@
 namespace drs {
 
 struct MatmulSpeed {
-  double gflops = 0;           // float32 GEMM, all intra-op threads
-  int threads = 0;             // intra-op threads during the measurement
+  double gflops = 0;           // float32 GEMM on all of the BLAS's threads
+  int threads = 0;             // threads the GEMM ran on (OpenBLAS's, else intra-op)
   std::string blas_library;    // the BLAS library mapped into this process, if found
   BlasKernel kernel;           // the OpenBLAS core in use and how it was chosen
   double expected_gflops = 0;  // the least a tuned BLAS gives on these vector units
