@@ -7,7 +7,7 @@
 #include <limits>
 
 #include "drs/error.h"
-#include "mulan/protobuf_reader.h"
+#include "models/protobuf_reader.h"
 
 namespace drs {
 namespace {

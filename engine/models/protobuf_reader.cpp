@@ -1,4 +1,4 @@
-#include "mulan/protobuf_reader.h"
+#include "models/protobuf_reader.h"
 
 #include "drs/error.h"
 

@@ -1,5 +1,6 @@
-// Minimal protobuf wire-format reader: enough to walk SentencePiece's ModelProto with
-// bounds checks on every read (a corrupt file is an error, never an overread).
+// Minimal protobuf wire-format reader: enough to walk SentencePiece's and ONNX's
+// ModelProto with bounds checks on every read (a corrupt file is an error, never an
+// overread). Torch-free, so the fuzz targets of both formats link it alone.
 #pragma once
 
 #include <cstdint>
