@@ -9,12 +9,14 @@ packages=(
   # build
   cmake ninja-build pkg-config g++ ccache clang-format
   python3 librsvg2-bin  # man pages from --help, PNG icons from the SVG (packaging/)
+  python3-jieba  # jieba dict.txt + HMM tables, converted into the Chinese segmenter at build time
   # engine
-  libtorch-dev libopenblas0-pthread libsndfile1-dev libespeak-ng-dev espeak-ng-data
+  libtorch-dev libopenblas0-pthread libsndfile1-dev libsoxr-dev libespeak-ng-dev espeak-ng-data
   nlohmann-json3-dev
   # desktop app (Qt Multimedia plays through GStreamer on Debian 12)
   qt6-base-dev qt6-multimedia-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  fonts-noto-cjk  # Chinese lyrics and the zh_CN interface (the base fonts have no CJK glyphs)
 )
 if [[ $profile == test || $profile == package ]]; then
   packages+=(
