@@ -1,10 +1,13 @@
 // Golden test: every g2p_lines fixture case through our line G2P, compared with the
-// official phoneme string and token ids (or the official failure).
+// official phoneme string and token ids (or the official failure). A fixture folder with
+// a `data/` folder (the Chinese set) is run with the Chinese front end on that data.
 #include <gtest/gtest.h>
 
 #include <iostream>
+#include <map>
 #include <sstream>
 
+#include "chinese_front_end.h"
 #include "lyrics/english_normalizer.h"
 #include "lyrics/line_g2p.h"
 #include "lyrics/utf8.h"
@@ -44,79 +47,113 @@ Outcome run(const LineG2p& g2p, const std::string& text) {
   return o;
 }
 
-// Cases of the Chinese set (`language` zh or mixed) need the Chinese front end; until it
-// exists our defined behaviour is a clean refusal of the line (unsupported-language).
-bool needs_chinese(const nlohmann::json& c) {
-  const std::string language = c.value("language", "");
-  return language == "zh" || language == "mixed";
+// Official exception -> the code of our defined behaviour (line silent, a diagnostic).
+bool same_failure(const nlohmann::json& want, const Outcome& got) {
+  const std::string type = want.value("type", "");
+  const std::string message = want.value("message", "");
+  if (type == "KeyError") return got.error.rfind("chinese-no-reading", 0) == 0;
+  if (message.rfind("Unknown language", 0) == 0)
+    return got.error.rfind("no-letters", 0) == 0 || got.error.rfind("empty-lyric", 0) == 0;
+  return got.failed;
+}
+
+// The §4.5 fallback is where the official code asks pypinyin, which we do not have
+// (engine/lyrics/README.md): a mismatch on such a line is a documented limit.
+bool uses_pypinyin_fallback(const nlohmann::json& c) {
+  if (!c.contains("debug")) return false;
+  for (const auto& run : c["debug"].value("runs", nlohmann::json::array()))
+    for (const auto& w : run.value("words", nlohmann::json::array()))
+      if (w.contains("pypinyin_fallback")) return true;
+  return false;
+}
+
+struct Count {
+  std::size_t total = 0, exact = 0, phonemes = 0, tokens = 0, fallback_limited = 0;
+};
+
+void print_debug(const drs::lyrics::zh::ChineseG2p* chinese, const nlohmann::json& c) {
+  if (chinese == nullptr || !c.contains("debug")) return;
+  for (const auto& run : c["debug"].value("runs", nlohmann::json::array())) {
+    if (run.value("lang", "") != "zh") continue;
+    drs::lyrics::zh::ChineseRunTrace t;
+    try {
+      (void)chinese->convert(drs::lyrics::to_u32(run.at("text").get<std::string>()), 1, &t);
+    } catch (const std::exception& e) {
+      std::cout << "  run [" << run.at("text").get<std::string>() << "] fails: " << e.what()
+                << "\n";
+    }
+    auto show = [](const char* what, const nlohmann::json& want, const nlohmann::json& got) {
+      if (want != got)
+        std::cout << "  " << what << " want " << want << "\n    got  " << got << "\n";
+    };
+    show("cn2an", run.value("cn2an", ""), t.numbers_read);
+    show("normalized", run.value("normalized", ""), t.normalized);
+    show("jieba", run.value("jieba", nlohmann::json::array()), t.jieba);
+    show("words", run.value("after_merge_er", nlohmann::json::array()), t.words);
+    show("bopomofo", run.value("bopomofo", ""), t.bopomofo);
+    show("ipa_raw", run.value("ipa_raw", ""), t.ipa_raw);
+  }
 }
 
 TEST(GoldenLines, MatchOfficialPhonemesAndTokens) {
   const auto fixtures = drs::test::find_fixtures("g2p_lines");
   ASSERT_FALSE(fixtures.empty()) << "no g2p_lines fixture under " << drs::test::reference_dir();
-  const LineG2p g2p;
-  std::size_t total = 0;
-  std::size_t phoneme_ok = 0;
-  std::size_t token_ok = 0;
-  std::size_t exact = 0;
-  std::size_t chinese = 0, chinese_refused = 0;
+  std::map<std::string, Count> counts;  // by the case's language (English set: "en")
   std::vector<Outcome> forward;
+  std::vector<std::shared_ptr<const LineG2p>> g2p_of;
   for (const auto& fixture : fixtures) {
+    const auto chinese = drs::test::chinese_front_end(fixture);
+    g2p_of.push_back(std::make_shared<const LineG2p>(chinese));
+    const LineG2p& g2p = *g2p_of.back();
     for (const auto& c : fixture.json.at("cases")) {
       const std::string text = c.at("text");
       const Outcome got = run(g2p, text);
       forward.push_back(got);
-      if (needs_chinese(c)) {
-        ++chinese;
-        const bool refused = got.failed && got.error.rfind("unsupported-language", 0) == 0;
-        chinese_refused += refused;
-        if (!refused)
-          std::cout << "MISMATCH " << fixture.name() << ":" << c.value("id", "?") << " text=["
-                    << text << "]: a Chinese line must be refused (no Chinese front end), got "
-                    << (got.failed ? got.error : got.phonemes) << "\n";
-        continue;
-      }
-      ++total;
+      Count& count = counts[c.value("language", "en")];
+      ++count.total;
       const bool want_error = c.contains("error");
       bool ph = false;
       bool tok = false;
       if (want_error) {
-        ph = tok = got.failed;
+        ph = tok = same_failure(c.at("error"), got);
       } else if (!got.failed) {
         ph = got.phonemes == c.at("phonemes").get<std::string>();
         tok = got.tokens == c.at("tokens").get<std::vector<int64_t>>();
       }
-      phoneme_ok += ph;
-      token_ok += tok;
-      exact += ph && tok;
+      count.phonemes += ph;
+      count.tokens += tok;
+      count.exact += ph && tok;
       if (ph && tok) continue;
-      std::cout << "MISMATCH " << fixture.name() << ":" << c.value("id", "?") << " text=[" << text
-                << "]\n";
+      const bool limited = uses_pypinyin_fallback(c);
+      count.fallback_limited += limited;
+      std::cout << (limited ? "MISMATCH (pypinyin fallback, documented limit) " : "MISMATCH ")
+                << fixture.name() << ":" << c.value("id", "?") << " text=[" << text << "]\n";
       if (want_error) {
-        std::cout << "  want error: " << c.at("error").dump() << "\n  got: " << got.phonemes
-                  << "\n";
+        std::cout << "  want error: " << c.at("error").dump()
+                  << "\n  got: " << (got.failed ? got.error : got.phonemes) << "\n";
         continue;
       }
       std::cout << "  want: " << c.at("phonemes").get<std::string>()
                 << "\n  got:  " << (got.failed ? got.error : got.phonemes)
                 << "\n  want ids: " << join(c.at("tokens").get<std::vector<int64_t>>())
                 << "\n  got ids:  " << join(got.tokens) << "\n";
-      if (c.contains("debug")) {
+      if (c.contains("debug") && c["debug"].contains("normalized_text")) {
         const auto norm =
             drs::lyrics::to_utf8(drs::lyrics::normalize_english(drs::lyrics::to_u32(text)));
         std::cout << "  want normalized: [" << c["debug"].value("normalized_text", "")
                   << "]\n  got normalized:  [" << norm << "]\n";
       }
+      print_debug(chinese.get(), c);
     }
   }
   // espeak-ng keeps global state: the same cases in reverse order must give the same
   // results (no dependence on what was converted before).
   std::size_t order_dependent = 0;
   std::size_t k = forward.size();
-  for (auto f = fixtures.rbegin(); f != fixtures.rend(); ++f) {
-    const auto& cases = f->json.at("cases");
+  for (std::size_t f = fixtures.size(); f-- > 0;) {
+    const auto& cases = fixtures[f].json.at("cases");
     for (auto c = cases.rbegin(); c != cases.rend(); ++c) {
-      const Outcome again = run(g2p, c->at("text"));
+      const Outcome again = run(*g2p_of[f], c->at("text"));
       const Outcome& first = forward.at(--k);
       order_dependent += again.failed != first.failed || again.phonemes != first.phonemes ||
                          again.tokens != first.tokens;
@@ -124,14 +161,21 @@ TEST(GoldenLines, MatchOfficialPhonemesAndTokens) {
   }
   EXPECT_EQ(order_dependent, 0u);
 
-  const double rate = total ? static_cast<double>(exact) / static_cast<double>(total) : 0;
-  std::cout << "g2p lines: " << exact << "/" << total << " exact (" << rate * 100
-            << "%), phoneme strings " << phoneme_ok << "/" << total << ", token ids " << token_ok
-            << "/" << total << "\n";
-  EXPECT_GE(rate, 0.995);
-  std::cout << "g2p lines needing the Chinese front end: " << chinese_refused << "/" << chinese
-            << " refused cleanly (unsupported-language)\n";
-  EXPECT_EQ(chinese_refused, chinese);
+  std::cout << "Chinese polyphone scorer: " << drs::test::chinese_scorer_kind() << "\n";
+  for (const auto& [language, n] : counts) {
+    const double rate = n.total ? static_cast<double>(n.exact) / static_cast<double>(n.total) : 0;
+    std::cout << "g2p lines [" << language << "]: " << n.exact << "/" << n.total << " exact ("
+              << rate * 100 << "%), phoneme strings " << n.phonemes << "/" << n.total
+              << ", token ids " << n.tokens << "/" << n.total;
+    if (n.fallback_limited) std::cout << "; " << n.fallback_limited << " pypinyin-fallback lines";
+    std::cout << "\n";
+    if (language == "en") {
+      EXPECT_GE(rate, 0.995) << language;
+    } else {
+      // Every Chinese, mixed and failing line exact, but for the documented limit.
+      EXPECT_EQ(n.exact + n.fallback_limited, n.total) << language;
+    }
+  }
 }
 
 }  // namespace
