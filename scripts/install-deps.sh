@@ -26,6 +26,7 @@ if [[ $profile == test || $profile == package ]]; then
     pulseaudio           # a null sink so playback tests have an audio device
     nginx          # real HTTP server for the downloader tests
     python3-torch        # writes the small official-format .pt test checkpoints
+    python3-onnx         # reads .onnx files for the numpy cross-check of our ONNX interpreter
     clang libclang-rt-14-dev  # libFuzzer targets
     desktop-file-utils appstream  # desktop file and AppStream metainfo validation
   )
