@@ -5,6 +5,7 @@
 
 #include "drs/error.h"
 #include "drs/lyrics.h"
+#include "lyrics/chinese/chinese_g2p.h"
 #include "lyrics/frame_placement.h"
 #include "lyrics/g2p_cache.h"
 #include "lyrics/lrc_parser.h"
@@ -32,7 +33,10 @@ void add(LyricsAnalysis& out, int line, int column, Severity severity, std::stri
 
 Severity severity_of_failure(const std::string& code) {
   if (code == "empty-lyric") return Severity::Info;
-  if (code == "unsupported-language") return Severity::Error;
+  // The line cannot be sung as written until something is installed or fixed.
+  if (code == "unsupported-language" || code == "chinese-data-missing" ||
+      code == "chinese-data-corrupt" || code == "polyphone-model-failed")
+    return Severity::Error;
   return Severity::Warning;
 }
 
@@ -204,7 +208,9 @@ LyricsAnalysis analyze_lyrics(std::string_view lrc_text, int max_frames, double 
   out.issues.insert(out.issues.end(), doc.issues.begin(), doc.issues.end());
 
   std::vector<std::vector<int64_t>> ids;
-  const auto cache = lyrics::G2pCache::shared(options.second_language);
+  std::shared_ptr<const lyrics::LanguageG2p> chinese = options.second_language;
+  if (!chinese) chinese = lyrics::zh::shared_chinese_front_end(options.chinese_data_dir);
+  const auto cache = lyrics::G2pCache::shared(chinese);
   convert_lines(doc.lines, *cache, out, ids);
   report_order(doc.lines, out);
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -66,9 +67,14 @@ struct LyricsAnalysis {
 };
 
 struct LyricsOptions {
-  // Front end for Chinese runs (derived from lyrics::LanguageG2p), or nullptr: English
-  // only, Chinese runs are reported as unsupported. Each front end gets its own line
-  // memo, so keep one instance rather than making one per call.
+  // The Chinese lyrics data folder: DiffRhythm's g2p/sources/ layout, i.e. the model
+  // store's "chinese-lyrics" component (drs::chinese_lyrics_dir() in drs/model_store.h).
+  // Only Chinese lines read it (once per folder, on first need); empty or incomplete:
+  // each Chinese line gets a `chinese-data-missing` error saying how to install it.
+  std::filesystem::path chinese_data_dir;
+  // A front end for Chinese runs that replaces the one made for chinese_data_dir (tests,
+  // other languages); nullptr: the built-in Chinese front end. Each front end gets its
+  // own line memo, so keep one instance rather than making one per call.
   std::shared_ptr<const lyrics::LanguageG2p> second_language;
 };
 

@@ -9,6 +9,7 @@
 
 #include "drs/error.h"
 #include "lyrics/char_class.h"
+#include "lyrics/chinese/bundled_data.h"
 #include "lyrics/utf8.h"
 
 namespace drs::lyrics::zh {
@@ -61,13 +62,21 @@ void read_pairs(const fs::path& path, std::string_view text, F put) {
   });
 }
 
+// A small file from the folder when it has one (tests use the fixture's copies), else
+// the bundled official copy.
+std::string read_small_file(const fs::path& dir, std::string_view name) {
+  std::error_code ec;
+  if (fs::is_regular_file(dir / name, ec)) return read_file(dir / name);
+  if (auto bundled = bundled_chinese_file(name)) return std::string(*bundled);
+  return read_file(dir / name);  // reports the missing file
+}
+
 }  // namespace
 
 std::vector<std::string> missing_chinese_data(const fs::path& dir) {
   std::vector<std::string> missing;
-  for (std::string_view name :
-       {ChineseDataFiles::kLexicon, ChineseDataFiles::kPinyinTable, ChineseDataFiles::kModel,
-        ChineseDataFiles::kVocab, ChineseDataFiles::kPolyChars, ChineseDataFiles::kPolyDict}) {
+  // The small files are bundled; only the model store's two large files must be there.
+  for (std::string_view name : {ChineseDataFiles::kLexicon, ChineseDataFiles::kModel}) {
     std::error_code ec;
     if (!fs::is_regular_file(dir / name, ec)) missing.emplace_back(name);
   }
@@ -82,23 +91,26 @@ ChineseData::ChineseData(const fs::path& dir) : dir_(dir) {
   });
 
   const fs::path table_path = dir / ChineseDataFiles::kPinyinTable;
-  read_pairs(table_path, read_file(table_path), [&](std::string_view py, std::string_view bpmf) {
-    table_.insert_or_assign(std::string(py), std::string(bpmf));
-  });
+  read_pairs(table_path, read_small_file(dir, ChineseDataFiles::kPinyinTable),
+             [&](std::string_view py, std::string_view bpmf) {
+               table_.insert_or_assign(std::string(py), std::string(bpmf));
+             });
 
-  for_each_line(read_file(dir / ChineseDataFiles::kPolyChars),
+  for_each_line(read_small_file(dir, ChineseDataFiles::kPolyChars),
                 [&](std::size_t, std::string_view line) {
                   if (const auto c = strip(line); !c.empty()) poly_chars_.insert(to_u32(c));
                 });
 
   // BertTokenizer's vocabulary: id = line index, key = the line without its "\n".
   std::int32_t id = 0;
-  for_each_line(read_file(dir / ChineseDataFiles::kVocab), [&](std::size_t, std::string_view line) {
-    vocab_.insert_or_assign(std::string(line), id++);
-  });
+  for_each_line(read_small_file(dir, ChineseDataFiles::kVocab),
+                [&](std::size_t, std::string_view line) {
+                  vocab_.insert_or_assign(std::string(line), id++);
+                });
 
   const fs::path dict_path = dir / ChineseDataFiles::kPolyDict;
-  const auto dict = nlohmann::json::parse(read_file(dict_path), nullptr, false);
+  const auto dict =
+      nlohmann::json::parse(read_small_file(dir, ChineseDataFiles::kPolyDict), nullptr, false);
   if (!dict.is_object()) corrupt(dict_path, 1, "not a JSON object");
   for (const auto& [key, value] : dict.items()) {
     if (!value.is_string()) corrupt(dict_path, 1, "value of \"" + key + "\" is not a string");

@@ -1,6 +1,7 @@
 #include "lyrics/chinese/chinese_g2p.h"
 
 #include <cstdio>
+#include <map>
 #include <stdexcept>
 
 #include "drs/error.h"
@@ -213,6 +214,34 @@ std::u32string RunConverter::convert(ChineseRunTrace* trace) {
 
 }  // namespace
 
+namespace {
+
+std::mutex& loader_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+ScorerLoader& default_loader() {
+  static ScorerLoader loader;
+  return loader;
+}
+
+}  // namespace
+
+void set_default_scorer_loader(ScorerLoader loader) {
+  std::lock_guard lock(loader_mutex());
+  default_loader() = std::move(loader);
+}
+
+std::shared_ptr<const ChineseG2p> shared_chinese_front_end(const std::filesystem::path& data_dir) {
+  static std::mutex mutex;
+  static std::map<std::filesystem::path, std::shared_ptr<const ChineseG2p>> made;
+  std::lock_guard lock(mutex);
+  auto& slot = made[data_dir];
+  if (!slot) slot = std::make_shared<const ChineseG2p>(ChineseG2pOptions{data_dir, {}});
+  return slot;
+}
+
 ChineseG2p::ChineseG2p(ChineseG2pOptions options) : options_(std::move(options)) {}
 
 const ChineseData& ChineseG2p::data(int column) const {
@@ -241,11 +270,16 @@ const ChineseData& ChineseG2p::data(int column) const {
 const PolyphoneScorer& ChineseG2p::scorer(int column) const {
   std::lock_guard lock(mutex_);
   if (scorer_) return *scorer_;
-  if (!options_.load_scorer)
+  ScorerLoader load = options_.load_scorer;
+  if (!load) {
+    std::lock_guard loader_lock(loader_mutex());
+    load = default_loader();
+  }
+  if (!load)
     throw G2pError("polyphone-model-failed", column,
                    "this build has no polyphone model runner; the line is left silent");
   try {
-    scorer_ = options_.load_scorer(data_->model_path());
+    scorer_ = load(data_->model_path());
   } catch (const Error& e) {
     throw G2pError("polyphone-model-failed", column,
                    std::string("the polyphone model cannot be loaded (") + e.what() +

@@ -24,10 +24,15 @@ using ScorerLoader =
 struct ChineseG2pOptions {
   // The official `g2p/sources/` layout (ChineseDataFiles); empty: not installed.
   std::filesystem::path data_dir;
-  // Makes the polyphone scorer from the model file, on first need (the LibTorch ONNX
-  // runner in the engine, a stand-in in tests).
+  // Makes the polyphone scorer from the model file, on first need (a stand-in in
+  // tests); empty: the process-wide loader (set_default_scorer_loader).
   ScorerLoader load_scorer;
 };
+
+// The polyphone runner for front ends made without one: the engine registers its
+// LibTorch ONNX runner (drs::onnx::load_polyphone_scorer) at start-up, so this module
+// stays Torch-free. Without one, a line that needs the model fails with a diagnostic.
+void set_default_scorer_loader(ScorerLoader loader);
 
 // What one run went through, for tests and diagnosis (names as the fixtures' debug).
 struct ChineseRunTrace {
@@ -59,5 +64,9 @@ class ChineseG2p final : public LanguageG2p {
   mutable std::shared_ptr<const ChineseData> data_;
   mutable std::shared_ptr<const PolyphoneScorer> scorer_;
 };
+
+// The process-wide front end for a data folder (made once per folder, kept for the
+// process), used by drs::analyze_lyrics for LyricsOptions::chinese_data_dir.
+std::shared_ptr<const ChineseG2p> shared_chinese_front_end(const std::filesystem::path& data_dir);
 
 }  // namespace drs::lyrics::zh

@@ -189,15 +189,24 @@ TEST(Analyze, SummaryForTheEditorStatusLine) {
   EXPECT_EQ(drs::analyze_lyrics("", 6144, 120).summary.last_token_frame, -1);
 }
 
-TEST(Analyze, ChineseIsReportedAsNotSupported) {
-  const auto a =
-      drs::analyze_lyrics("[00:01.00]Hello 你好\n[00:03.00]World\n[00:05.00]x\n", 6144, 120);
-  const auto* zh = find(a, "unsupported-language");
-  ASSERT_NE(zh, nullptr);
-  EXPECT_EQ(zh->line, 1);
-  EXPECT_EQ(zh->column, 17);
-  EXPECT_TRUE(a.has_errors());
-  EXPECT_EQ(a.lines[0].tokens, 1);
+TEST(Analyze, ChineseWithoutItsDataSaysHowToInstallIt) {
+  const std::string song = "[00:01.00]Hello 你好\n[00:03.00]World\n[00:05.00]x\n";
+  drs::LyricsOptions nowhere;
+  nowhere.chinese_data_dir = "/nonexistent/chinese-lyrics";
+  for (const auto& options : {drs::LyricsOptions{}, nowhere}) {
+    const auto a = drs::analyze_lyrics(song, 6144, 120, options);
+    const auto* zh = find(a, "chinese-data-missing");
+    ASSERT_NE(zh, nullptr);
+    EXPECT_EQ(zh->line, 1);
+    EXPECT_EQ(zh->column, 17);
+    EXPECT_NE(zh->message.find("diffrhythm-cli models download chinese-lyrics"), std::string::npos)
+        << zh->message;
+    EXPECT_TRUE(a.has_errors());
+    EXPECT_EQ(a.lines[0].tokens, 1);  // the line is silent, the others unchanged
+    EXPECT_EQ(a.lines[1].phonemes, "w|ɜː|l|d|");
+  }
+  // English lines never need it.
+  EXPECT_FALSE(drs::analyze_lyrics("[00:01.00]World\n", 6144, 120, nowhere).has_errors());
 }
 
 TEST(Analyze, UnknownCharactersAndSpelledLettersAreReported) {

@@ -56,9 +56,9 @@ TEST(AnalyzeOptions, SecondLanguageFrontEndFromThePublicEntryPoint) {
   EXPECT_EQ(with.frame_tokens[start + 5], 46);
   EXPECT_EQ(with.frame_tokens[start + 6], 272);
 
-  // The English-only analysis is not served from the other front end's memo.
+  // The analysis without it (no Chinese data) is not served from the other memo.
   const auto without = drs::analyze_lyrics(song, 6144, 120);
-  EXPECT_TRUE(has_issue(without, "unsupported-language"));
+  EXPECT_TRUE(has_issue(without, "chinese-data-missing"));
   EXPECT_EQ(without.lines[0].tokens, 1);
 }
 
