@@ -17,7 +17,13 @@ Outputs div(const OpCall& c) {
 }
 
 Outputs pow(const OpCall& c) {
-  return {at::pow(c.in(0), c.in(1)).to(c.in(0).scalar_type())};
+  const auto& base = c.in(0);
+  const auto& exponent = c.in(1);
+  // A single exponent (LayerNorm's x^2) as a Scalar: Torch's fast paths for 2, 0.5, ...
+  if (exponent.numel() == 1 && exponent.dim() <= base.dim() &&
+      at::isFloatingType(base.scalar_type()))
+    return {at::pow(base, exponent.item())};
+  return {at::pow(base, exponent).to(base.scalar_type())};
 }
 
 Outputs mod(const OpCall& c) {
