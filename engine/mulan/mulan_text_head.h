@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "mulan/mulan_transformer.h"
 #include "mulan/style_encoder_config.h"
 #include "weights/weight_map.h"
 
@@ -21,12 +22,9 @@ class MulanTextHead {
   [[nodiscard]] at::Tensor forward(const at::Tensor& hidden) const;
 
  private:
-  struct Layer {
-    at::Tensor attn_gamma, to_q, to_kv, q_scale, k_scale, to_out, ff_gamma, ff_in, ff_out;
-  };
   MulanTextConfig config_;
   at::Tensor proj_w_, proj_b_;  // undefined when the widths match (identity)
-  std::vector<Layer> layers_;
+  MulanTransformer transformer_;
   at::Tensor latent_w_, latent_b_;
 };
 

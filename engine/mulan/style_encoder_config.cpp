@@ -1,37 +1,12 @@
 #include "mulan/style_encoder_config.h"
 
-#include <fstream>
 #include <string>
 
 #include "drs/error.h"
+#include "mulan/config_fields.h"
 
 namespace drs {
 namespace {
-
-nlohmann::json read_json(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(ErrorKind::ModelMissing, path.string() + ": not found");
-  auto json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded() || !json.is_object())
-    throw Error(ErrorKind::ModelCorrupt, path.string() + ": not a JSON object");
-  return json;
-}
-
-template <typename T>
-T field(const nlohmann::json& object, const char* key, const std::string& where) {
-  const auto it = object.find(key);
-  if (it == object.end() || it->is_null())
-    throw Error(ErrorKind::ModelCorrupt, where + ": missing field '" + key + "'");
-  if constexpr (std::is_integral_v<T>) {
-    if (!it->is_number_integer() || it->get<int64_t>() <= 0)
-      throw Error(ErrorKind::ModelCorrupt,
-                  where + ": field '" + key + "' must be a positive integer");
-  } else {
-    if (!it->is_number())
-      throw Error(ErrorKind::ModelCorrupt, where + ": field '" + key + "' must be a number");
-  }
-  return it->get<T>();
-}
 
 // Our XLM-R layers compute the exact (erf) GELU, which is what Hugging Face's "gelu"
 // means; its tanh variants ("gelu_new", "gelu_pytorch_tanh") or another activation would
@@ -51,15 +26,15 @@ void check_activation(const nlohmann::json& j, const std::string& where) {
 XlmrConfig xlmr_from_json(const nlohmann::json& j, const std::string& where) {
   check_activation(j, where);
   XlmrConfig c;
-  c.vocab_size = field<int64_t>(j, "vocab_size", where);
-  c.hidden_size = field<int64_t>(j, "hidden_size", where);
-  c.num_hidden_layers = field<int64_t>(j, "num_hidden_layers", where);
-  c.num_attention_heads = field<int64_t>(j, "num_attention_heads", where);
-  c.intermediate_size = field<int64_t>(j, "intermediate_size", where);
-  c.max_position_embeddings = field<int64_t>(j, "max_position_embeddings", where);
+  c.vocab_size = config_field<int64_t>(j, "vocab_size", where);
+  c.hidden_size = config_field<int64_t>(j, "hidden_size", where);
+  c.num_hidden_layers = config_field<int64_t>(j, "num_hidden_layers", where);
+  c.num_attention_heads = config_field<int64_t>(j, "num_attention_heads", where);
+  c.intermediate_size = config_field<int64_t>(j, "intermediate_size", where);
+  c.max_position_embeddings = config_field<int64_t>(j, "max_position_embeddings", where);
   c.type_vocab_size = j.value("type_vocab_size", int64_t{1});
   c.pad_token_id = j.value("pad_token_id", int64_t{1});
-  c.layer_norm_eps = field<double>(j, "layer_norm_eps", where);
+  c.layer_norm_eps = config_field<double>(j, "layer_norm_eps", where);
   if (c.hidden_size % c.num_attention_heads != 0)
     throw Error(ErrorKind::ModelCorrupt,
                 where + ": hidden_size is not a multiple of num_attention_heads");
@@ -72,11 +47,11 @@ StyleEncoderConfig StyleEncoderConfig::from_fixture_json(const nlohmann::json& f
   StyleEncoderConfig c;
   c.xlmr = xlmr_from_json(fixture.at("xlmr_config"), "fixture xlmr_config");
   const auto& t = fixture.at("mulan_text");
-  c.text.dim = field<int64_t>(t, "dim", "fixture mulan_text");
-  c.text.tf_depth = field<int64_t>(t, "tf_depth", "fixture mulan_text");
-  c.text.heads = field<int64_t>(t, "heads", "fixture mulan_text");
-  c.text.dim_head = field<int64_t>(t, "dim_head", "fixture mulan_text");
-  c.text.ff_mult = field<int64_t>(t, "ff_mult", "fixture mulan_text");
+  c.text.dim = config_field<int64_t>(t, "dim", "fixture mulan_text");
+  c.text.tf_depth = config_field<int64_t>(t, "tf_depth", "fixture mulan_text");
+  c.text.heads = config_field<int64_t>(t, "heads", "fixture mulan_text");
+  c.text.dim_head = config_field<int64_t>(t, "dim_head", "fixture mulan_text");
+  c.text.ff_mult = config_field<int64_t>(t, "ff_mult", "fixture mulan_text");
   // "proj": "Linear" or the identity (null, "Identity", absent): an XLM-R width that
   // differs from the tower's can only be bridged by a Linear, whatever the field says.
   const auto proj = t.contains("proj") ? t.at("proj") : nlohmann::json(nullptr);
@@ -88,22 +63,22 @@ StyleEncoderConfig StyleEncoderConfig::from_fixture_json(const nlohmann::json& f
 StyleEncoderConfig StyleEncoderConfig::from_official_files(
     const std::filesystem::path& mulan_config, const std::filesystem::path& xlmr_config) {
   StyleEncoderConfig c;
-  c.xlmr = xlmr_from_json(read_json(xlmr_config), xlmr_config.string());
-  const auto mulan = read_json(mulan_config);
+  c.xlmr = xlmr_from_json(read_config_json(xlmr_config), xlmr_config.string());
+  const auto mulan = read_config_json(mulan_config);
   const std::string where = mulan_config.string();
   if (!mulan.contains("text_transformer"))
     throw Error(ErrorKind::ModelCorrupt, where + ": no 'text_transformer' block");
   const auto& t = mulan["text_transformer"];
-  c.text.dim = field<int64_t>(t, "dim", where + " text_transformer");
-  c.text.tf_depth = field<int64_t>(t, "tf_depth", where + " text_transformer");
-  c.text.heads = field<int64_t>(t, "heads", where + " text_transformer");
-  c.text.dim_head = field<int64_t>(t, "dim_head", where + " text_transformer");
-  c.text.ff_mult = field<int64_t>(t, "ff_mult", where + " text_transformer");
+  c.text.dim = config_field<int64_t>(t, "dim", where + " text_transformer");
+  c.text.tf_depth = config_field<int64_t>(t, "tf_depth", where + " text_transformer");
+  c.text.heads = config_field<int64_t>(t, "heads", where + " text_transformer");
+  c.text.dim_head = config_field<int64_t>(t, "dim_head", where + " text_transformer");
+  c.text.ff_mult = config_field<int64_t>(t, "ff_mult", where + " text_transformer");
   // text_model.model_dim is the XLM-R width; MuQ adds Linear(model_dim -> dim) only when
   // it is set and differs from the tower width (null, the official value: identity).
   const auto model = mulan.value("text_model", nlohmann::json::object());
   if (model.contains("model_dim") && !model["model_dim"].is_null()) {
-    const auto model_dim = field<int64_t>(model, "model_dim", where + " text_model");
+    const auto model_dim = config_field<int64_t>(model, "model_dim", where + " text_model");
     if (model_dim != c.xlmr.hidden_size)
       throw Error(ErrorKind::ModelCorrupt,
                   where + ": text_model.model_dim " + std::to_string(model_dim) +
@@ -111,7 +86,7 @@ StyleEncoderConfig StyleEncoderConfig::from_official_files(
     c.text.has_projection = model_dim != c.text.dim;
   }
   if (mulan.contains("mulan") && mulan["mulan"].contains("dim_latent"))
-    c.text.dim_latent = field<int64_t>(mulan["mulan"], "dim_latent", where + " mulan");
+    c.text.dim_latent = config_field<int64_t>(mulan["mulan"], "dim_latent", where + " mulan");
   if (!c.text.has_projection && c.text.dim != c.xlmr.hidden_size)
     throw Error(ErrorKind::ModelCorrupt,
                 where + ": text_transformer.dim differs from the XLM-R width but no projection");
