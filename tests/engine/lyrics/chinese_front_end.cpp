@@ -7,6 +7,7 @@
 #include "drs/error.h"
 
 #ifdef DRS_TEST_ONNX_SCORER
+#include "onnx/chinese_lyrics_runner.h"
 #include "onnx/polyphone_model.h"
 #endif
 
@@ -90,6 +91,19 @@ std::shared_ptr<const drs::lyrics::zh::ChineseG2p> chinese_front_end(const Fixtu
 #endif
   slot = std::make_shared<drs::lyrics::zh::ChineseG2p>(options);
   return slot;
+}
+
+drs::LyricsOptions lyrics_options(const Fixture& fixture) {
+  drs::LyricsOptions options;
+  const fs::path data = fixture.dir() / "data";
+  if (!fs::is_directory(data)) return options;
+#ifdef DRS_TEST_ONNX_SCORER
+  drs::onnx::install_chinese_polyphone_runner();
+  options.chinese_data_dir = data;
+#else
+  options.second_language = chinese_front_end(fixture);
+#endif
+  return options;
 }
 
 }  // namespace drs::test

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "drs/lyrics.h"
 #include "lyrics/chinese/chinese_g2p.h"
 #include "support/reference.h"
 
@@ -15,6 +16,11 @@ namespace drs::test {
 
 // nullptr when the fixture has no `data/` folder next to it (an English-only set).
 std::shared_ptr<const drs::lyrics::zh::ChineseG2p> chinese_front_end(const Fixture& fixture);
+
+// Options for drs::analyze_lyrics on a document of this fixture's set: with the ONNX
+// runner, the production wiring (the runner installed, LyricsOptions::chinese_data_dir =
+// the set's data/); else the stand-in front end as second_language.
+drs::LyricsOptions lyrics_options(const Fixture& fixture);
 
 // "onnx" or "recorded".
 std::string chinese_scorer_kind();

@@ -180,8 +180,7 @@ void check_line_phonemes(const drs::test::Fixture& f, const drs::LyricsAnalysis&
 }
 
 void check_readable(const drs::test::Fixture& f, const std::string& bytes, Tally& tally) {
-  drs::LyricsOptions options;
-  options.second_language = drs::test::chinese_front_end(f);  // the set's own data/, if any
+  const drs::LyricsOptions options = drs::test::lyrics_options(f);  // the set's data/, if any
   for (const auto& r : f.json.at("results")) {
     ++tally.cases;
     const int max_frames = r.at("max_frames");
