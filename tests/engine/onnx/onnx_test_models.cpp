@@ -17,8 +17,10 @@ struct GeneratedModels {
         std::filesystem::temp_directory_path() / ("drs-onnx-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(path);
     const std::filesystem::path script = DRS_ONNX_TEST_DIR "/make_bert_exports.py";
+    const std::filesystem::path ops = DRS_ONNX_TEST_DIR "/make_op_models.py";
     if (run_python(script, "'" + path.string() + "'") &&
-        run_python(script, "'" + path.string() + "' --errors"))
+        run_python(script, "'" + path.string() + "' --errors") &&
+        run_python(ops, "'" + path.string() + "'"))
       dir = path;
   }
   ~GeneratedModels() {

@@ -1,5 +1,6 @@
 // Models written at test time by /usr/bin/python3 (python3-torch, python3-onnx): our own
-// BERT-like exports with torch's own outputs, and small models the loader must refuse.
+// BERT-like exports with torch's own outputs, small models the loader must refuse, and
+// one-node models with numpy's expected outputs (make_op_models.py, ops.json).
 #pragma once
 
 #include <filesystem>
