@@ -10,9 +10,11 @@ packages=(
   cmake ninja-build pkg-config g++ ccache clang-format
   python3 librsvg2-bin  # man pages from --help, PNG icons from the SVG (packaging/)
   python3-jieba  # jieba dict.txt + HMM tables, converted into the Chinese segmenter at build time
+  golang-github-mozillazg-go-pinyin-dev  # pinyin-data readings (data only) for the Chinese reading fallback
   # engine
   libtorch-dev libopenblas0-pthread libsndfile1-dev libsoxr-dev libespeak-ng-dev espeak-ng-data
   nlohmann-json3-dev
+  libcurl4-openssl-dev  # model downloads (engine/models; the .deb gets libcurl4 via shlibdeps)
   # desktop app (Qt Multimedia plays through GStreamer on Debian 12)
   qt6-base-dev qt6-multimedia-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good

@@ -75,7 +75,8 @@ const std::shared_ptr<const drs::lyrics::LanguageG2p>& chinese() {
 // random lyrics hit the Chinese paths far more often than raw bytes would.
 std::string mixed_lyrics(std::string_view bytes) {
   static const std::u32string kAlphabet =
-      U"你好我很不一二三十百儿花看走小孩老头的是天月号第子么欸覅哼长行了展览馆差多银囧龦鿿"
+      U"你好我很不一二三十百儿花看走小孩老头的是天月号第子么欸覅哼长行了展览馆差多银囧龦"
+      U"鿿"
       U"〇"
       U"abcXYZ 0123456789０１%℃/-.:,;!?'…，。！？、：；“”《》（）·～\n[]_😀\u3000\t";
   std::u32string out = U"[00:01.00]";

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "lyrics/chinese/pinyin_readings.h"
 #include "lyrics/utf8.h"
 
 namespace drs::lyrics::zh {
@@ -98,23 +99,29 @@ std::optional<std::u32string> table_reading(const ChineseData& data, std::string
 }
 
 std::vector<std::u32string> fallback_reading(const ChineseData& data, std::u32string_view word) {
+  // A syllable with its tone digit, through the table or spelled out.
+  auto spell = [&](std::string_view syllable) -> std::optional<std::u32string> {
+    if (auto b = table_reading(data, syllable)) return b;
+    const std::u32string s = to_u32(syllable);
+    const auto mark = s.empty() ? std::nullopt : tone_mark(s.back());
+    if (!mark) return std::nullopt;
+    const auto base = spelled(data, to_utf8(std::u32string_view(s).substr(0, s.size() - 1)));
+    return base ? std::optional<std::u32string>(*base + *mark) : std::nullopt;
+  };
   std::vector<std::u32string> out;
   for (char32_t c : word) {
     const std::string ch = to_utf8(std::u32string(1, c));
     const auto entry = data.lexicon(ch);
-    if (!entry) throw std::invalid_argument(ch + " has no lexicon entry");
-    if (auto b = table_reading(data, *entry)) {
-      out.push_back(*b);
-      continue;
+    // The lexicon's own reading first, then pinyin-data's most common reading (what
+    // pypinyin would say for a lone character), then the lexicon's syllable spelled.
+    std::optional<std::u32string> reading;
+    if (entry) reading = table_reading(data, *entry);
+    if (!reading) {
+      if (const auto common = common_reading(c)) reading = spell(*common);
     }
-    const std::u32string s = to_u32(*entry);
-    const auto mark = s.empty() ? std::nullopt : tone_mark(s.back());
-    const auto base = mark ? spelled(data, to_utf8(std::u32string_view(s).substr(0, s.size() - 1)))
-                           : std::nullopt;
-    if (!base)
-      throw std::invalid_argument(ch + " has no reading the table can spell (" +
-                                  std::string(*entry) + ")");
-    out.push_back(*base + *mark);
+    if (!reading && entry) reading = spell(*entry);
+    if (!reading) throw std::invalid_argument(ch + " has no reading the table can spell");
+    out.push_back(*reading);
   }
   return out;
 }

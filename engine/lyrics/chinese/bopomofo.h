@@ -27,9 +27,10 @@ std::optional<std::u32string> table_reading(const ChineseData& data, std::string
                                             std::string* missing = nullptr);
 
 // Bopomofo of every character of `word`, for lexicon syllables the table lacks. The
-// official code calls pypinyin (not in Debian); we read each character's own lexicon
-// entry, converting a syllable the table lacks by pinyin spelling rules. Throws
-// std::invalid_argument naming the character when neither works.
+// official code calls pypinyin (not in Debian); we read each character: its own lexicon
+// entry, else pinyin-data's most common reading (pinyin_readings.h), else its lexicon
+// syllable spelled by pinyin rules. Throws std::invalid_argument naming the character
+// when none works.
 std::vector<std::u32string> fallback_reading(const ChineseData& data, std::u32string_view word);
 
 }  // namespace drs::lyrics::zh

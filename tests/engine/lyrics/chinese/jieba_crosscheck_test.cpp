@@ -46,7 +46,10 @@ std::u32string random_sentence(std::mt19937& rng) {
       U"则首单据导影失拿网香似斯专石若兵弟谁校读志飞观争究包组造落视济喜离虽坏兴切";
   static const std::u32string kRare = U"囧槑烎巭嘦孖兲乂龘靐齉爨癵驫鱻麤灥厵朤";
   static const std::u32string kOther =
-      U"龦龧龨鿿〇ㄅ。，！？；：、…—“”‘’《》（）【】「」·～＠＃％＆"
+      U"龦龧龨鿿〇ㄅ。，！？；：、…—“”‘’《》（）【】「」·～＠"
+      U"＃"
+      U"％"
+      U"＆"
       U"＊";
   static const std::u32string kAscii =
       U"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._%-,!?;:'\"()[]/*@ ";
