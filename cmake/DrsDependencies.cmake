@@ -5,6 +5,7 @@ include_guard(GLOBAL)
 find_package(Torch REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile)
+pkg_check_modules(SOXR REQUIRED IMPORTED_TARGET soxr)
 find_package(nlohmann_json 3.10 REQUIRED)
 
 # libespeak-ng ships no pkg-config/CMake file on every distribution; find it by hand.
