@@ -373,7 +373,7 @@ PickleValuePtr unpickleTorchScript(std::span<const std::byte> pickle, const std:
 int dtypeBytes(const std::string& dtype) {
   static const std::map<std::string, int> sizes{{"F16", 2}, {"BF16", 2}, {"F32", 4}, {"F64", 8},
                                                 {"I64", 8}, {"I32", 4},  {"I16", 2}, {"I8", 1},
-                                                {"U8", 1},  {"BOOL", 1}};
+                                                {"U8", 1},  {"BOOL", 1}, {"C64", 8}};
   const auto it = sizes.find(dtype);
   return it == sizes.end() ? 0 : it->second;
 }

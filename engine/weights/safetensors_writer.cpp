@@ -1,13 +1,6 @@
-// write_safetensors: header JSON padded to 8 bytes, tensors back to back, written to a
-// temporary file in the target folder and renamed only once complete and synced.
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-
-#include <nlohmann/json.hpp>
-
+// write_safetensors: the shared header layout (models/safetensors_writer), then the
+// tensors back to back, written to a temporary file and renamed once complete and synced.
+#include "models/safetensors_writer.h"
 #include "core/atomic_file.h"
 #include "drs/error.h"
 #include "weights/safetensors.h"
@@ -18,30 +11,18 @@ namespace drs {
 void write_safetensors(const std::filesystem::path& path,
                        const std::vector<std::pair<std::string, at::Tensor>>& tensors,
                        const std::map<std::string, std::string>& metadata) {
-  nlohmann::json header = nlohmann::json::object();
-  if (!metadata.empty()) header["__metadata__"] = metadata;
+  std::vector<models::SafetensorsTensorSpec> specs;
   std::vector<at::Tensor> contiguous;
+  specs.reserve(tensors.size());
   contiguous.reserve(tensors.size());
-  std::size_t offset = 0;
   for (const auto& [name, tensor] : tensors) {
-    if (header.contains(name))
-      throw Error(ErrorKind::Output, "duplicate tensor name '" + name + "'");
     contiguous.push_back(tensor.detach().to(at::kCPU).contiguous());
-    const auto bytes = contiguous.back().nbytes();
-    header[name] = {{"dtype", std::string(safetensors_dtype_name(tensor.scalar_type()))},
-                    {"shape", tensor.sizes().vec()},
-                    {"data_offsets", {offset, offset + bytes}}};
-    offset += bytes;
+    specs.push_back(
+        {name, std::string(safetensors_dtype_name(tensor.scalar_type())), tensor.sizes().vec()});
   }
-  std::string text = header.dump();
-  text.append((8 - text.size() % 8) % 8, ' ');
-
+  const std::string header = models::safetensors_header_bytes(specs, metadata);
   AtomicFile file(path);
-  std::uint64_t length = text.size();
-  unsigned char prefix[8];
-  for (int i = 0; i < 8; ++i) prefix[i] = static_cast<unsigned char>(length >> (8 * i));
-  file.write(prefix, sizeof prefix);
-  file.write(text.data(), text.size());
+  file.write(header.data(), header.size());
   for (const auto& tensor : contiguous) file.write(tensor.data_ptr(), tensor.nbytes());
   file.commit();
 }

@@ -1,5 +1,5 @@
-# Model manager parsers (Qt side): only in builds with the desktop app.
-if(TARGET drs_model_manager)
-  drs_fuzz_target(model_files SOURCES fuzz_model_files.cpp DEPS drs_model_manager
+# The model library's file checks (safetensors header, zip + unpickler, manifest).
+if(TARGET drs_model_library)
+  drs_fuzz_target(model_files SOURCES fuzz_model_files.cpp DEPS drs::model_library
                   CORPUS model_files)
 endif()

@@ -8,7 +8,7 @@
 
 #include <cmath>
 
-#include "ui/models/model_catalog.h"
+#include "ui/models/catalog_text.h"
 #include "ui/models/set_download.h"
 
 namespace drs::ui {
@@ -59,7 +59,7 @@ DownloadDialog::DownloadDialog(SetDownload* download, QWidget* parent)
       overallStats_(new QLabel(this)),
       status_(new QLabel(this)),
       pauseButton_(new QPushButton(tr("Pause"), this)) {
-  setWindowTitle(tr("Downloading %1").arg(download->set().title));
+  setWindowTitle(tr("Downloading %1").arg(catalogText(download->set().title)));
   setMinimumWidth(520);
   fileBar_->setRange(0, kBarScale);
   overallBar_->setRange(0, kBarScale);

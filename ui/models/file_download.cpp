@@ -12,8 +12,8 @@
 #include <QStorageInfo>
 #include <QTimer>
 
+#include "ui/models/catalog_text.h"
 #include "ui/models/hub_endpoint.h"
-#include "ui/models/model_catalog.h"
 #include "ui/models/sha256_file.h"
 
 namespace drs::ui {

@@ -7,7 +7,8 @@
 #include <QSettings>
 #include <QVBoxLayout>
 
-#include "ui/models/model_catalog.h"
+#include "drs/model_catalog.h"
+#include "ui/models/catalog_text.h"
 #include "ui/models/model_manager.h"
 #include "ui/models/model_manager_dialog.h"
 
@@ -24,16 +25,18 @@ FirstRunOffer::FirstRunOffer(QWidget* parent)
                  this);
   intro->setWordWrap(true);
   layout->addWidget(intro);
-  for (const CatalogSet& set : modelCatalog()) {
+  for (const CatalogSet& set : model_catalog()) {
+    if (set.is_component) continue;  // offered in the Models dialog
     auto* row = new QHBoxLayout;
-    auto* label = new QLabel(tr("<b>%1</b> — %2 Download size about %3.")
-                                 .arg(set.title.toHtmlEscaped(), set.description.toHtmlEscaped(),
-                                      formatBytes(set.approxBytes())),
-                             this);
+    auto* label = new QLabel(
+        tr("<b>%1</b> — %2 Download size about %3.")
+            .arg(catalogText(set.title).toHtmlEscaped(),
+                 catalogText(set.description).toHtmlEscaped(), formatBytes(set.approx_bytes())),
+        this);
     label->setWordWrap(true);
     auto* button = new QPushButton(tr("Download…"), this);
-    button->setObjectName(QStringLiteral("download-") + set.id);
-    const QString id = set.id;
+    button->setObjectName(QStringLiteral("download-") + qs(set.id));
+    const QString id = qs(set.id);
     connect(button, &QPushButton::clicked, this, [this, id] { Q_EMIT downloadRequested(id); });
     row->addWidget(label, 1);
     row->addWidget(button);

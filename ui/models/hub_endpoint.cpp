@@ -2,6 +2,9 @@
 
 #include <QSettings>
 
+#include "drs/model_download.h"
+#include "drs/model_install.h"
+
 namespace drs::ui {
 
 QString hubEndpoint() {
@@ -14,15 +17,8 @@ QString hubEndpoint() {
 
 QUrl resolveUrl(const QString& base, const QString& repo, const QString& revision,
                 const QString& file) {
-  // Each part is percent-encoded on its own so a revision like "refs/pr/1" or a file
-  // name with spaces cannot change the path structure.
-  const auto enc = [](const QString& part) {
-    return QString::fromLatin1(QUrl::toPercentEncoding(part, "/"));
-  };
-  QString trimmed = base;
-  while (trimmed.endsWith(QLatin1Char('/'))) trimmed.chop(1);
-  return QUrl(trimmed + QLatin1Char('/') + enc(repo) + QStringLiteral("/resolve/") + enc(revision) +
-                  QLatin1Char('/') + enc(file),
+  return QUrl(QString::fromStdString(drs::resolve_url(base.toStdString(), repo.toStdString(),
+                                                      revision.toStdString(), file.toStdString())),
               QUrl::StrictMode);
 }
 
@@ -34,12 +30,7 @@ QByteArray hubToken() {
 }
 
 bool isSafeFileName(const QString& name) {
-  if (name.isEmpty() || name == QLatin1String(".") || name == QLatin1String("..")) return false;
-  if (name.size() > 255) return false;
-  for (const QChar c : name) {
-    if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c.unicode() < 0x20) return false;
-  }
-  return !name.contains(QLatin1String(".."));
+  return !name.contains(QLatin1Char('/')) && drs::is_safe_relative_name(name.toStdString());
 }
 
 }  // namespace drs::ui

@@ -24,8 +24,8 @@ QUrl resolveUrl(const QString& base, const QString& repo, const QString& revisio
 // $HF_TOKEN, else the settings value; empty when none. Sent as `Authorization: Bearer`.
 QByteArray hubToken();
 
-// A plain file name: not empty, no '/', '\\', NUL, not "." or "..", no leading '.'
-// segments that climb. Downloads and imports refuse anything else.
+// A plain file name (drs::is_safe_relative_name without folders). Downloads refuse
+// anything else.
 bool isSafeFileName(const QString& name);
 
 }  // namespace drs::ui

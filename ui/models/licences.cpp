@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include "ui/models/catalog_text.h"
+
 namespace drs::ui {
 namespace {
 // Translatable strings of this file (lupdate context drs::ui::Licences).
@@ -11,21 +13,20 @@ struct Text {
 }  // namespace
 
 bool hasNonCommercialPart(const CatalogSet& set) {
-  for (const CatalogComponent& c : set.components)
-    if (c.licence.name.contains(QLatin1String("NC"))) return true;
-  return false;
+  return set.non_commercial();
 }
 
 QString licenceSummaryHtml(const CatalogSet& set) {
   QString html = QStringLiteral("<p>") +
                  Text::tr("<b>%1</b> is made of parts published under different licences:")
-                     .arg(set.title.toHtmlEscaped()) +
+                     .arg(catalogText(set.title).toHtmlEscaped()) +
                  QStringLiteral("</p><ul>");
   for (const CatalogComponent& c : set.components) {
-    const bool nc = c.licence.name.contains(QLatin1String("NC"));
+    const bool nc = qs(c.licence.name).contains(QLatin1String("NC"));
     html += QStringLiteral("<li><b>%1</b> — <a href=\"%2\">%3</a><br>%4%5%6</li>")
-                .arg(c.title.toHtmlEscaped(), c.licence.url, c.licence.name.toHtmlEscaped(),
-                     nc ? QStringLiteral("<b>") : QString(), c.licence.note.toHtmlEscaped(),
+                .arg(catalogText(c.title).toHtmlEscaped(), qs(c.licence.url),
+                     qs(c.licence.name).toHtmlEscaped(), nc ? QStringLiteral("<b>") : QString(),
+                     catalogText(c.licence.note).toHtmlEscaped(),
                      nc ? QStringLiteral("</b>") : QString());
   }
   html += QStringLiteral("</ul>");

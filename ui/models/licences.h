@@ -4,7 +4,7 @@
 
 #include <QString>
 
-#include "ui/models/model_catalog.h"
+#include "drs/model_catalog.h"
 
 namespace drs::ui {
 

@@ -2,25 +2,15 @@
 
 #include <QSettings>
 
+#include "drs/model_set.h"
 #include "ui/models/first_run_offer.h"
 
 namespace drs::ui {
 
 QString firstInstalledSet(const QString& storeDir) {
-  // As drs::default_model_dir(): the full model (longer songs) before the base one.
-  QString best;
-  int bestFrames = -1;
-  for (const InstalledSet& set : installedSets(storeDir)) {
-    if (!set.usable() || set.manifest.isDemo) continue;
-    const int frames = set.manifest.maxFrames > 0                        ? set.manifest.maxFrames
-                       : set.manifest.id.contains(QLatin1String("full")) ? 6144
-                                                                         : 2048;
-    if (frames > bestFrames) {
-      best = set.folder;
-      bestFrames = frames;
-    }
-  }
-  return best;
+  // The engine's rule (drs::preferred_model_set), so the GUI and the CLI pick the same set.
+  const auto chosen = preferred_model_set(storeDir.toStdString());
+  return chosen ? QString::fromStdString(chosen->string()) : QString();
 }
 
 bool offerModelsIfNeeded(QWidget* parent) {

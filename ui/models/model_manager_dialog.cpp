@@ -19,10 +19,13 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include "drs/error.h"
+#include "drs/model_install.h"
+#include "drs/model_set.h"
+#include "ui/models/catalog_text.h"
 #include "ui/models/download_dialog.h"
 #include "ui/models/hub_endpoint.h"
 #include "ui/models/licences.h"
-#include "ui/models/model_import.h"
 #include "ui/models/model_store.h"
 #include "ui/models/set_download.h"
 
@@ -32,7 +35,7 @@ namespace {
 // Licence text in a scrollable dialog; true when the user accepts.
 bool confirmLicences(QWidget* parent, const CatalogSet& set, const QString& action) {
   QDialog dialog(parent);
-  dialog.setWindowTitle(QObject::tr("Licences of %1").arg(set.title));
+  dialog.setWindowTitle(QObject::tr("Licences of %1").arg(catalogText(set.title)));
   auto* layout = new QVBoxLayout(&dialog);
   auto* text = new QTextBrowser(&dialog);
   text->setOpenExternalLinks(true);
@@ -54,6 +57,12 @@ void runOffThread(Work work) {
   thread->start();
   while (!thread->wait(50)) QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
   delete thread;
+}
+
+QString joinLines(const std::vector<std::string>& lines) {
+  QStringList out;
+  for (const std::string& line : lines) out.append(qs(line));
+  return out.join(QLatin1Char('\n'));
 }
 
 }  // namespace
@@ -92,8 +101,11 @@ void ModelManagerDialog::build() {
   auto* getBox = new QGroupBox(tr("Get a model set"), this);
   auto* getLayout = new QHBoxLayout(getBox);
   catalog_ = new QComboBox(getBox);
-  for (const CatalogSet& set : modelCatalog())
-    catalog_->addItem(tr("%1 (about %2)").arg(set.title, formatBytes(set.approxBytes())), set.id);
+  // Model sets and stand-alone components (Chinese lyrics), each with its licences.
+  for (const CatalogSet& set : model_catalog())
+    catalog_->addItem(
+        tr("%1 (about %2)").arg(catalogText(set.title), formatBytes(set.approx_bytes())),
+        qs(set.id));
   auto* download = new QPushButton(tr("Download…"), getBox);
   auto* import = new QPushButton(tr("Import from folder…"), getBox);
   getLayout->addWidget(catalog_, 1);
@@ -138,15 +150,17 @@ void ModelManagerDialog::refresh() {
     qint64 bytes = 0;
     for (const ManifestFile& f : set.manifest.files) bytes += f.size;
     QStringList licences;
-    for (const ManifestLicence& l : set.manifest.licences) licences.append(l.name);
+    for (const ManifestLicence& l : set.manifest.licences) licences.append(qs(l.name));
+    const QDateTime installed = QDateTime::fromString(qs(set.manifest.installed), Qt::ISODate);
     QString text =
         tr("%1 — %2, installed %3 (%4)%5")
-            .arg(set.manifest.name.isEmpty() ? set.folder : set.manifest.name, formatBytes(bytes),
-                 QLocale().toString(set.manifest.installed.toLocalTime(), QLocale::ShortFormat),
-                 set.manifest.source,
+            .arg(set.manifest.name.empty() ? set.folder : catalogText(set.manifest.name),
+                 formatBytes(bytes),
+                 QLocale().toString(installed.toLocalTime(), QLocale::ShortFormat),
+                 qs(set.manifest.source),
                  licences.isEmpty() ? QString()
                                     : QStringLiteral("; ") + licences.join(QStringLiteral(", ")));
-    if (set.manifest.isDemo) text += tr(" [demo]");
+    if (set.manifest.is_demo) text += tr(" [demo]");
     if (!set.usable()) text += tr(" — damaged: %1").arg(set.problems.join(QStringLiteral("; ")));
     auto* item = new QListWidgetItem(text, installed_);
     item->setData(Qt::UserRole, set.folder);
@@ -158,7 +172,11 @@ void ModelManagerDialog::chooseStore() {
   const QString dir = QFileDialog::getExistingDirectory(this, tr("Model folder"), storeDir_);
   if (dir.isEmpty()) return;
   storeDir_ = dir;
-  QSettings().setValue(QLatin1String(kSettingsStoreDir), dir);
+  try {
+    setModelStoreDir(dir);  // shared with diffrhythm-cli
+  } catch (const Error& e) {
+    QMessageBox::warning(this, tr("Model folder"), qs(e.what()));
+  }
   refresh();
   Q_EMIT modelsChanged();
 }
@@ -170,7 +188,7 @@ void ModelManagerDialog::saveHubSettings() {
 }
 
 bool ModelManagerDialog::downloadSet(const QString& setId) {
-  const CatalogSet* set = findCatalogSet(setId);
+  const CatalogSet* set = find_catalog_set(setId.toStdString());
   if (!set || !confirmLicences(this, *set, tr("Accept and download"))) return false;
   saveHubSettings();
   SetDownload download(*set, storeDir_, hubEndpoint());
@@ -186,25 +204,33 @@ bool ModelManagerDialog::downloadSet(const QString& setId) {
 
 bool ModelManagerDialog::importFromFolder(QString folder, QString setId) {
   if (setId.isEmpty()) setId = selectedSetId();
-  const CatalogSet* set = findCatalogSet(setId);
+  const CatalogSet* set = find_catalog_set(setId.toStdString());
   if (!set) return false;
   if (folder.isEmpty())
     folder = QFileDialog::getExistingDirectory(
-        this,
-        tr("Folder with the files of %1 (a plain folder or a Hugging Face cache)").arg(set->title));
+        this, tr("Folder with the files of %1 (a plain folder or a Hugging Face cache)")
+                  .arg(catalogText(set->title)));
   if (folder.isEmpty() || !confirmLicences(this, *set, tr("Accept and import"))) return false;
 
   QApplication::setOverrideCursor(Qt::WaitCursor);
   ImportPlan plan;
-  runOffThread([&] { plan = planImport(folder, *set); });
+  runOffThread([&] { plan = plan_import(folder.toStdString(), *set); });
   QString error;
   bool ok = plan.ok();
-  if (ok) runOffThread([&] { ok = executeImport(plan, *set, storeDir_, &error); });
+  if (ok) {
+    runOffThread([&] {
+      try {
+        (void)execute_import(plan, *set, storeDir_.toStdString());
+      } catch (const Error& e) {
+        ok = false;
+        error = qs(e.what());
+      }
+    });
+  }
   QApplication::restoreOverrideCursor();
   if (!plan.ok())
-    QMessageBox::warning(
-        this, tr("Import refused"),
-        tr("Nothing was copied. Problems found:\n%1").arg(plan.errors.join(QLatin1Char('\n'))));
+    QMessageBox::warning(this, tr("Import refused"),
+                         tr("Nothing was copied. Problems found:\n%1").arg(joinLines(plan.errors)));
   else if (!ok)
     QMessageBox::warning(this, tr("Import failed"), error);
   refresh();
@@ -216,7 +242,7 @@ bool ModelManagerDialog::removeSet(const QString& folder, bool confirm) {
   // Only a direct subfolder of the store that holds a manifest is ever deleted.
   const QFileInfo info(folder);
   if (folder.isEmpty() || QDir::cleanPath(info.absolutePath()) != QDir::cleanPath(storeDir_) ||
-      !QFileInfo::exists(QDir(folder).filePath(QLatin1String(kManifestFileName))))
+      !QFileInfo::exists(QDir(folder).filePath(QLatin1String(ModelSetLayout::kManifest))))
     return false;
   if (confirm &&
       QMessageBox::question(this, tr("Remove model set"),

@@ -4,19 +4,20 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
-#include <QStandardPaths>
 
+#include <filesystem>
+
+#include "drs/error.h"
+#include "drs/model_install.h"
+#include "drs/model_set.h"
+#include "drs/model_store.h"
+#include "ui/models/catalog_text.h"
 #include "ui/models/hub_endpoint.h"
 
 namespace drs::ui {
 
 QString defaultModelStoreDir() {
-  // The app's data folder as the engine and the CLI compute it (drs::default_model_store:
-  // $XDG_DATA_HOME or ~/.local/share, then "DiffRhythm Studio/models"), so sets installed
-  // here are found by diffrhythm-cli too. Qt's AppDataLocation would add the
-  // organisation name as an extra folder level.
-  return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
-      .filePath(QStringLiteral("DiffRhythm Studio/models"));
+  return qs(builtin_model_store().string());
 }
 
 QString modelStoreDir(const QStringList& arguments) {
@@ -27,12 +28,16 @@ QString modelStoreDir(const QStringList& arguments) {
     if (arg.startsWith(QLatin1String("--models=")))
       return QDir::cleanPath(QFileInfo(arg.mid(9)).absoluteFilePath());
   }
-  if (const QString env = qEnvironmentVariable("DRS_MODELS_DIR"); !env.isEmpty())
-    return QDir::cleanPath(QFileInfo(env).absoluteFilePath());
-  if (const QString setting = QSettings().value(QLatin1String(kSettingsStoreDir)).toString();
-      !setting.isEmpty())
-    return QDir::cleanPath(setting);
-  return defaultModelStoreDir();
+  // A choice only an older version recorded (in the settings) moves to the shared file.
+  const QString setting = QSettings().value(QLatin1String(kSettingsStoreDir)).toString();
+  if (!setting.isEmpty() && !std::filesystem::exists(model_store_config_file())) {
+    try {
+      save_model_store_dir(setting.toStdString());
+    } catch (const Error&) {
+      return QDir::cleanPath(setting);  // unwritable config folder: the setting still applies
+    }
+  }
+  return QDir::cleanPath(QFileInfo(qs(default_model_store().string())).absoluteFilePath());
 }
 
 QString modelStoreDir() {
@@ -40,33 +45,37 @@ QString modelStoreDir() {
                                                     : QStringList{});
 }
 
+void setModelStoreDir(const QString& dir) {
+  save_model_store_dir(dir.toStdString());
+  QSettings().setValue(QLatin1String(kSettingsStoreDir), dir);
+}
+
 QList<InstalledSet> installedSets(const QString& storeDir) {
   QList<InstalledSet> sets;
   const QDir store(storeDir);
   QFileInfoList folders = store.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
   // $DRS_MODELS_DIR / --models may name one set folder instead of a store.
-  if (QFileInfo::exists(store.filePath(QLatin1String(kManifestFileName))))
+  if (QFileInfo::exists(store.filePath(QLatin1String(ModelSetLayout::kManifest))))
     folders = {QFileInfo(store.absolutePath())};
   for (const QFileInfo& folder : folders) {
     const QString manifestPath =
-        QDir(folder.absoluteFilePath()).filePath(QLatin1String(kManifestFileName));
+        QDir(folder.absoluteFilePath()).filePath(QLatin1String(ModelSetLayout::kManifest));
     if (!QFileInfo::exists(manifestPath)) continue;
     InstalledSet set;
     set.folder = folder.absoluteFilePath();
-    QString error;
-    if (!readManifest(manifestPath, &set.manifest, &error)) {
-      set.problems.append(error);
-    } else {
-      for (const ManifestFile& f : set.manifest.files) {
-        const QFileInfo info(QDir(set.folder).filePath(f.name));
-        if (!isSafeFileName(f.name) || !info.isFile())
-          set.problems.append(QStringLiteral("%1 is missing").arg(f.name));
-        else if (f.size > 0 && info.size() != f.size)
-          set.problems.append(QStringLiteral("%1 has %2 bytes, expected %3")
-                                  .arg(f.name)
-                                  .arg(info.size())
-                                  .arg(f.size));
-      }
+    try {
+      set.manifest = read_manifest(manifestPath.toStdString());
+    } catch (const Error& e) {
+      set.problems.append(qs(e.what()));
+    }
+    for (const ManifestFile& f : set.manifest.files) {
+      const QString name = qs(f.name);
+      const QFileInfo info(QDir(set.folder).filePath(name));
+      if (!is_safe_relative_name(f.name) || !info.isFile())
+        set.problems.append(QStringLiteral("%1 is missing").arg(name));
+      else if (f.size > 0 && info.size() != f.size)
+        set.problems.append(
+            QStringLiteral("%1 has %2 bytes, expected %3").arg(name).arg(info.size()).arg(f.size));
     }
     sets.append(std::move(set));
   }
@@ -75,13 +84,16 @@ QList<InstalledSet> installedSets(const QString& storeDir) {
 
 bool hasRealModels(const QString& storeDir) {
   for (const InstalledSet& set : installedSets(storeDir))
-    if (set.usable() && !set.manifest.isDemo) return true;
+    if (set.usable() && !set.manifest.is_demo && !set.manifest.is_component) return true;
   return false;
 }
 
 QString setFolder(const QString& storeDir, const QString& id) {
-  if (!isSafeFileName(id)) return {};
-  return QDir(storeDir).filePath(id);
+  try {
+    return qs(install_folder(storeDir.toStdString(), id.toStdString()).string());
+  } catch (const Error&) {
+    return {};
+  }
 }
 
 }  // namespace drs::ui

@@ -1,14 +1,16 @@
-// The model store: one folder holding one subfolder (with manifest.json) per installed
-// model set. Its location: `--models DIR` on the command line, else $DRS_MODELS_DIR,
-// else the settings key models/storeDir, else <GenericDataLocation>/DiffRhythm Studio/models
-// (= the engine's drs::default_model_store(), so the CLI finds the same sets).
+// The model store as the GUI sees it. Its location is the engine's
+// (drs::default_model_store(): $DRS_MODELS_DIR, else the folder recorded in
+// ~/.config/DiffRhythmStudio/models.json, else ~/.local/share/DiffRhythm Studio/models),
+// which the CLI reads too; `--models DIR` on the app's command line comes first, and
+// the settings key models/storeDir only mirrors the config file (a value found there
+// alone, from an older version, is moved into it).
 #pragma once
 
 #include <QList>
 #include <QString>
 #include <QStringList>
 
-#include "ui/models/manifest.h"
+#include "drs/model_manifest.h"
 
 namespace drs::ui {
 
@@ -19,16 +21,18 @@ struct InstalledSet {
   [[nodiscard]] bool usable() const { return problems.isEmpty(); }
 };
 
-// <GenericDataLocation>/DiffRhythm Studio/models (~/.local/share/... on Linux).
+// The built-in default (~/.local/share/DiffRhythm Studio/models on Linux).
 QString defaultModelStoreDir();
 // The store in effect, resolved as described above from `arguments` (normally
 // QCoreApplication::arguments()).
 QString modelStoreDir(const QStringList& arguments);
 QString modelStoreDir();
+// Records the user's choice for the GUI and the CLI (config file + settings mirror).
+void setModelStoreDir(const QString& dir);
 
 // Every subfolder of `storeDir` with a readable manifest (or `storeDir` itself when it
-// is a set folder), checked against its files
-// (sizes only: hashing gigabytes at start-up would be too slow).
+// is a set folder), checked against its files (sizes only: hashing gigabytes at
+// start-up would be too slow). Stand-alone components (chinese-lyrics) included.
 QList<InstalledSet> installedSets(const QString& storeDir);
 
 // True when a usable, non-demo set is installed.

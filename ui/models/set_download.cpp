@@ -12,8 +12,11 @@
 #include <QStorageInfo>
 #include <QThread>
 
+#include "drs/error.h"
+#include "drs/model_download.h"
+#include "drs/model_install.h"
+#include "ui/models/catalog_text.h"
 #include "ui/models/hub_endpoint.h"
-#include "ui/models/model_import.h"
 #include "ui/models/model_store.h"
 
 namespace drs::ui {
@@ -50,20 +53,20 @@ SetDownload::SetDownload(CatalogSet set, QString storeDir, QString endpoint, QOb
 }
 
 void SetDownload::start() {
-  folder_ = setFolder(storeDir_, set_.id);
+  folder_ = setFolder(storeDir_, qs(set_.id));
   if (folder_.isEmpty() || !QDir().mkpath(folder_)) {
     Q_EMIT failed(tr("Cannot create the model folder %1.").arg(folder_));
     return;
   }
-  totalBytes_ = set_.approxBytes();
+  totalBytes_ = set_.approx_bytes();
   // Checked up front with the catalogue's sizes, plus room for the converted copies
   // (the .pt originals are deleted only after conversion).
   qint64 needed = 0;
   for (const CatalogFile& f : files_) {
-    const qint64 size = f.exactSize > 0 ? f.exactSize : f.approxSize;
+    const qint64 size = f.exact_size > 0 ? f.exact_size : f.approx_size;
     const qint64 have =
-        QFileInfo(QDir(folder_).filePath(f.localName + QStringLiteral(".part"))).size();
-    needed += size - have + (f.convertedName.isEmpty() ? 0 : size);
+        QFileInfo(QDir(folder_).filePath(qs(f.local_name) + QStringLiteral(".part"))).size();
+    needed += size - have + (f.converted_name.empty() ? 0 : size);
   }
   const qint64 free = QStorageInfo(folder_).bytesAvailable();
   if (free >= 0 && free < needed) {
@@ -79,36 +82,39 @@ void SetDownload::start() {
 }
 
 void SetDownload::startFile() {
-  if (index_ >= files_.size()) {
+  if (index_ >= fileCount()) {
     finishSet();
     return;
   }
-  const CatalogFile& f = files_.at(index_);
-  if (const QJsonObject earlier = loadState(folder_).value(f.localName).toObject();
+  const CatalogFile& f = currentFile();
+  const QString localName = qs(f.local_name);
+  if (const QJsonObject earlier = loadState(folder_).value(localName).toObject();
       !earlier.isEmpty()) {
     const qint64 size = static_cast<qint64>(earlier.value(QStringLiteral("size")).toDouble());
-    if (QFileInfo(QDir(folder_).filePath(f.localName)).size() == size && size > 0) {
+    if (QFileInfo(QDir(folder_).filePath(localName)).size() == size && size > 0) {
       ManifestFile mf;
-      mf.name = f.localName;
+      mf.name = f.local_name;
       mf.size = size;
-      mf.sha256 = earlier.value(QStringLiteral("sha256")).toString();
-      mf.sha256Verified = earlier.value(QStringLiteral("verified")).toBool();
-      mf.sourceUrl = earlier.value(QStringLiteral("url")).toString();
-      mf.format = formatName(f.format);
-      mf.component = componentOf(f.localName);
-      Q_EMIT status(tr("%1 was downloaded and verified before; kept.").arg(f.localName));
+      mf.sha256 = earlier.value(QStringLiteral("sha256")).toString().toStdString();
+      mf.sha256_verified = earlier.value(QStringLiteral("verified")).toBool();
+      mf.source_url = earlier.value(QStringLiteral("url")).toString().toStdString();
+      mf.format = format_name(f.format);
+      mf.component = componentOf(f.local_name);
+      Q_EMIT status(tr("%1 was downloaded and verified before; kept.").arg(localName));
       addDone(mf, f);
       return;
     }
   }
   DownloadRequest request = requestTemplate;
-  request.url = resolveUrl(endpoint_, f.repo, f.revision, f.file);
-  request.directory = folder_;
-  request.fileName = f.localName;
-  request.expectedSize = f.exactSize;
-  request.sha256 = f.sha256;
-  request.sha256Prefix = f.sha256Prefix;
-  request.sha256Suffix = f.sha256Suffix;
+  request.url = QUrl(qs(source_url(f, endpoint_.toStdString())), QUrl::StrictMode);
+  if (!f.url.empty()) request.token.clear();  // the hub's token is for the hub only
+  // Components keep their official sub-folders (g2p_chinese_model/...).
+  const QFileInfo local(QDir(folder_).filePath(localName));
+  request.directory = local.absolutePath();
+  request.fileName = local.fileName();
+  QDir().mkpath(request.directory);
+  request.expectedSize = f.exact_size;
+  request.sha256 = qs(f.sha256);
   if (FileDownload* old = current_.data(); old != nullptr) old->deleteLater();
   auto* download = new FileDownload(network_, request, this);
   current_ = download;
@@ -119,7 +125,7 @@ void SetDownload::startFile() {
   });
   connect(download, &FileDownload::retrying, this, &SetDownload::onRetrying);
   connect(download, &FileDownload::finished, this, &SetDownload::onFileFinished);
-  Q_EMIT fileStarted(index_, f.localName);
+  Q_EMIT fileStarted(index_, localName);
   download->start();
 }
 
@@ -139,35 +145,35 @@ void SetDownload::onFileFinished() {
     Q_EMIT failed(d->errorString());
     return;
   }
-  const CatalogFile& f = files_.at(index_);
+  const CatalogFile& f = currentFile();
   ManifestFile mf;
-  mf.name = f.localName;
+  mf.name = f.local_name;
   mf.size = QFileInfo(d->finalPath()).size();
-  mf.sha256 = d->computedSha256();
-  mf.sha256Verified = !d->verifiedSha256().isEmpty();
-  mf.sourceUrl = d->request().url.toString();
-  mf.format = formatName(f.format);
-  mf.component = componentOf(f.localName);
+  mf.sha256 = d->computedSha256().toStdString();
+  mf.sha256_verified = !d->verifiedSha256().isEmpty();
+  mf.source_url = d->request().url.toString().toStdString();
+  mf.format = format_name(f.format);
+  mf.component = componentOf(f.local_name);
   QJsonObject state = loadState(folder_);
-  state.insert(mf.name, QJsonObject{{QStringLiteral("size"), static_cast<double>(mf.size)},
-                                    {QStringLiteral("sha256"), mf.sha256},
-                                    {QStringLiteral("verified"), mf.sha256Verified},
-                                    {QStringLiteral("url"), mf.sourceUrl}});
+  state.insert(qs(mf.name), QJsonObject{{QStringLiteral("size"), static_cast<double>(mf.size)},
+                                        {QStringLiteral("sha256"), qs(mf.sha256)},
+                                        {QStringLiteral("verified"), mf.sha256_verified},
+                                        {QStringLiteral("url"), qs(mf.source_url)}});
   saveState(folder_, state);
   addDone(mf, f);
 }
 
-QString SetDownload::componentOf(const QString& localName) const {
+std::string SetDownload::componentOf(const std::string& localName) const {
   for (const CatalogComponent& c : set_.components)
     for (const CatalogFile& cf : c.files)
-      if (cf.localName == localName) return c.id;
+      if (cf.local_name == localName) return c.id;
   return {};
 }
 
 void SetDownload::addDone(const ManifestFile& mf, const CatalogFile& f) {
-  done_.append(mf);
+  done_.push_back(mf);
   // The catalogue's size was an estimate: correct the total with the real one.
-  totalBytes_ += mf.size - (f.exactSize > 0 ? f.exactSize : f.approxSize);
+  totalBytes_ += mf.size - (f.exact_size > 0 ? f.exact_size : f.approx_size);
   doneBytes_ += mf.size;
   Q_EMIT overallProgress(doneBytes_, totalBytes_);
   ++index_;
@@ -179,12 +185,18 @@ void SetDownload::finishSet() {
   // Converting gigabytes takes a while: a worker thread, results picked up when it ends.
   // The destructor waits for it, so `this` outlives every use below.
   finisher_ = QThread::create([this] {
-    finishOk_ =
-        finishSetFolder(folder_, set_, &done_, QStringLiteral("download"), &finishError_,
-                        [this](const QString& line) {
-                          QMetaObject::invokeMethod(
-                              this, [this, line] { Q_EMIT status(line); }, Qt::QueuedConnection);
-                        });
+    try {
+      finish_install_folder(
+          folder_.toStdString(), set_, done_, "download", [this](const std::string& line) {
+            const QString text = qs(line);
+            QMetaObject::invokeMethod(
+                this, [this, text] { Q_EMIT status(text); }, Qt::QueuedConnection);
+          });
+      finishOk_ = true;
+    } catch (const Error& e) {
+      finishOk_ = false;
+      finishError_ = qs(e.what());
+    }
   });
   connect(finisher_, &QThread::finished, this, [this] {
     finisher_->deleteLater();

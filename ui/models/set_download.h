@@ -3,13 +3,15 @@
 // which is what makes the set "installed".
 #pragma once
 
-#include <QList>
 #include <QObject>
 #include <QPointer>
 
+#include <string>
+#include <vector>
+
+#include "drs/model_catalog.h"
+#include "drs/model_manifest.h"
 #include "ui/models/file_download.h"
-#include "ui/models/manifest.h"
-#include "ui/models/model_catalog.h"
 
 class QNetworkAccessManager;
 class QThread;
@@ -32,7 +34,9 @@ class SetDownload : public QObject {
   [[nodiscard]] const CatalogSet& set() const { return set_; }
   [[nodiscard]] int fileIndex() const { return index_; }
   [[nodiscard]] int fileCount() const { return static_cast<int>(files_.size()); }
-  [[nodiscard]] const CatalogFile& currentFile() const { return files_.at(index_); }
+  [[nodiscard]] const CatalogFile& currentFile() const {
+    return files_.at(static_cast<std::size_t>(index_));
+  }
   [[nodiscard]] qint64 doneBytes() const { return doneBytes_; }
   [[nodiscard]] qint64 totalBytes() const { return totalBytes_; }
   [[nodiscard]] bool paused() const { return paused_; }
@@ -56,16 +60,16 @@ class SetDownload : public QObject {
   void onRetrying(int retry, int maxRetries, int delayMs);
   void finishSet();  // conversion + manifest on a worker thread
   void addDone(const ManifestFile& mf, const CatalogFile& f);
-  [[nodiscard]] QString componentOf(const QString& localName) const;
+  [[nodiscard]] std::string componentOf(const std::string& localName) const;
 
   CatalogSet set_;
-  QList<CatalogFile> files_;
+  std::vector<CatalogFile> files_;
   QString storeDir_;
   QString endpoint_;
   QString folder_;
   QNetworkAccessManager* network_;
   QPointer<FileDownload> current_;
-  QList<ManifestFile> done_;
+  std::vector<ManifestFile> done_;
   int index_ = 0;
   qint64 doneBytes_ = 0;
   qint64 totalBytes_ = 0;

@@ -1,17 +1,47 @@
-// The model store seen from the command line: which sets are installed, whether their
-// files are still the ones the manifest recorded, and removing one. Torch-free; the GUI's
-// model manager writes the same manifests (ui/models).
+// The model store: where it is (one answer for the GUI and the CLI), which sets and
+// components are installed, whether their files are still the ones the manifest
+// recorded, and removing one. Torch-free.
+//
+// Location, first match wins (default_model_store() in drs/model_set.h returns it):
+//   1. $DRS_MODELS_DIR: a store, i.e. the folder holding one folder per set;
+//   2. "store" in <config>/DiffRhythmStudio/models.json, where <config> is
+//      $XDG_CONFIG_HOME or ~/.config; written by save_model_store_dir (the GUI's Models
+//      dialog; its QSettings value only mirrors this file);
+//   3. $XDG_DATA_HOME (or ~/.local/share)/DiffRhythm Studio/models.
+// Not to be confused with $DRS_MODEL_SET (one set folder to use, bypassing the store),
+// formerly spelt $DRS_MODEL_DIR: see model_set_override().
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "drs/model_set.h"
 
 namespace drs {
+
+// <config>/DiffRhythmStudio/models.json.
+[[nodiscard]] std::filesystem::path model_store_config_file();
+// The built-in default (3. above), whatever the environment and config file say.
+[[nodiscard]] std::filesystem::path builtin_model_store();
+// Records `store` in the config file (an empty path removes the choice). Throws
+// drs::Error(Output) when the file cannot be written.
+void save_model_store_dir(const std::filesystem::path& store);
+
+// One set folder named by the environment: $DRS_MODEL_SET, else the deprecated
+// $DRS_MODEL_DIR (same meaning; a warning on stderr says to rename it). nullopt if none.
+[[nodiscard]] std::optional<std::filesystem::path> model_set_override();
+
+// The Chinese lyrics component (<store>/chinese-lyrics/, official g2p/sources/ layout:
+// ChineseLyricsLayout in drs/model_set.h) when it is installed and complete (every file
+// present with its catalogue size), else nullopt. The Chinese G2P reads its lexicon and
+// polyphone model from here.
+[[nodiscard]] std::optional<std::filesystem::path> chinese_lyrics_dir(
+    const std::filesystem::path& store);
+[[nodiscard]] std::optional<std::filesystem::path> chinese_lyrics_dir();  // in the default store
 
 struct InstalledSet {
   ModelSet set;

@@ -589,33 +589,26 @@ void TestModelDownload::diskSpaceChecked() {
 
 namespace {
 // A catalogue-shaped set served by the test hub: one file direct, one via the CDN.
-drs::ui::CatalogFile servedFile(const QString& file, const QString& local) {
-  drs::ui::CatalogFile f;
-  f.repo = QStringLiteral("org/repo");
-  f.revision = QStringLiteral("main");
+drs::CatalogFile servedFile(const std::string& file, const std::string& local) {
+  drs::CatalogFile f;
+  f.repo = "org/repo";
+  f.revision = "main";
   f.file = file;
-  f.localName = local;
-  f.format = drs::ui::FileFormat::SentencePiece;
-  f.approxSize = 100 * 1024;
+  f.local_name = local;
+  f.format = drs::FileFormat::SentencePiece;
+  f.approx_size = 100 * 1024;
   return f;
 }
 
-drs::ui::CatalogSet servedSet() {
-  const drs::ui::Licence apache{
-      QStringLiteral("Apache-2.0"), QStringLiteral("https://example.invalid"), {}};
-  const drs::ui::Licence nc{
-      QStringLiteral("CC-BY-NC 4.0"), QStringLiteral("https://example.invalid"), {}};
-  return {QStringLiteral("served-set"),
-          QStringLiteral("Served set"),
-          QStringLiteral("test"),
-          {{QStringLiteral("one"),
-            QStringLiteral("One"),
-            apache,
-            {servedFile(QStringLiteral("plain.bin"), QStringLiteral("a.bin"))}},
-           {QStringLiteral("two"),
-            QStringLiteral("Two"),
-            nc,
-            {servedFile(QStringLiteral("cdn.bin"), QStringLiteral("b.bin"))}}}};
+drs::CatalogSet servedSet() {
+  const drs::Licence apache{"Apache-2.0", "https://example.invalid", {}};
+  const drs::Licence nc{"CC-BY-NC 4.0", "https://example.invalid", {}};
+  return {"served-set",
+          "Served set",
+          "test",
+          {{"one", "One", apache, {servedFile("plain.bin", "a.bin")}},
+           {"two", "Two", nc, {servedFile("cdn.bin", "b.bin")}}},
+          false};
 }
 }  // namespace
 
@@ -633,16 +626,17 @@ void TestModelDownload::wholeSetWithManifest() {
 
   const auto sets = drs::ui::installedSets(store_->path());
   QCOMPARE(sets.size(), 1);
-  const drs::ui::Manifest& m = sets[0].manifest;
+  const drs::Manifest& m = sets[0].manifest;
   QVERIFY(sets[0].usable());
-  QCOMPARE(m.source, QStringLiteral("download"));
-  QCOMPARE(m.files.size(), 2);
-  QCOMPARE(m.files[0].sha256, sha256(plain_));
-  QVERIFY(m.files[0].sha256Verified);
-  QCOMPARE(m.files[1].sha256, sha256(cdn_));
+  QCOMPARE(m.source, std::string("download"));
+  QCOMPARE(m.files.size(), 2u);
+  QCOMPARE(QString::fromStdString(m.files[0].sha256), sha256(plain_));
+  QVERIFY(m.files[0].sha256_verified);
+  QCOMPARE(QString::fromStdString(m.files[1].sha256), sha256(cdn_));
   QCOMPARE(m.files[1].size, cdn_.size());
-  QVERIFY(m.files[1].sourceUrl.endsWith(QStringLiteral("/org/repo/resolve/main/cdn.bin")));
-  QCOMPARE(m.licences.size(), 2);
+  QVERIFY(QString::fromStdString(m.files[1].source_url)
+              .endsWith(QStringLiteral("/org/repo/resolve/main/cdn.bin")));
+  QCOMPARE(m.licences.size(), 2u);
   QVERIFY(drs::ui::hasRealModels(store_->path()));
 }
 
@@ -677,8 +671,8 @@ void TestModelDownload::completePartOnlyVerified() {
 }
 
 void TestModelDownload::rerunKeepsVerifiedFiles() {
-  drs::ui::CatalogSet set = servedSet();
-  set.components[1].files[0].file = QStringLiteral("missing.bin");  // the second file 404s
+  drs::CatalogSet set = servedSet();
+  set.components[1].files[0].file = "missing.bin";  // the second file 404s
   {
     drs::ui::SetDownload first(set, store_->path(), server_->hubBase());
     QSignalSpy failed(&first, &drs::ui::SetDownload::failed);
@@ -698,14 +692,14 @@ void TestModelDownload::rerunKeepsVerifiedFiles() {
   QCOMPARE(fetches(), before);  // a.bin was kept, not fetched again
   const auto sets = drs::ui::installedSets(store_->path());
   QCOMPARE(sets.size(), 1);
-  QCOMPARE(sets[0].manifest.files[0].sha256, sha256(plain_));
-  QVERIFY(sets[0].manifest.files[0].sha256Verified);
+  QCOMPARE(QString::fromStdString(sets[0].manifest.files[0].sha256), sha256(plain_));
+  QVERIFY(sets[0].manifest.files[0].sha256_verified);
   QVERIFY(!QFile::exists(QDir(sets[0].folder).filePath(QStringLiteral(".download-state.json"))));
 }
 
 void TestModelDownload::dialogPauseResumeAndCancel() {
-  drs::ui::CatalogSet set = servedSet();
-  set.components[0].files[0].file = QStringLiteral("paused.bin");  // trickles after 64 kB
+  drs::CatalogSet set = servedSet();
+  set.components[0].files[0].file = "paused.bin";  // trickles after 64 kB
   const QString part = QDir(store_->path()).filePath(QStringLiteral("served-set/a.bin.part"));
   for (const bool cancelIt : {false, true}) {
     QFile::remove(QDir(store_->path()).filePath(QStringLiteral("served-set/.download-state.json")));
@@ -746,25 +740,24 @@ void TestModelDownload::dialogPauseResumeAndCancel() {
 }
 
 void TestModelDownload::setDownloadConvertsCheckpoint() {
-  using drs::ui::CatalogFile;
-  CatalogFile pt = servedFile(QStringLiteral("cfm_model.pt"), QStringLiteral("cfm_model.pt"));
-  pt.repo = QStringLiteral("org/dit");
-  pt.format = drs::ui::FileFormat::TorchPickle;
-  pt.convertedName = QStringLiteral("dit.safetensors");
-  pt.checkpointKey = QStringLiteral("model_state_dict");
-  pt.tensorSpec = drs::ui::TensorSpec::DitBase;
-  pt.configName = QStringLiteral("dit_config.json");
-  CatalogFile config = servedFile(QStringLiteral("config.json"), QStringLiteral("dit_config.json"));
-  config.repo = QStringLiteral("org/dit");
-  config.format = drs::ui::FileFormat::Json;
-  const drs::ui::CatalogSet set{
-      QStringLiteral("dit-set"),
-      QStringLiteral("DiT set"),
-      QStringLiteral("test"),
-      {{QStringLiteral("dit-base"),
-        QStringLiteral("DiT"),
-        {QStringLiteral("Apache-2.0"), QStringLiteral("https://example.invalid"), {}},
-        {pt, config}}}};
+  using drs::CatalogFile;
+  CatalogFile pt = servedFile("cfm_model.pt", "cfm_model.pt");
+  pt.repo = "org/dit";
+  pt.format = drs::FileFormat::TorchPickle;
+  pt.converted_name = "dit.safetensors";
+  pt.checkpoint_key = "model_state_dict";
+  // The tiny checkpoint's DiT (text_dim 16) is no layout the engine runs: conversion only.
+  pt.tensor_spec = drs::TensorSpec::None;
+  pt.config_name = "dit_config.json";
+  CatalogFile config = servedFile("config.json", "dit_config.json");
+  config.repo = "org/dit";
+  config.format = drs::FileFormat::Json;
+  const drs::CatalogSet set{
+      "dit-set",
+      "DiT set",
+      "test",
+      {{"dit-base", "DiT", {"Apache-2.0", "https://example.invalid", {}}, {pt, config}}},
+      false};
   drs::ui::SetDownload job(set, store_->path(), server_->hubBase());
   QSignalSpy ok(&job, &drs::ui::SetDownload::succeeded);
   QSignalSpy failed(&job, &drs::ui::SetDownload::failed);
@@ -774,13 +767,11 @@ void TestModelDownload::setDownloadConvertsCheckpoint() {
   const auto sets = drs::ui::installedSets(store_->path());
   QCOMPARE(sets.size(), 1);
   QVERIFY(sets[0].usable());
-  QCOMPARE(sets[0].manifest.maxFrames, 2048);
   const QDir folder(sets[0].folder);
   QVERIFY(folder.exists(QStringLiteral("dit.safetensors")));
   QVERIFY(!folder.exists(QStringLiteral("cfm_model.pt")));
-  QCOMPARE(sets[0].manifest.files[0].name, QStringLiteral("dit.safetensors"));
-  QVERIFY(
-      sets[0].manifest.files[0].convertedFrom.startsWith(QStringLiteral("cfm_model.pt (sha256 ")));
+  QCOMPARE(sets[0].manifest.files[0].name, std::string("dit.safetensors"));
+  QVERIFY(sets[0].manifest.files[0].converted_from.rfind("cfm_model.pt (sha256 ", 0) == 0);
 }
 
 QTEST_MAIN(TestModelDownload)

@@ -10,11 +10,14 @@
 #include <QTest>
 #include <QTimer>
 
-#include "ui/models/dit_tensor_spec.h"
+#include "drs/model_catalog.h"
+#include "drs/model_manifest.h"
+#include "drs/model_set.h"
+#include "drs/model_store.h"
+#include "models/dit_tensor_spec.h"
 #include "ui/models/first_run_offer.h"
 #include "ui/models/hub_endpoint.h"
 #include "ui/models/licences.h"
-#include "ui/models/manifest.h"
 #include "ui/models/model_manager.h"
 #include "ui/models/model_manager_dialog.h"
 
@@ -35,36 +38,47 @@ class TestModelStore : public QObject {
   void firstRunOfferedOnceThenRespectsDontAsk();
 
  private:
+  // A set holding every file a set needs (3 bytes each); without `withFile` they are
+  // listed in the manifest but absent.
   static void writeSet(const QString& folder, bool demo, bool withFile, int maxFrames = 0) {
     QDir().mkpath(folder);
-    Manifest m;
-    m.id = QFileInfo(folder).fileName();
-    m.name = demo ? QStringLiteral("Demo model") : QStringLiteral("Real model");
-    m.isDemo = demo;
-    m.maxFrames = maxFrames;
-    m.source = QStringLiteral("download");
-    m.installed = QDateTime::currentDateTimeUtc();
-    m.files = {
-        {QStringLiteral("w.safetensors"), 3, QString(64, QLatin1Char('a')), true, {}, {}, {}, {}}};
-    if (withFile) {
-      QFile f(QDir(folder).filePath(QStringLiteral("w.safetensors")));
+    drs::Manifest m;
+    m.id = QFileInfo(folder).fileName().toStdString();
+    m.name = demo ? "Demo model" : "Real model";
+    m.is_demo = demo;
+    m.max_frames = maxFrames;
+    m.source = "download";
+    m.installed = drs::utc_timestamp_now();
+    using L = drs::ModelSetLayout;
+    for (const char* name : {L::kDit, L::kDitConfig, L::kVae, L::kStyleWeights, L::kStyleConfig,
+                             L::kXlmrConfig, L::kTokenizer}) {
+      m.files.push_back({name, 3, std::string(64, 'a'), true, {}, {}, {}, {}});
+      if (!withFile) continue;
+      QFile f(QDir(folder).filePath(QLatin1String(name)));
       QVERIFY(f.open(QIODevice::WriteOnly));
       f.write("abc");
     }
-    QString error;
-    QVERIFY2(writeManifest(QDir(folder).filePath(QLatin1String(kManifestFileName)), m, &error),
-             qPrintable(error));
+    drs::write_manifest((QDir(folder).filePath(QLatin1String(L::kManifest))).toStdString(), m);
   }
 };
 
 void TestModelStore::storeLocationOrder() {
+  QTemporaryDir config;
+  qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
   qunsetenv("DRS_MODELS_DIR");
   QSettings().remove(QLatin1String(kSettingsStoreDir));
   QCOMPARE(modelStoreDir(QStringList{QStringLiteral("app")}), defaultModelStoreDir());
-  // The engine's default store (drs::default_model_store) uses the same folder name.
   QVERIFY(defaultModelStoreDir().endsWith(QStringLiteral("/DiffRhythm Studio/models")));
+  // A folder an older version kept only in the settings moves to the shared config file,
+  // where diffrhythm-cli finds it too.
   QSettings().setValue(QLatin1String(kSettingsStoreDir), QStringLiteral("/tmp/from-settings"));
   QCOMPARE(modelStoreDir(QStringList{QStringLiteral("app")}), QStringLiteral("/tmp/from-settings"));
+  QCOMPARE(QString::fromStdString(drs::default_model_store().string()),
+           QStringLiteral("/tmp/from-settings"));
+  setModelStoreDir(QStringLiteral("/tmp/chosen"));
+  QCOMPARE(QString::fromStdString(drs::default_model_store().string()),
+           QStringLiteral("/tmp/chosen"));
+  QCOMPARE(modelStoreDir(QStringList{QStringLiteral("app")}), QStringLiteral("/tmp/chosen"));
   qputenv("DRS_MODELS_DIR", "/tmp/from-env");
   QCOMPARE(modelStoreDir(QStringList{QStringLiteral("app")}), QStringLiteral("/tmp/from-env"));
   QCOMPARE(modelStoreDir({QStringLiteral("app"), QStringLiteral("--models"),
@@ -74,6 +88,7 @@ void TestModelStore::storeLocationOrder() {
            QStringLiteral("/tmp/b"));
   qunsetenv("DRS_MODELS_DIR");
   QSettings().remove(QLatin1String(kSettingsStoreDir));
+  qunsetenv("XDG_CONFIG_HOME");
 }
 
 void TestModelStore::installedSetsAndDemo() {
@@ -85,7 +100,7 @@ void TestModelStore::installedSetsAndDemo() {
   QVERIFY(!hasRealModels(store.path()));  // a set with a missing file does not count
   const auto sets = installedSets(store.path());
   QCOMPARE(sets.size(), 2);
-  QVERIFY(sets[0].problems.join(QString()).contains(QStringLiteral("w.safetensors is missing")));
+  QVERIFY(sets[0].problems.join(QString()).contains(QStringLiteral("dit.safetensors is missing")));
   writeSet(store.filePath(QStringLiteral("real")), false, true);
   QVERIFY(hasRealModels(store.path()));
   QCOMPARE(firstInstalledSet(store.path()), store.filePath(QStringLiteral("real")));
@@ -98,20 +113,24 @@ void TestModelStore::installedSetsAndDemo() {
 
 void TestModelStore::safeNames() {
   QVERIFY(isSafeFileName(QStringLiteral("cfm_model.pt")));
-  for (const char* bad : {"", ".", "..", "../x", "a/b", "a\\b", "x..y"})
+  for (const char* bad : {"", ".", "..", "../x", "a/b", "a\\b", "a/../b"})
     QVERIFY2(!isSafeFileName(QString::fromLatin1(bad)), bad);
   QVERIFY(setFolder(QStringLiteral("/s"), QStringLiteral("../up")).isEmpty());
 }
 
 void TestModelStore::licencesShown() {
-  const CatalogSet* base = findCatalogSet(QStringLiteral("diffrhythm-1_2-base"));
+  const drs::CatalogSet* base = drs::find_catalog_set("diffrhythm-1_2-base");
   QVERIFY(base);
   const QString html = licenceSummaryHtml(*base);
   for (const char* expected : {"Apache-2.0", "Stability AI Community License", "CC-BY-NC 4.0",
                                "MIT", "may not be used commercially"})
     QVERIFY2(html.contains(QLatin1String(expected)), expected);
   QVERIFY(hasNonCommercialPart(*base));
-  QVERIFY(base->approxBytes() > 5'000'000'000LL);
+  QVERIFY(base->approx_bytes() > 5'000'000'000LL);
+  const drs::CatalogSet* zh = drs::find_catalog_set("chinese-lyrics");
+  QVERIFY(zh);
+  QVERIFY(licenceSummaryHtml(*zh).contains(QStringLiteral("Amphion")));
+  QVERIFY(!hasNonCommercialPart(*zh));
 }
 
 void TestModelStore::firstRunOfferSignals() {
@@ -151,18 +170,18 @@ void TestModelStore::dialogListsInstalledSets() {
 
 void TestModelStore::realDitLayoutCounts() {
   // MODEL.md §2.5/2.6: 219 tensors (base), 223 (full), 1 109 315 648 parameters (base).
-  DitShape base;
-  QCOMPARE(expectedDitTensors(base).size(), 219);
+  const drs::DitConfig base;
+  QCOMPARE(drs::models::expected_dit_tensors(base).size(), 219u);
   qint64 parameters = 0;
-  for (const auto& shape : expectedDitTensors(base)) {
+  for (const auto& [name, shape] : drs::models::expected_dit_tensors(base)) {
     qint64 n = 1;
     for (const qint64 d : shape) n *= d;
     parameters += n;
   }
   QCOMPARE(parameters, 1'109'315'648LL);
-  DitShape full;
-  full.full = true;
-  QCOMPARE(expectedDitTensors(full).size(), 223);
+  drs::DitConfig full;
+  full.max_frames = 6144;
+  QCOMPARE(drs::models::expected_dit_tensors(full).size(), 223u);
 }
 
 void TestModelStore::firstRunOfferedOnceThenRespectsDontAsk() {

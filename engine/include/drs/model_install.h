@@ -1,0 +1,75 @@
+// Installing into the model store: from a folder the user already has (a plain folder,
+// a Hugging Face cache repo folder `models--ORG--NAME/snapshots/<rev>/`, or a whole hub
+// cache holding several) or from the network (drs/model_download.h). Every file is
+// checked (format, pinned size and SHA-256, DiT tensor names and shapes) before
+// anything is placed; files are hard-linked where possible, else copied, into a staging
+// folder renamed at the end; official .pt checkpoints are converted once to
+// safetensors; the manifest is written last. Torch-free and Qt-free.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "drs/model_catalog.h"
+#include "drs/model_manifest.h"
+
+namespace drs {
+
+using InstallStatus = std::function<void(const std::string&)>;  // short progress lines
+
+struct ImportItem {
+  CatalogFile file;  // what the catalogue expects
+  std::string component_id;
+  std::filesystem::path source;    // where it was found
+  bool already_converted = false;  // found in its safetensors form (converted_name)
+  std::string sha256;              // computed during the check
+};
+
+struct ImportPlan {
+  std::string set_id;
+  std::filesystem::path source_folder;
+  std::vector<ImportItem> items;
+  std::vector<std::string> errors;    // anything here blocks the import
+  std::vector<std::string> warnings;  // e.g. no published digest
+  [[nodiscard]] bool ok() const { return errors.empty(); }
+};
+
+// Locates and checks the files of `set` under `folder`. Hashes every file found
+// (minutes for a full set).
+[[nodiscard]] ImportPlan plan_import(const std::filesystem::path& folder, const CatalogSet& set);
+
+// The folder holding repo `repo`'s files under `folder` (a snapshot of a hub cache,
+// the folder itself, ...). `models--ORG--NAME` folders resolve through refs/main when
+// present, else the most recent snapshot.
+[[nodiscard]] std::optional<std::filesystem::path> find_repo_snapshot(
+    const std::filesystem::path& folder, const std::string& repo);
+
+// Checks one file's content against its catalogue format; empty when fine, else the
+// reason (naming the tensor for safetensors files).
+[[nodiscard]] std::string check_file_format(const std::filesystem::path& path, FileFormat format);
+
+// Installs a checked plan into `<store>/<set id>` and returns that folder. Throws
+// drs::Error naming the problem; nothing half-installed is left behind.
+std::filesystem::path execute_import(const ImportPlan& plan, const CatalogSet& set,
+                                     const std::filesystem::path& store,
+                                     const InstallStatus& status = {});
+
+// Shared by downloads and imports: converts the checkpoints among `files` (already in
+// `folder` under their local names), checks tensor names and shapes, writes the
+// manifest. `files` is updated in place. Throws drs::Error.
+void finish_install_folder(const std::filesystem::path& folder, const CatalogSet& set,
+                           std::vector<ManifestFile>& files, const std::string& source,
+                           const InstallStatus& status = {});
+
+// `<store>/<id>` after checking that `id` is a plain folder name; throws BadInput.
+[[nodiscard]] std::filesystem::path install_folder(const std::filesystem::path& store,
+                                                   const std::string& id);
+
+// A relative path that stays inside its folder: not empty, no absolute path, no "." or
+// ".." segment, no backslash or control character. Downloads and imports refuse others.
+[[nodiscard]] bool is_safe_relative_name(const std::string& name);
+
+}  // namespace drs

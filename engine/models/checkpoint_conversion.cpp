@@ -1,0 +1,49 @@
+#include "models/checkpoint_conversion.h"
+
+#include <span>
+#include <vector>
+
+#include "core/atomic_file.h"
+#include "models/safetensors_writer.h"
+#include "models/torch_checkpoint.h"
+#include "weights/mapped_file.h"
+
+namespace drs::models {
+
+ConversionReport convert_checkpoint(const std::filesystem::path& checkpoint,
+                                    const std::filesystem::path& output, const std::string& key) {
+  const std::string origin = checkpoint.filename().string();
+  const MappedFile mapped(checkpoint);
+  const std::vector<CheckpointTensor> tensors =
+      read_checkpoint_state_dict(mapped.bytes(), origin, key);
+
+  std::vector<SafetensorsTensorSpec> specs;
+  specs.reserve(tensors.size());
+  for (const CheckpointTensor& t : tensors)
+    specs.push_back({t.name, t.tensor.dtype, t.tensor.shape});
+  const std::string header =
+      safetensors_header_bytes(specs, {{"format", "pt"}, {"converted_from", origin}});
+
+  AtomicFile out(output);
+  out.write(header.data(), header.size());
+  ConversionReport report;
+  for (const CheckpointTensor& t : tensors) {
+    const auto count = static_cast<std::size_t>(element_count(t.tensor));
+    const auto size = static_cast<std::size_t>(dtypeBytes(t.tensor.dtype));
+    std::span<const std::byte> data;
+    std::vector<std::byte> copy;
+    if (count != 0 && is_contiguous(t.tensor)) {
+      data = t.storage.subspan(static_cast<std::size_t>(t.tensor.offset) * size, count * size);
+    } else if (count != 0) {
+      copy = gather(t);
+      data = copy;
+    }
+    if (!data.empty()) out.write(data.data(), data.size());
+    report.bytes += data.size();
+    ++report.tensors;
+  }
+  out.commit();
+  return report;
+}
+
+}  // namespace drs::models

@@ -1,0 +1,139 @@
+#include "drs/model_download.h"
+
+#include <cstdlib>
+
+#include "drs/error.h"
+#include "drs/model_install.h"
+#include "drs/model_manifest.h"
+#include "models/http_download.h"
+
+namespace drs {
+namespace fs = std::filesystem;
+namespace {
+
+std::string env_or(const char* name, const char* fallback) {
+  const char* value = std::getenv(name);
+  return value && *value ? value : fallback;
+}
+
+std::string percent_encode(const std::string& part) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : part) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::int64_t bytes_of(const CatalogFile& f) {
+  return f.exact_size > 0 ? f.exact_size : f.approx_size;
+}
+
+void check_disk_space(const fs::path& folder, const std::vector<CatalogFile>& files) {
+  std::int64_t needed = 0;
+  for (const CatalogFile& f : files) {
+    std::error_code ec;
+    const fs::path target = folder / f.local_name;
+    if (fs::exists(target, ec)) continue;
+    const auto part = fs::file_size(target.string() + ".part", ec);
+    needed += bytes_of(f) - (ec ? 0 : static_cast<std::int64_t>(part));
+    if (!f.converted_name.empty()) needed += bytes_of(f);  // the converted copy
+  }
+  std::error_code ec;
+  const auto space = fs::space(folder, ec);
+  if (!ec && static_cast<std::int64_t>(space.available) < needed)
+    throw Error(ErrorKind::Output, "not enough disk space in " + folder.string() + ": " +
+                                       std::to_string(needed / 1'000'000) + " MB needed, " +
+                                       std::to_string(space.available / 1'000'000) + " MB free");
+}
+
+}  // namespace
+
+std::string hub_endpoint() {
+  std::string base = env_or("HF_ENDPOINT", "https://huggingface.co");
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base;
+}
+
+std::string hub_token() {
+  return env_or("HF_TOKEN", "");
+}
+
+std::string resolve_url(const std::string& endpoint, const std::string& repo,
+                        const std::string& revision, const std::string& file) {
+  std::string base = endpoint;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + "/" + percent_encode(repo) + "/resolve/" + percent_encode(revision) + "/" +
+         percent_encode(file);
+}
+
+std::string source_url(const CatalogFile& file, const std::string& endpoint) {
+  return file.url.empty() ? resolve_url(endpoint, file.repo, file.revision, file.file) : file.url;
+}
+
+fs::path download_to_store(const CatalogSet& entry, const fs::path& store,
+                           const DownloadOptions& options) {
+  const fs::path target = install_folder(store, entry.id);
+  const fs::path staging = target.string() + ".downloading";
+  std::error_code ec;
+  fs::create_directories(staging, ec);
+  if (ec) throw Error(ErrorKind::Output, "cannot create " + staging.string() + ": " + ec.message());
+  const std::vector<CatalogFile> files = entry.files();
+  check_disk_space(staging, files);
+  DownloadProgress progress;
+  progress.count = static_cast<int>(files.size());
+  for (const CatalogFile& f : files) progress.total += bytes_of(f);
+  std::vector<ManifestFile> done;
+  for (const CatalogComponent& component : entry.components) {
+    for (const CatalogFile& f : component.files) {
+      if (!is_safe_relative_name(f.local_name))
+        throw Error(ErrorKind::ModelCorrupt, "unsafe file name " + f.local_name);
+      progress.file = f.local_name;
+      const std::int64_t before = progress.done;
+      models::HttpDownload request;
+      request.url = source_url(f, options.endpoint);
+      request.target = staging / f.local_name;
+      request.expected_size = f.exact_size;
+      request.sha256 = f.sha256;
+      // The token is for the hub only, never for other sources.
+      if (f.url.empty()) request.token = options.token;
+      request.max_retries = options.max_retries;
+      request.retry_delay_ms = options.retry_delay_ms;
+      request.status = options.status;
+      request.progress = [&](std::int64_t bytes, std::int64_t total) {
+        progress.file_done = bytes;
+        progress.file_total = total;
+        progress.done = before + bytes;
+        if (options.progress) options.progress(progress);
+        return !(options.cancelled && options.cancelled());
+      };
+      const auto result = models::download_file(request);
+      progress.done = before + result.size;
+      ++progress.index;
+      ManifestFile mf;
+      mf.name = f.local_name;
+      mf.size = result.size;
+      mf.sha256 = result.sha256;
+      mf.sha256_verified = result.sha256_verified;
+      mf.source_url = request.url;
+      mf.format = format_name(f.format);
+      mf.component = component.id;
+      done.push_back(std::move(mf));
+    }
+  }
+  finish_install_folder(staging, entry, done, "download", options.status);
+  fs::remove_all(target, ec);
+  fs::rename(staging, target, ec);
+  if (ec)
+    throw Error(ErrorKind::Output, "cannot rename " + staging.string() + " to " + target.string() +
+                                       ": " + ec.message());
+  return target;
+}
+
+}  // namespace drs
