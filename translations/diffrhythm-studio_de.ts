@@ -35,34 +35,76 @@ Vektoreinheiten: %2</translation>
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Licences of %1</source>
+        <translation>Lizenzen von %1</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::DownloadDialog</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>%1 wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>Alle Dateien</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3</source>
+        <translation>Datei %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source> — %1/s</source>
+        <translation> — %1/s</translation>
+    </message>
+    <message>
+        <source>, %1:%2 left</source>
+        <translation>, noch %1:%2</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::ErrorAdvice</name>
     <message>
         <source>The request cannot be generated</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage kann nicht erzeugt werden</translation>
     </message>
     <message>
         <source>Model files are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelldateien fehlen</translation>
     </message>
     <message>
         <source>Model files are damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelldateien sind beschädigt</translation>
     </message>
     <message>
         <source>The result could not be written</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ergebnis konnte nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Not enough memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genug Arbeitsspeicher</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Internal error</source>
-        <translation type="unfinished"></translation>
+        <translation>Interner Fehler</translation>
     </message>
     <message>
         <source>Error</source>
@@ -70,46 +112,268 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>Choose another folder or free some disk space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen anderen Ordner oder geben Sie Speicherplatz frei.</translation>
     </message>
     <message>
         <source>Close other programs, choose a shorter song or a faster preset, then retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen Sie andere Programme, wählen Sie ein kürzeres Lied oder eine schnellere Voreinstellung und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts verändert.</translation>
     </message>
     <message>
         <source>Check the lyrics (problems are marked in the editor), the style prompt and the song length, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Liedtext (Probleme sind im Editor markiert), den Stil-Prompt und die Liedlänge und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Install the DiffRhythm model files with Models… or point DRS_MODEL_DIR at a model folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Installieren Sie die DiffRhythm-Modelldateien über „Modelle…“ oder lassen Sie DRS_MODEL_DIR auf einen Modellordner zeigen.</translation>
     </message>
     <message>
         <source>Download the model again with Models…; a file is incomplete or of the wrong version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden Sie das Modell über „Modelle…“ erneut herunter; eine Datei ist unvollständig oder hat die falsche Version.</translation>
     </message>
     <message>
         <source>This is a bug. Your lyrics and settings are kept; please report the message above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist ein Programmfehler. Ihr Liedtext und Ihre Einstellungen bleiben erhalten; bitte melden Sie die obige Meldung.</translation>
     </message>
 </context>
 <context>
     <name>drs::ui::ExampleSongs</name>
     <message>
         <source>Paper Boats (folk pop)</source>
-        <translation type="unfinished"></translation>
+        <translation>Papierschiffchen (Folk-Pop)</translation>
     </message>
     <message>
         <source>Neon Runner (synthwave)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neon Runner (Synthwave)</translation>
     </message>
     <message>
         <source>Kitchen Table Blues (blues)</source>
-        <translation type="unfinished"></translation>
+        <translation>Küchentisch-Blues (Blues)</translation>
+    </message>
+    <message>
+        <source>Rooftop Summer (Mandopop)</source>
+        <translation>Sommer auf dem Dach (Mandopop)</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::FileDownload</name>
+    <message>
+        <source>Refusing to write &quot;%1&quot;: a downloaded file name must not contain path separators or &quot;..&quot;.</source>
+        <translation>„%1“ wird nicht geschrieben: Der Name einer heruntergeladenen Datei darf keine Pfadtrenner und kein „..“ enthalten.</translation>
+    </message>
+    <message>
+        <source>The model folder %1 does not exist.</source>
+        <translation>Der Modellordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Not enough disk space in %1: %2 needed, %3 free.</source>
+        <translation>Nicht genug Speicherplatz in %1: %2 benötigt, %3 frei.</translation>
+    </message>
+    <message>
+        <source>Not enough disk space in %1: %2 bytes to come, %3 free.</source>
+        <translation>Nicht genug Speicherplatz in %1: noch %2 Byte zu schreiben, %3 frei.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the server closed the connection early</source>
+        <translation>der Server hat die Verbindung vorzeitig geschlossen</translation>
+    </message>
+    <message>
+        <source>The server sent a redirect without a valid target.</source>
+        <translation>Der Server hat eine Weiterleitung ohne gültiges Ziel gesendet.</translation>
+    </message>
+    <message>
+        <source>Too many redirects (more than %1) for %2.</source>
+        <translation>Zu viele Weiterleitungen (mehr als %1) für %2.</translation>
+    </message>
+    <message>
+        <source>Refusing a redirect from https to an insecure address (%1).</source>
+        <translation>Eine Weiterleitung von https auf eine unsichere Adresse (%1) wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Secure connection to %1 failed: %2</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (%2). Check the network connection; a mirror can be set with HF_ENDPOINT.</source>
+        <translation>%1 ist nicht erreichbar (%2). Prüfen Sie die Netzwerkverbindung; ein Spiegelserver lässt sich mit HF_ENDPOINT festlegen.</translation>
+    </message>
+    <message>
+        <source>Not found (HTTP 404): %1. The repository or file may have been renamed.</source>
+        <translation>Nicht gefunden (HTTP 404): %1. Das Repository oder die Datei wurde vielleicht umbenannt.</translation>
+    </message>
+    <message>
+        <source>Access denied (HTTP %1) for %2. The repository is probably gated: accept its terms on the Hugging Face website, create an access token, and supply it in the HF_TOKEN environment variable or under Models &gt; Settings &gt; Access token (it is sent as &quot;Authorization: Bearer&quot;).</source>
+        <translation>Zugriff verweigert (HTTP %1) für %2. Das Repository ist vermutlich zugangsbeschränkt: Akzeptieren Sie seine Bedingungen auf der Hugging-Face-Website, erstellen Sie ein Zugriffstoken und geben Sie es in der Umgebungsvariable HF_TOKEN oder unter Modelle &gt; Einstellungen &gt; Zugriffstoken an (es wird als „Authorization: Bearer“ gesendet).</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>The server keeps failing (HTTP %1) for %2; try again later.</source>
+        <translation>Der Server meldet wiederholt Fehler (HTTP %1) für %2; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 for %2.</source>
+        <translation>HTTP %1 für %2.</translation>
+    </message>
+    <message>
+        <source>The server rejected the resume request for %1.</source>
+        <translation>Der Server hat die Fortsetzungsanfrage für %1 abgelehnt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lost the connection to %1, and %n retries in a row brought no new data (last error: %2). The %3 downloaded so far are kept; start the download again to resume from there.</source>
+        <translation>
+            <numerusform>Die Verbindung zu %1 ist abgerissen, und %n Wiederholung brachte keine neuen Daten (letzter Fehler: %2). Die bisher heruntergeladenen %3 bleiben erhalten; starten Sie den Download erneut, um dort fortzusetzen.</numerusform>
+            <numerusform>Die Verbindung zu %1 ist abgerissen, und %n Wiederholungen in Folge brachten keine neuen Daten (letzter Fehler: %2). Die bisher heruntergeladenen %3 bleiben erhalten; starten Sie den Download erneut, um dort fortzusetzen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has %2 bytes instead of %3; the file was discarded.</source>
+        <translation>%1 hat %2 Byte statt %3; die Datei wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>Checksum mismatch for %1: expected SHA-256 %2, got %3. The damaged file was discarded; try the download again.</source>
+        <translation>Prüfsummenfehler bei %1: SHA-256 %2 erwartet, %3 erhalten. Die beschädigte Datei wurde verworfen; versuchen Sie den Download erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2.</source>
+        <translation>%1 kann nicht in %2 umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Download abgebrochen.</translation>
+    </message>
+    <message>
+        <source>A file name would have left the model folder.</source>
+        <translation>Ein Dateiname hätte den Modellordner verlassen.</translation>
+    </message>
+    <message>
+        <source>No connection to the server. Check the network, or import files you already have.</source>
+        <translation>Keine Verbindung zum Server. Prüfen Sie das Netzwerk oder importieren Sie Dateien, die Sie bereits haben.</translation>
+    </message>
+    <message>
+        <source>The file was not found on the server (404).</source>
+        <translation>Die Datei wurde auf dem Server nicht gefunden (404).</translation>
+    </message>
+    <message>
+        <source>Access denied: this repository needs a Hugging Face token (HF_TOKEN or Settings).</source>
+        <translation>Zugriff verweigert: Dieses Repository braucht ein Hugging-Face-Token (HF_TOKEN oder Einstellungen).</translation>
+    </message>
+    <message>
+        <source>The server reported an error.</source>
+        <translation>Der Server hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <source>The connection kept dropping without progress; starting again resumes the download.</source>
+        <translation>Die Verbindung brach immer wieder ohne Fortschritt ab; ein neuer Start setzt den Download fort.</translation>
+    </message>
+    <message>
+        <source>The secure connection could not be verified.</source>
+        <translation>Die sichere Verbindung konnte nicht überprüft werden.</translation>
+    </message>
+    <message>
+        <source>Too many redirects.</source>
+        <translation>Zu viele Weiterleitungen.</translation>
+    </message>
+    <message>
+        <source>The downloaded file has the wrong size.</source>
+        <translation>Die heruntergeladene Datei hat die falsche Größe.</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged (checksum mismatch).</source>
+        <translation>Die heruntergeladene Datei ist beschädigt (Prüfsummenfehler).</translation>
+    </message>
+    <message>
+        <source>Not enough disk space.</source>
+        <translation>Nicht genug Speicherplatz.</translation>
+    </message>
+    <message>
+        <source>The model folder cannot be written.</source>
+        <translation>Der Modellordner ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::FirstRunDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::FirstRunOffer</name>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>Nicht mehr fragen</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No DiffRhythm model is installed yet&lt;/h3&gt;&lt;p&gt;The app is running on the &lt;b&gt;demo model&lt;/b&gt;: everything works, but it produces noise, not music. To make songs, download a real model set or import files you already have.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Noch ist kein DiffRhythm-Modell installiert&lt;/h3&gt;&lt;p&gt;Die App läuft mit dem &lt;b&gt;Demo-Modell&lt;/b&gt;: Alles funktioniert, aber es erzeugt Rauschen statt Musik. Um Lieder zu erzeugen, laden Sie einen echten Modellsatz herunter oder importieren Sie Dateien, die Sie bereits haben.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 Download size about %3.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Downloadgröße etwa %3.</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Herunterladen…</translation>
+    </message>
+    <message>
+        <source>I already have the files…</source>
+        <translation>Ich habe die Dateien schon…</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Jetzt nicht</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>System (%1)</translation>
+    </message>
+    <message>
+        <source>Applies from the next start</source>
+        <translation>Gilt ab dem nächsten Start</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>DiffRhythm Studio will appear in %1 from the next start.</source>
+        <translation>DiffRhythm Studio erscheint ab dem nächsten Start auf %1.</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::Licences</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is made of parts published under different licences:</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; besteht aus Teilen, die unter verschiedenen Lizenzen veröffentlicht sind:</translation>
+    </message>
+    <message>
+        <source>Songs generated with this set may not be used commercially, because the MuQ-MuLan style encoder is licensed CC-BY-NC 4.0.</source>
+        <translation>Mit diesem Satz erzeugte Lieder dürfen nicht kommerziell genutzt werden, weil der Stil-Encoder MuQ-MuLan unter CC-BY-NC 4.0 lizenziert ist.</translation>
+    </message>
+    <message>
+        <source>Summary of the model cards, not legal advice. By downloading you accept these licences.</source>
+        <translation>Zusammenfassung der Model Cards, keine Rechtsberatung. Mit dem Download akzeptieren Sie diese Lizenzen.</translation>
     </message>
 </context>
 <context>
@@ -128,7 +392,8 @@ Vektoreinheiten: %2</translation>
     <message>
         <source>[00:10.00]First line of the song
 [00:14.50]Second line ...</source>
-        <translation type="unfinished"></translation>
+        <translation>[00:10.00]Erste Zeile des Lieds
+[00:14.50]Zweite Zeile …</translation>
     </message>
     <message>
         <source>Error</source>
@@ -163,23 +428,23 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>DiffRhythm Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>DiffRhythm Studio</translation>
     </message>
     <message>
         <source>&lt;b&gt;No model loaded.&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kein Modell geladen.&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>Lyrics (LRC)</source>
@@ -187,11 +452,11 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Left: best quality. Right: fastest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Links: beste Qualität. Rechts: am schnellsten.</translation>
     </message>
     <message>
         <source>Random</source>
@@ -231,7 +496,7 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>Generate (Ctrl+Enter); Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugen (Strg+Eingabe); Abbrechen (Esc)</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -239,7 +504,7 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>Playback failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -255,19 +520,19 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>&amp;Open lyrics…</source>
-        <translation type="unfinished"></translation>
+        <translation>Liedtext &amp;öffnen…</translation>
     </message>
     <message>
         <source>&amp;Save lyrics…</source>
-        <translation type="unfinished"></translation>
+        <translation>Liedtext &amp;speichern…</translation>
     </message>
     <message>
         <source>&amp;Export take…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme &amp;exportieren…</translation>
     </message>
     <message>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -279,39 +544,39 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>Insert &amp;timestamp</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitmarke einfügen</translation>
     </message>
     <message>
         <source>Ctrl+T</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+T</translation>
     </message>
     <message>
         <source>&amp;Stamp line at playback position (tap to time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile an der Wiedergabeposition &amp;markieren (Mitklopfen)</translation>
     </message>
     <message>
         <source>Spread untimed lines &amp;evenly</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen ohne Zeitmarke &amp;gleichmäßig verteilen</translation>
     </message>
     <message>
         <source>E&amp;xamples</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beispiele</translation>
     </message>
     <message>
         <source>&amp;Song</source>
-        <translation>&amp;Lied</translation>
+        <translation>L&amp;ied</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erzeugen</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abbrechen</translation>
     </message>
     <message>
         <source>&amp;Play / pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiedergabe / Pause</translation>
     </message>
     <message>
         <source>&amp;Models</source>
@@ -319,7 +584,7 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>&amp;Models…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelle…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -327,43 +592,43 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>&amp;About DiffRhythm Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über DiffRhythm Studio</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>%1–%2 s with the full model.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1–%2 s mit dem vollen Modell.</translation>
     </message>
     <message>
         <source>Fixed at 95 s: the base model has one length. Install the full model (Models…) for 96–285 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fest 95 s: Das Basismodell hat nur eine Länge. Installieren Sie das volle Modell (Modelle…) für 96–285 s.</translation>
     </message>
     <message>
         <source>No model</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell</translation>
     </message>
     <message>
         <source>demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo</translation>
     </message>
     <message>
         <source>full</source>
-        <translation type="unfinished"></translation>
+        <translation>voll</translation>
     </message>
     <message>
         <source>base</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis</translation>
     </message>
     <message>
         <source>Model: %1 (%2) · %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell: %1 (%2) · %3 · %4</translation>
     </message>
     <message>
         <source>&lt;b&gt;Demo model — produces noise, install DiffRhythm weights for music&lt;/b&gt; (Models…).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Demo-Modell — erzeugt Rauschen, installieren Sie DiffRhythm-Gewichte für Musik&lt;/b&gt; (Modelle…).</translation>
     </message>
     <message>
         <source>%1 — %2 steps, CFG %3 — about %4 on this machine (%5)</source>
@@ -371,23 +636,23 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>from earlier runs</source>
-        <translation type="unfinished"></translation>
+        <translation>aus früheren Läufen</translation>
     </message>
     <message>
         <source>rough default, not yet measured</source>
-        <translation type="unfinished"></translation>
+        <translation>grober Standardwert, noch nicht gemessen</translation>
     </message>
     <message>
         <source>Line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1</translation>
     </message>
     <message>
         <source>Lyrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Liedtext</translation>
     </message>
     <message>
         <source>&lt;b&gt;Fix the lyrics first.&lt;/b&gt; Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Korrigieren Sie zuerst den Liedtext.&lt;/b&gt; Zeile %1: %2</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -395,19 +660,19 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>about %1 left (from earlier runs; calibrating on the first step)</source>
-        <translation type="unfinished"></translation>
+        <translation>noch etwa %1 (aus früheren Läufen; wird im ersten Schritt kalibriert)</translation>
     </message>
     <message>
         <source>about %1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch etwa %1</translation>
     </message>
     <message>
         <source>time left: calibrating on the first step…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restzeit: wird im ersten Schritt kalibriert…</translation>
     </message>
     <message>
         <source>Elapsed %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergangen %1 · %2</translation>
     </message>
     <message>
         <source>Done in %1</source>
@@ -415,107 +680,107 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>Seed used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendeter Seed: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Generated with warnings:&lt;/b&gt;&lt;br&gt;%1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Mit Warnungen erzeugt:&lt;/b&gt;&lt;br&gt;%1</translation>
     </message>
     <message>
         <source>Cancelled — nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen — nichts wurde verändert</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;%3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;%3</translation>
     </message>
     <message>
         <source>Could not write the preview file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorschaudatei %1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Take %1 — %2 — seed %3 — %4 — %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme %1 — %2 — Seed %3 — %4 — %5</translation>
     </message>
     <message>
         <source>(no prompt)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Prompt)</translation>
     </message>
     <message>
         <source>No take selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aufnahme ausgewählt.</translation>
     </message>
     <message>
         <source>WAV audio (*.wav)</source>
-        <translation type="unfinished"></translation>
+        <translation>WAV-Audio (*.wav)</translation>
     </message>
     <message>
         <source>Export take</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme exportieren</translation>
     </message>
     <message>
         <source>FLAC audio (*.flac)</source>
-        <translation type="unfinished"></translation>
+        <translation>FLAC-Audio (*.flac)</translation>
     </message>
     <message>
         <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exportiert</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
         <source>Tap to time: play a take, then press F8 at the start of each line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitklopfen: Spielen Sie eine Aufnahme ab und drücken Sie F8 am Anfang jeder Zeile.</translation>
     </message>
     <message>
         <source>Open lyrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Liedtext öffnen</translation>
     </message>
     <message>
         <source>LRC lyrics (*.lrc *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>LRC-Liedtexte (*.lrc *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Save lyrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Liedtext speichern</translation>
     </message>
     <message>
         <source>LRC lyrics (*.lrc)</source>
-        <translation type="unfinished"></translation>
+        <translation>LRC-Liedtext (*.lrc)</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <source>About DiffRhythm Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Über DiffRhythm Studio</translation>
     </message>
     <message>
         <source>&lt;h3&gt;DiffRhythm Studio %1&lt;/h3&gt;&lt;p&gt;Lyrics and a style prompt in, a song out — with a native C++ implementation of DiffRhythm inference.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;DiffRhythm Studio %1&lt;/h3&gt;&lt;p&gt;Liedtext und Stil-Prompt hinein, ein Lied heraus — mit einer nativen C++-Implementierung der DiffRhythm-Inferenz.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL v3 oder neuer.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>The model manager is not part of this build. Put a model set folder (with manifest.json) somewhere and start the app with DRS_MODEL_DIR pointing at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modellverwaltung ist nicht Teil dieses Builds. Legen Sie einen Modellsatz-Ordner (mit manifest.json) irgendwo ab und starten Sie die App mit DRS_MODEL_DIR, das auf ihn zeigt.</translation>
     </message>
     <message>
         <source>Loading models…</source>
@@ -523,11 +788,11 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>Reading lyrics…</source>
-        <translation type="unfinished"></translation>
+        <translation>Liedtext wird gelesen…</translation>
     </message>
     <message>
         <source>Encoding the style prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil-Prompt wird kodiert…</translation>
     </message>
     <message>
         <source>Sampling — step %1 of %2</source>
@@ -535,7 +800,7 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>Sampling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sampling…</translation>
     </message>
     <message>
         <source>Decoding audio — chunk %1 of %2</source>
@@ -543,23 +808,23 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>Decoding audio…</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio wird dekodiert…</translation>
     </message>
     <message>
         <source>Finishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgeschlossen…</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Loading models — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle werden geladen — %1</translation>
     </message>
     <message>
         <source>Double-click a take to reuse its seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick auf eine Aufnahme übernimmt ihren Seed</translation>
     </message>
     <message>
         <source>from this CPU&apos;s measured speed</source>
@@ -575,25 +840,326 @@ Vektoreinheiten: %2</translation>
     </message>
     <message>
         <source>int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer&apos;s matrices are quantised to 8 bits; attention stays float32). The result differs slightly from the official float32 computation (final latent within about 1.5 %).</source>
-        <translation type="unfinished"></translation>
+        <translation>int8-Matrixrechnung ist auf dieser CPU %1× so schnell wie float32 (die Matrizen des Transformers werden auf 8 Bit quantisiert; Attention bleibt float32). Das Ergebnis weicht leicht von der offiziellen float32-Rechnung ab (finales Latent innerhalb von etwa 1,5 %).</translation>
     </message>
     <message>
         <source>Faster int8 maths (this CPU supports it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnellere int8-Rechnung (diese CPU unterstützt sie)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::ModelCatalog</name>
+    <message>
+        <source>Permissive: songs you make may be used commercially.</source>
+        <translation>Freizügig: Ihre Lieder dürfen kommerziell genutzt werden.</translation>
+    </message>
+    <message>
+        <source>Inherited from Stable Audio Open. Free for research, non-commercial use and for organisations under USD 1M annual revenue; larger commercial use needs a Stability AI licence.</source>
+        <translation>Von Stable Audio Open übernommen. Frei für Forschung, nicht-kommerzielle Nutzung und für Organisationen unter 1 Mio. USD Jahresumsatz; größere kommerzielle Nutzung braucht eine Lizenz von Stability AI.</translation>
+    </message>
+    <message>
+        <source>Non-commercial. The style encoder shapes every song, so songs made with it may not be used commercially (no sale, no monetised streaming, no advertising).</source>
+        <translation>Nicht-kommerziell. Der Stil-Encoder prägt jedes Lied, daher dürfen damit erzeugte Lieder nicht kommerziell genutzt werden (kein Verkauf, kein monetarisiertes Streaming, keine Werbung).</translation>
+    </message>
+    <message>
+        <source>Permissive.</source>
+        <translation>Freizügig.</translation>
+    </message>
+    <message>
+        <source>DiffRhythm 1.2 DiT, full (96-285 s songs)</source>
+        <translation>DiffRhythm 1.2 DiT, voll (Lieder von 96–285 s)</translation>
+    </message>
+    <message>
+        <source>DiffRhythm 1.2 DiT, base (95 s songs)</source>
+        <translation>DiffRhythm 1.2 DiT, Basis (Lieder von 95 s)</translation>
+    </message>
+    <message>
+        <source>DiffRhythm VAE (audio decoder)</source>
+        <translation>DiffRhythm VAE (Audio-Decoder)</translation>
+    </message>
+    <message>
+        <source>MuQ-MuLan style encoder</source>
+        <translation>MuQ-MuLan-Stil-Encoder</translation>
+    </message>
+    <message>
+        <source>XLM-RoBERTa tokenizer</source>
+        <translation>XLM-RoBERTa-Tokenizer</translation>
+    </message>
+    <message>
+        <source>DiffRhythm 1.2 base</source>
+        <translation>DiffRhythm 1.2 Basis</translation>
+    </message>
+    <message>
+        <source>Songs of 95 seconds. The smaller and faster choice.</source>
+        <translation>Lieder von 95 Sekunden. Die kleinere und schnellere Wahl.</translation>
+    </message>
+    <message>
+        <source>DiffRhythm 1.2 full</source>
+        <translation>DiffRhythm 1.2 voll</translation>
+    </message>
+    <message>
+        <source>Songs from 96 to 285 seconds.</source>
+        <translation>Lieder von 96 bis 285 Sekunden.</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::ModelImport</name>
+    <message>
+        <source>%1 has %2 bytes, expected %3</source>
+        <translation>%1 hat %2 Byte, erwartet %3</translation>
+    </message>
+    <message>
+        <source>%1: SHA-256 %2 does not match the published digest (%3)</source>
+        <translation>%1: SHA-256 %2 stimmt nicht mit dem veröffentlichten Hashwert (%3) überein</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 to %2: %3</source>
+        <translation>%1 kann nicht nach %2 kopiert werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: its configuration %2 is missing</source>
+        <translation>%1: Die zugehörige Konfiguration %2 fehlt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2</source>
+        <translation>%1 ist kein gültiges JSON: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no tensors</source>
+        <translation>%1 enthält keine Tensoren</translation>
+    </message>
+    <message>
+        <source>%1 is not a PyTorch zip archive (the legacy pickle format is not supported)</source>
+        <translation>%1 ist kein PyTorch-Zip-Archiv (das alte Pickle-Format wird nicht unterstützt)</translation>
+    </message>
+    <message>
+        <source>%1 is empty or truncated</source>
+        <translation>%1 ist leer oder abgeschnitten</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>missing %1 (%2 from %3)</source>
+        <translation>%1 fehlt (%2 aus %3)</translation>
+    </message>
+    <message>
+        <source>%1: no published SHA-256 to compare with; recorded as found</source>
+        <translation>%1: kein veröffentlichter SHA-256 zum Vergleich; als gefunden übernommen</translation>
+    </message>
+    <message>
+        <source>Converting %1 to safetensors…</source>
+        <translation>%1 wird in safetensors umgewandelt…</translation>
+    </message>
+    <message>
+        <source>Converting %1 failed: %2</source>
+        <translation>Umwandlung von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Unknown model set &quot;%1&quot;</source>
+        <translation>Unbekannter Modellsatz „%1“</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Unsafe file name %1</source>
+        <translation>Unsicherer Dateiname %1</translation>
+    </message>
+    <message>
+        <source>Placing %1…</source>
+        <translation>%1 wird abgelegt…</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2</source>
+        <translation>%1 kann nicht in %2 umbenannt werden</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::ModelManagerDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Ändern…</translation>
+    </message>
+    <message>
+        <source>Installed model sets:</source>
+        <translation>Installierte Modellsätze:</translation>
+    </message>
+    <message>
+        <source>Remove selected set…</source>
+        <translation>Ausgewählten Satz entfernen…</translation>
+    </message>
+    <message>
+        <source>Get a model set</source>
+        <translation>Einen Modellsatz holen</translation>
+    </message>
+    <message>
+        <source>%1 (about %2)</source>
+        <translation>%1 (etwa %2)</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Herunterladen…</translation>
+    </message>
+    <message>
+        <source>Import from folder…</source>
+        <translation>Aus Ordner importieren…</translation>
+    </message>
+    <message>
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>(from HF_TOKEN)</source>
+        <translation>(aus HF_TOKEN)</translation>
+    </message>
+    <message>
+        <source>only for gated repositories</source>
+        <translation>nur für zugangsbeschränkte Repositorys</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Zugriffstoken:</translation>
+    </message>
+    <message>
+        <source>Model folder: %1</source>
+        <translation>Modellordner: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, installed %3 (%4)%5</source>
+        <translation>%1 — %2, installiert %3 (%4)%5</translation>
+    </message>
+    <message>
+        <source> [demo]</source>
+        <translation> [Demo]</translation>
+    </message>
+    <message>
+        <source> — damaged: %1</source>
+        <translation> — beschädigt: %1</translation>
+    </message>
+    <message>
+        <source>(none — the app runs on the demo model)</source>
+        <translation>(keiner — die App läuft mit dem Demo-Modell)</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <source>Accept and download</source>
+        <translation>Akzeptieren und herunterladen</translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation>Download fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Folder with the files of %1 (a plain folder or a Hugging Face cache)</source>
+        <translation>Ordner mit den Dateien von %1 (ein einfacher Ordner oder ein Hugging-Face-Cache)</translation>
+    </message>
+    <message>
+        <source>Accept and import</source>
+        <translation>Akzeptieren und importieren</translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation>Import abgelehnt</translation>
+    </message>
+    <message>
+        <source>Nothing was copied. Problems found:
+%1</source>
+        <translation>Es wurde nichts kopiert. Gefundene Probleme:
+%1</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Remove model set</source>
+        <translation>Modellsatz entfernen</translation>
+    </message>
+    <message>
+        <source>Delete %1 and all its files?</source>
+        <translation>%1 mit allen Dateien löschen?</translation>
     </message>
 </context>
 <context>
     <name>drs::ui::PlayerPanel</name>
     <message>
         <source>Play / pause (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe / Pause (Leertaste)</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::Presets</name>
+    <message>
+        <source>Official quality: 32-point grid, guidance 4.0</source>
+        <translation>Offizielle Qualität: 32-Punkte-Raster, Guidance 4,0</translation>
+    </message>
+    <message>
+        <source>24-point grid with sway, guidance 3.0</source>
+        <translation>24-Punkte-Raster mit Sway, Guidance 3,0</translation>
+    </message>
+    <message>
+        <source>16-point grid with sway, guidance 2.0 (common on CPUs)</source>
+        <translation>16-Punkte-Raster mit Sway, Guidance 2,0 (auf CPUs üblich)</translation>
+    </message>
+    <message>
+        <source>8-point grid with sway, guidance 2.0: quick sketches</source>
+        <translation>8-Punkte-Raster mit Sway, Guidance 2,0: schnelle Skizzen</translation>
     </message>
 </context>
 <context>
     <name>drs::ui::PromptEdit</name>
     <message>
         <source>e.g. Pop, Emotional, Piano, female vocals</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Pop, Emotional, Piano, female vocals</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::SetDownload</name>
+    <message>
+        <source>Cannot create the model folder %1.</source>
+        <translation>Der Modellordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Not enough disk space in %1: about %2 needed (downloads plus the converted copies), %3 free.</source>
+        <translation>Nicht genug Speicherplatz in %1: etwa %2 benötigt (Downloads plus die umgewandelten Kopien), %3 frei.</translation>
+    </message>
+    <message>
+        <source>%1 was downloaded and verified before; kept.</source>
+        <translation>%1 wurde bereits heruntergeladen und geprüft; beibehalten.</translation>
+    </message>
+    <message>
+        <source>Connection lost; retry %1 of %2 in %3 s.</source>
+        <translation>Verbindung verloren; Versuch %1 von %2 in %3 s.</translation>
+    </message>
+    <message>
+        <source>Converting and writing the manifest…</source>
+        <translation>Umwandeln und Manifest schreiben…</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Download abgebrochen.</translation>
     </message>
 </context>
 <context>

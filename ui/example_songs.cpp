@@ -11,8 +11,9 @@ QString translated(const char* text) {
 
 }  // namespace
 
-// Lyrics are plain English text that the G2P handles; each line fits its gap. The
-// final empty stamp is an instrumental outro: the base model drops the last line.
+// Each line fits its gap. The final empty stamp is an instrumental outro: the base
+// model drops the last line. The Chinese song avoids digits and the 一/不 tone quirks,
+// so what is sung is what is written.
 std::vector<ExampleSong> example_songs() {
   return {
       {translated(QT_TRANSLATE_NOOP("drs::ui::ExampleSongs", "Paper Boats (folk pop)")),
@@ -58,6 +59,22 @@ std::vector<ExampleSong> example_songs() {
                       "[00:55.00]Maybe in the morning the sun will find me\n"
                       "[01:01.50]Leave these kitchen table blues behind me\n"
                       "[01:10.00]\n")},
+      {translated(QT_TRANSLATE_NOOP("drs::ui::ExampleSongs", "Rooftop Summer (Mandopop)")),
+       QStringLiteral("Mandopop ballad, piano, acoustic guitar, gentle female vocals, warm, "
+                      "nostalgic"),
+       QStringLiteral("[00:10.00]屋顶的风吹乱了夏天\n"
+                      "[00:15.20]我们数着天上的星星\n"
+                      "[00:20.40]城市的灯火像河流\n"
+                      "[00:25.60]流过你微笑的眼睛\n"
+                      "[00:31.00]别说再见今晚还很长\n"
+                      "[00:35.80]把心事都交给月亮\n"
+                      "[00:40.60]别说再见我就在这里\n"
+                      "[00:45.40]陪你唱到天亮\n"
+                      "[00:52.00]后来我们走过很多地方\n"
+                      "[00:57.20]总会想起那片屋顶的光\n"
+                      "[01:03.00]别说再见今晚还很长\n"
+                      "[01:07.80]把心事都交给月亮\n"
+                      "[01:14.00]\n")},
   };
 }
 

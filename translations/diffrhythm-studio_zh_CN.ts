@@ -1,0 +1,1175 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CpuSpeedNotice</name>
+    <message>
+        <source>LibTorch is using the reference BLAS (%1). Install an optimised one, e.g. &lt;code&gt;sudo apt install libopenblas0-pthread&lt;/code&gt;, and restart.</source>
+        <translation>LibTorch 正在使用参考 BLAS（%1）。请安装经过优化的 BLAS，例如 &lt;code&gt;sudo apt install libopenblas0-pthread&lt;/code&gt;，然后重新启动。</translation>
+    </message>
+    <message>
+        <source>&lt;code&gt;OPENBLAS_CORETYPE=%1&lt;/code&gt; selects OpenBLAS&apos;s generic kernels, but this CPU supports %2: unset the variable (or set it to %2) and restart.</source>
+        <translation>&lt;code&gt;OPENBLAS_CORETYPE=%1&lt;/code&gt; 让 OpenBLAS 使用通用内核，但这台 CPU 支持 %2：请删除该环境变量（或将其设为 %2），然后重新启动。</translation>
+    </message>
+    <message>
+        <source>OpenBLAS does not know this CPU and runs its generic %1 kernels; its %2 kernels were tried and rejected (%3). A newer OpenBLAS may know this CPU.</source>
+        <translation>OpenBLAS 无法识别这台 CPU，正在使用通用的 %1 内核；已尝试 %2 内核但未采用（%3）。更新版本的 OpenBLAS 可能可以识别这台 CPU。</translation>
+    </message>
+    <message>
+        <source>OpenBLAS runs its generic %1 kernels on this CPU, which supports %2: start the app with &lt;code&gt;OPENBLAS_CORETYPE=%2&lt;/code&gt;.</source>
+        <translation>OpenBLAS 在这台 CPU 上使用通用的 %1 内核，而 CPU 支持 %2：请用 &lt;code&gt;OPENBLAS_CORETYPE=%2&lt;/code&gt; 启动本应用。</translation>
+    </message>
+    <message>
+        <source>Check that an optimised BLAS (OpenBLAS or MKL) is installed and that no other program is using the CPU.</source>
+        <translation>请确认已安装经过优化的 BLAS（OpenBLAS 或 MKL），并且没有其他程序占用 CPU。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Slow CPU maths:&lt;/b&gt; matrix multiplication runs at only %1 GFLOP/s on %2 threads, where this CPU&apos;s vector units should give at least %3, so songs will take many times longer than they should. %4</source>
+        <translation>&lt;b&gt;CPU 运算偏慢：&lt;/b&gt;矩阵乘法在 %2 个线程上仅达到 %1 GFLOP/s，而这台 CPU 的向量单元至少应达到 %3，因此生成歌曲会比正常慢很多倍。%4</translation>
+    </message>
+    <message>
+        <source>CPU maths: %1
+Vector units: %2</source>
+        <translation>CPU 运算：%1
+向量单元：%2</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Licences of %1</source>
+        <translation>%1 的许可证</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::DownloadDialog</name>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>正在下载 %1</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>全部文件</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3</source>
+        <translation>第 %1 个文件（共 %2 个）：%3</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source> — %1/s</source>
+        <translation> — %1/秒</translation>
+    </message>
+    <message>
+        <source>, %1:%2 left</source>
+        <translation>，剩余 %1:%2</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::ErrorAdvice</name>
+    <message>
+        <source>The request cannot be generated</source>
+        <translation>无法生成此请求</translation>
+    </message>
+    <message>
+        <source>Model files are missing</source>
+        <translation>缺少模型文件</translation>
+    </message>
+    <message>
+        <source>Model files are damaged</source>
+        <translation>模型文件已损坏</translation>
+    </message>
+    <message>
+        <source>The result could not be written</source>
+        <translation>无法写入结果</translation>
+    </message>
+    <message>
+        <source>Not enough memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Internal error</source>
+        <translation>内部错误</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Check the lyrics (problems are marked in the editor), the style prompt and the song length, then try again.</source>
+        <translation>请检查歌词（问题已在编辑器中标出）、风格提示词和歌曲长度，然后重试。</translation>
+    </message>
+    <message>
+        <source>Install the DiffRhythm model files with Models… or point DRS_MODEL_DIR at a model folder.</source>
+        <translation>请通过“模型…”安装 DiffRhythm 模型文件，或将 DRS_MODEL_DIR 指向一个模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Download the model again with Models…; a file is incomplete or of the wrong version.</source>
+        <translation>请通过“模型…”重新下载模型；有文件不完整或版本不对。</translation>
+    </message>
+    <message>
+        <source>Choose another folder or free some disk space.</source>
+        <translation>请选择其他文件夹或释放一些磁盘空间。</translation>
+    </message>
+    <message>
+        <source>Close other programs, choose a shorter song or a faster preset, then retry.</source>
+        <translation>请关闭其他程序，选择更短的歌曲或更快的预设，然后重试。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This is a bug. Your lyrics and settings are kept; please report the message above.</source>
+        <translation>这是一个程序错误。您的歌词和设置均已保留；请报告上面的信息。</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::ExampleSongs</name>
+    <message>
+        <source>Paper Boats (folk pop)</source>
+        <translation>纸船（民谣流行）</translation>
+    </message>
+    <message>
+        <source>Neon Runner (synthwave)</source>
+        <translation>霓虹奔跑者（合成器浪潮）</translation>
+    </message>
+    <message>
+        <source>Kitchen Table Blues (blues)</source>
+        <translation>厨房餐桌布鲁斯（布鲁斯）</translation>
+    </message>
+    <message>
+        <source>Rooftop Summer (Mandopop)</source>
+        <translation>屋顶的夏天（华语流行）</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::FileDownload</name>
+    <message>
+        <source>Refusing to write &quot;%1&quot;: a downloaded file name must not contain path separators or &quot;..&quot;.</source>
+        <translation>拒绝写入“%1”：下载的文件名不得包含路径分隔符或“..”。</translation>
+    </message>
+    <message>
+        <source>The model folder %1 does not exist.</source>
+        <translation>模型文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space in %1: %2 needed, %3 free.</source>
+        <translation>%1 中磁盘空间不足：需要 %2，可用 %3。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space in %1: %2 bytes to come, %3 free.</source>
+        <translation>%1 中磁盘空间不足：还需写入 %2 字节，可用 %3。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>the server closed the connection early</source>
+        <translation>服务器过早关闭了连接</translation>
+    </message>
+    <message>
+        <source>The server sent a redirect without a valid target.</source>
+        <translation>服务器发送了一个没有有效目标的重定向。</translation>
+    </message>
+    <message>
+        <source>Too many redirects (more than %1) for %2.</source>
+        <translation>%2 的重定向次数过多（超过 %1 次）。</translation>
+    </message>
+    <message>
+        <source>Refusing a redirect from https to an insecure address (%1).</source>
+        <translation>拒绝从 https 重定向到不安全的地址（%1）。</translation>
+    </message>
+    <message>
+        <source>Secure connection to %1 failed: %2</source>
+        <translation>与 %1 的安全连接失败：%2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (%2). Check the network connection; a mirror can be set with HF_ENDPOINT.</source>
+        <translation>无法访问 %1（%2）。请检查网络连接；可以用 HF_ENDPOINT 设置镜像站点。</translation>
+    </message>
+    <message>
+        <source>Not found (HTTP 404): %1. The repository or file may have been renamed.</source>
+        <translation>未找到（HTTP 404）：%1。该仓库或文件可能已被重命名。</translation>
+    </message>
+    <message>
+        <source>Access denied (HTTP %1) for %2. The repository is probably gated: accept its terms on the Hugging Face website, create an access token, and supply it in the HF_TOKEN environment variable or under Models &gt; Settings &gt; Access token (it is sent as &quot;Authorization: Bearer&quot;).</source>
+        <translation>访问 %2 被拒绝（HTTP %1）。该仓库可能需要授权：请在 Hugging Face 网站上接受其条款，创建访问令牌，然后通过 HF_TOKEN 环境变量或“模型 &gt; 设置 &gt; 访问令牌”提供该令牌（它将以“Authorization: Bearer”的形式发送）。</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>The server keeps failing (HTTP %1) for %2; try again later.</source>
+        <translation>服务器持续出错（HTTP %1）：%2；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>HTTP %1 for %2.</source>
+        <translation>%2 返回 HTTP %1。</translation>
+    </message>
+    <message>
+        <source>The server rejected the resume request for %1.</source>
+        <translation>服务器拒绝了 %1 的断点续传请求。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lost the connection to %1, and %n retries in a row brought no new data (last error: %2). The %3 downloaded so far are kept; start the download again to resume from there.</source>
+        <translation>
+            <numerusform>与 %1 的连接中断，连续 %n 次重试均未收到新数据（最后的错误：%2）。已下载的 %3 会保留；重新开始下载即可从中断处继续。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has %2 bytes instead of %3; the file was discarded.</source>
+        <translation>%1 的大小为 %2 字节，而不是 %3 字节；该文件已被丢弃。</translation>
+    </message>
+    <message>
+        <source>Checksum mismatch for %1: expected SHA-256 %2, got %3. The damaged file was discarded; try the download again.</source>
+        <translation>%1 的校验和不匹配：应为 SHA-256 %2，实际为 %3。损坏的文件已被丢弃；请重新下载。</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2.</source>
+        <translation>无法将 %1 重命名为 %2。</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>下载已取消。</translation>
+    </message>
+    <message>
+        <source>A file name would have left the model folder.</source>
+        <translation>文件名会超出模型文件夹的范围。</translation>
+    </message>
+    <message>
+        <source>No connection to the server. Check the network, or import files you already have.</source>
+        <translation>无法连接到服务器。请检查网络，或导入您已有的文件。</translation>
+    </message>
+    <message>
+        <source>The file was not found on the server (404).</source>
+        <translation>服务器上找不到该文件（404）。</translation>
+    </message>
+    <message>
+        <source>Access denied: this repository needs a Hugging Face token (HF_TOKEN or Settings).</source>
+        <translation>访问被拒绝：此仓库需要 Hugging Face 令牌（HF_TOKEN 或设置）。</translation>
+    </message>
+    <message>
+        <source>The server reported an error.</source>
+        <translation>服务器报告了一个错误。</translation>
+    </message>
+    <message>
+        <source>The connection kept dropping without progress; starting again resumes the download.</source>
+        <translation>连接反复中断且没有进展；重新开始即可继续下载。</translation>
+    </message>
+    <message>
+        <source>The secure connection could not be verified.</source>
+        <translation>无法验证安全连接。</translation>
+    </message>
+    <message>
+        <source>Too many redirects.</source>
+        <translation>重定向次数过多。</translation>
+    </message>
+    <message>
+        <source>The downloaded file has the wrong size.</source>
+        <translation>下载的文件大小不正确。</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged (checksum mismatch).</source>
+        <translation>下载的文件已损坏（校验和不匹配）。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space.</source>
+        <translation>磁盘空间不足。</translation>
+    </message>
+    <message>
+        <source>The model folder cannot be written.</source>
+        <translation>无法写入模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::FirstRunDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::FirstRunOffer</name>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>不再询问</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No DiffRhythm model is installed yet&lt;/h3&gt;&lt;p&gt;The app is running on the &lt;b&gt;demo model&lt;/b&gt;: everything works, but it produces noise, not music. To make songs, download a real model set or import files you already have.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;尚未安装 DiffRhythm 模型&lt;/h3&gt;&lt;p&gt;本应用目前使用&lt;b&gt;演示模型&lt;/b&gt;运行：所有功能都可以使用，但生成的是噪声而不是音乐。要创作歌曲，请下载一套真正的模型，或导入您已有的文件。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 Download size about %3.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2 下载大小约 %3。</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>下载…</translation>
+    </message>
+    <message>
+        <source>I already have the files…</source>
+        <translation>我已经有这些文件…</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>以后再说</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(Language)(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>跟随系统（%1）</translation>
+    </message>
+    <message>
+        <source>Applies from the next start</source>
+        <translation>下次启动时生效</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>DiffRhythm Studio will appear in %1 from the next start.</source>
+        <translation>DiffRhythm Studio 将从下次启动起使用%1。</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::Licences</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is made of parts published under different licences:</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 由以不同许可证发布的部分组成：</translation>
+    </message>
+    <message>
+        <source>Songs generated with this set may not be used commercially, because the MuQ-MuLan style encoder is licensed CC-BY-NC 4.0.</source>
+        <translation>使用这套模型生成的歌曲不得用于商业用途，因为 MuQ-MuLan 风格编码器采用 CC-BY-NC 4.0 许可证。</translation>
+    </message>
+    <message>
+        <source>Summary of the model cards, not legal advice. By downloading you accept these licences.</source>
+        <translation>以上为模型卡的摘要，不构成法律建议。下载即表示您接受这些许可证。</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::LrcTools</name>
+    <message>
+        <source>Gap too short: this line needs %1 frames (%2 s) but the next line starts after %3 s; the last %4 tokens will be cut or pushed back.</source>
+        <translation>间隔太短：这一行需要 %1 帧（%2 秒），但下一行在 %3 秒后就开始了；最后 %4 个词元将被截断或后移。</translation>
+    </message>
+    <message>
+        <source>Gap long: %1 s until the next line for about %2 s of singing (%3 tokens); the model may repeat words or hum. Add a line or a timed break.</source>
+        <translation>间隔过长：距下一行还有 %1 秒，而演唱只需约 %2 秒（%3 个词元）；模型可能会重复歌词或哼唱。请添加一行歌词或一个带时间标记的间奏。</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::LyricsEditor</name>
+    <message>
+        <source>[00:10.00]First line of the song
+[00:14.50]Second line ...</source>
+        <translation>[00:10.00]歌曲的第一句
+[00:14.50]第二句……</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::MainWindow</name>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Loading models…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>Loading models — %1</source>
+        <translation>正在加载模型 — %1</translation>
+    </message>
+    <message>
+        <source>Reading lyrics…</source>
+        <translation>正在读取歌词…</translation>
+    </message>
+    <message>
+        <source>Encoding the style prompt…</source>
+        <translation>正在编码风格提示词…</translation>
+    </message>
+    <message>
+        <source>Sampling — step %1 of %2</source>
+        <translation>采样 — 第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Sampling…</source>
+        <translation>采样中…</translation>
+    </message>
+    <message>
+        <source>Decoding audio — chunk %1 of %2</source>
+        <translation>解码音频 — 第 %1 段，共 %2 段</translation>
+    </message>
+    <message>
+        <source>Decoding audio…</source>
+        <translation>正在解码音频…</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>即将完成…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>bfloat16 matrix maths runs %1× as fast as float32 on this CPU: songs take about half the time. The result differs slightly from the official float32 computation (final latent within about 3 %).</source>
+        <translation>在这台 CPU 上，bfloat16 矩阵运算的速度是 float32 的 %1 倍：生成歌曲大约只需一半时间。结果与官方 float32 计算略有差异（最终潜变量相差约 3 % 以内）。</translation>
+    </message>
+    <message>
+        <source>int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer&apos;s matrices are quantised to 8 bits; attention stays float32). The result differs slightly from the official float32 computation (final latent within about 1.5 %).</source>
+        <translation>在这台 CPU 上，int8 矩阵运算的速度是 float32 的 %1 倍（Transformer 的矩阵量化为 8 位；注意力计算仍为 float32）。结果与官方 float32 计算略有差异（最终潜变量相差约 1.5 % 以内）。</translation>
+    </message>
+    <message>
+        <source>DiffRhythm Studio</source>
+        <translation>DiffRhythm Studio</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No model loaded.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;未加载模型。&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>Lyrics (LRC)</source>
+        <translation>歌词（LRC）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Left: best quality. Right: fastest.</source>
+        <translation>左：质量最佳。右：速度最快。</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Song</source>
+        <translation>歌曲</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>风格：</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>长度：</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Faster bfloat16 maths (this CPU supports it)</source>
+        <translation>更快的 bfloat16 运算（这台 CPU 支持）</translation>
+    </message>
+    <message>
+        <source>Faster int8 maths (this CPU supports it)</source>
+        <translation>更快的 int8 运算（这台 CPU 支持）</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Generate (Ctrl+Enter); Cancel (Esc)</source>
+        <translation>生成（Ctrl+Enter）；取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Double-click a take to reuse its seed</source>
+        <translation>双击一个版本即可重用它的种子</translation>
+    </message>
+    <message>
+        <source>Playback failed: %1</source>
+        <translation>播放失败：%1</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open lyrics…</source>
+        <translation>打开歌词(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save lyrics…</source>
+        <translation>保存歌词(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export take…</source>
+        <translation>导出版本(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Lyrics</source>
+        <translation>歌词(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Insert &amp;timestamp</source>
+        <translation>插入时间标记(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>&amp;Stamp line at playback position (tap to time)</source>
+        <translation>在播放位置为当前行打上时间标记（跟拍定时）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Spread untimed lines &amp;evenly</source>
+        <translation>为未定时的行均匀分配时间(&amp;E)</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>示例(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Song</source>
+        <translation>歌曲(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation>播放/暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About DiffRhythm Studio</source>
+        <translation>关于 DiffRhythm Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>%1–%2 s with the full model.</source>
+        <translation>使用完整模型时为 %1–%2 秒。</translation>
+    </message>
+    <message>
+        <source>Fixed at 95 s: the base model has one length. Install the full model (Models…) for 96–285 s.</source>
+        <translation>固定为 95 秒：基础模型只有一种长度。安装完整模型（模型…）可生成 96–285 秒的歌曲。</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>无模型</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo model — produces noise, install DiffRhythm weights for music&lt;/b&gt; (Models…).</source>
+        <translation>&lt;b&gt;演示模型 — 只生成噪声，要生成音乐请安装 DiffRhythm 权重&lt;/b&gt;（模型…）。</translation>
+    </message>
+    <message>
+        <source>demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>基础</translation>
+    </message>
+    <message>
+        <source>Model: %1 (%2) · %3 · %4</source>
+        <translation>模型：%1（%2）· %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 — %2 steps, CFG %3 — about %4 on this machine (%5)</source>
+        <translation>%1 — %2 步，CFG %3 — 在本机上约需 %4（%5）</translation>
+    </message>
+    <message>
+        <source>from earlier runs</source>
+        <translation>依据之前的运行</translation>
+    </message>
+    <message>
+        <source>from this CPU&apos;s measured speed</source>
+        <translation>依据实测的 CPU 速度</translation>
+    </message>
+    <message>
+        <source>rough default, not yet measured</source>
+        <translation>粗略默认值，尚未实测</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Lyrics</source>
+        <translation>歌词</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fix the lyrics first.&lt;/b&gt; Line %1: %2</source>
+        <translation>&lt;b&gt;请先修正歌词。&lt;/b&gt;第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Cancelled — nothing was changed</source>
+        <translation>已取消 — 未做任何更改</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>about %1 left (from earlier runs; calibrating on the first step)</source>
+        <translation>剩余约 %1（依据之前的运行；将在第一步校准）</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>剩余约 %1</translation>
+    </message>
+    <message>
+        <source>time left: calibrating on the first step…</source>
+        <translation>剩余时间：将在第一步校准…</translation>
+    </message>
+    <message>
+        <source>Elapsed %1 · %2</source>
+        <translation>已用时 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Done in %1</source>
+        <translation>用时 %1 完成</translation>
+    </message>
+    <message>
+        <source>Seed used: %1</source>
+        <translation>所用种子：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Generated with warnings:&lt;/b&gt;&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;已生成，但有警告：&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>Could not write the preview file %1</source>
+        <translation>无法写入预览文件 %1</translation>
+    </message>
+    <message>
+        <source>Take %1 — %2 — seed %3 — %4 — %5</source>
+        <translation>版本 %1 — %2 — 种子 %3 — %4 — %5</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>（无提示词）</translation>
+    </message>
+    <message>
+        <source>No take selected.</source>
+        <translation>未选择版本。</translation>
+    </message>
+    <message>
+        <source>WAV audio (*.wav)</source>
+        <translation>WAV 音频 (*.wav)</translation>
+    </message>
+    <message>
+        <source>Export take</source>
+        <translation>导出版本</translation>
+    </message>
+    <message>
+        <source>FLAC audio (*.flac)</source>
+        <translation>FLAC 音频 (*.flac)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Tap to time: play a take, then press F8 at the start of each line.</source>
+        <translation>跟拍定时：播放一个版本，然后在每一行开始时按 F8。</translation>
+    </message>
+    <message>
+        <source>Open lyrics</source>
+        <translation>打开歌词</translation>
+    </message>
+    <message>
+        <source>LRC lyrics (*.lrc *.txt);;All files (*)</source>
+        <translation>LRC 歌词 (*.lrc *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save lyrics</source>
+        <translation>保存歌词</translation>
+    </message>
+    <message>
+        <source>LRC lyrics (*.lrc)</source>
+        <translation>LRC 歌词 (*.lrc)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>About DiffRhythm Studio</source>
+        <translation>关于 DiffRhythm Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;DiffRhythm Studio %1&lt;/h3&gt;&lt;p&gt;Lyrics and a style prompt in, a song out — with a native C++ implementation of DiffRhythm inference.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;DiffRhythm Studio %1&lt;/h3&gt;&lt;p&gt;输入歌词和风格提示词，生成一首歌曲 — 基于 DiffRhythm 推理的原生 C++ 实现。&lt;/p&gt;&lt;p&gt;依据 GNU GPL v3 或更高版本授权。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>The model manager is not part of this build. Put a model set folder (with manifest.json) somewhere and start the app with DRS_MODEL_DIR pointing at it.</source>
+        <translation>此版本不包含模型管理器。请将一个模型组文件夹（含 manifest.json）放在任意位置，并在启动应用时用 DRS_MODEL_DIR 指向它。</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::ModelCatalog</name>
+    <message>
+        <source>Permissive: songs you make may be used commercially.</source>
+        <translation>宽松许可：您创作的歌曲可以用于商业用途。</translation>
+    </message>
+    <message>
+        <source>Inherited from Stable Audio Open. Free for research, non-commercial use and for organisations under USD 1M annual revenue; larger commercial use needs a Stability AI licence.</source>
+        <translation>继承自 Stable Audio Open。可免费用于研究、非商业用途以及年收入低于 100 万美元的机构；更大规模的商业使用需要 Stability AI 的许可。</translation>
+    </message>
+    <message>
+        <source>Non-commercial. The style encoder shapes every song, so songs made with it may not be used commercially (no sale, no monetised streaming, no advertising).</source>
+        <translation>非商业许可。风格编码器影响每一首歌曲，因此用它生成的歌曲不得用于商业用途（不得出售、不得用于盈利性流媒体、不得用于广告）。</translation>
+    </message>
+    <message>
+        <source>Permissive.</source>
+        <translation>宽松许可。</translation>
+    </message>
+    <message>
+        <source>DiffRhythm 1.2 DiT, full (96-285 s songs)</source>
+        <translation>DiffRhythm 1.2 DiT，完整版（96–285 秒的歌曲）</translation>
+    </message>
+    <message>
+        <source>DiffRhythm 1.2 DiT, base (95 s songs)</source>
+        <translation>DiffRhythm 1.2 DiT，基础版（95 秒的歌曲）</translation>
+    </message>
+    <message>
+        <source>DiffRhythm VAE (audio decoder)</source>
+        <translation>DiffRhythm VAE（音频解码器）</translation>
+    </message>
+    <message>
+        <source>MuQ-MuLan style encoder</source>
+        <translation>MuQ-MuLan 风格编码器</translation>
+    </message>
+    <message>
+        <source>XLM-RoBERTa tokenizer</source>
+        <translation>XLM-RoBERTa 分词器</translation>
+    </message>
+    <message>
+        <source>DiffRhythm 1.2 base</source>
+        <translation>DiffRhythm 1.2 基础版</translation>
+    </message>
+    <message>
+        <source>Songs of 95 seconds. The smaller and faster choice.</source>
+        <translation>95 秒的歌曲。体积更小、速度更快。</translation>
+    </message>
+    <message>
+        <source>DiffRhythm 1.2 full</source>
+        <translation>DiffRhythm 1.2 完整版</translation>
+    </message>
+    <message>
+        <source>Songs from 96 to 285 seconds.</source>
+        <translation>96 到 285 秒的歌曲。</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::ModelImport</name>
+    <message>
+        <source>%1 has %2 bytes, expected %3</source>
+        <translation>%1 的大小为 %2 字节，应为 %3 字节</translation>
+    </message>
+    <message>
+        <source>%1: SHA-256 %2 does not match the published digest (%3)</source>
+        <translation>%1：SHA-256 %2 与公布的摘要（%3）不一致</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 to %2: %3</source>
+        <translation>无法将 %1 复制到 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: its configuration %2 is missing</source>
+        <translation>%1：缺少其配置文件 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2</source>
+        <translation>%1 不是有效的 JSON：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds no tensors</source>
+        <translation>%1 不包含任何张量</translation>
+    </message>
+    <message>
+        <source>%1 is not a PyTorch zip archive (the legacy pickle format is not supported)</source>
+        <translation>%1 不是 PyTorch zip 归档（不支持旧的 pickle 格式）</translation>
+    </message>
+    <message>
+        <source>%1 is empty or truncated</source>
+        <translation>%1 为空或不完整</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 不是文件夹</translation>
+    </message>
+    <message>
+        <source>missing %1 (%2 from %3)</source>
+        <translation>缺少 %1（来自 %3 的 %2）</translation>
+    </message>
+    <message>
+        <source>%1: no published SHA-256 to compare with; recorded as found</source>
+        <translation>%1：没有可供比对的公布 SHA-256；已按找到记录</translation>
+    </message>
+    <message>
+        <source>Converting %1 to safetensors…</source>
+        <translation>正在将 %1 转换为 safetensors…</translation>
+    </message>
+    <message>
+        <source>Converting %1 failed: %2</source>
+        <translation>转换 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Unknown model set &quot;%1&quot;</source>
+        <translation>未知的模型组“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>Unsafe file name %1</source>
+        <translation>不安全的文件名 %1</translation>
+    </message>
+    <message>
+        <source>Placing %1…</source>
+        <translation>正在放置 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2</source>
+        <translation>无法将 %1 重命名为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::ModelManagerDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Installed model sets:</source>
+        <translation>已安装的模型组：</translation>
+    </message>
+    <message>
+        <source>Remove selected set…</source>
+        <translation>删除所选模型组…</translation>
+    </message>
+    <message>
+        <source>Get a model set</source>
+        <translation>获取模型组</translation>
+    </message>
+    <message>
+        <source>%1 (about %2)</source>
+        <translation>%1（约 %2）</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>下载…</translation>
+    </message>
+    <message>
+        <source>Import from folder…</source>
+        <translation>从文件夹导入…</translation>
+    </message>
+    <message>
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>(from HF_TOKEN)</source>
+        <translation>（来自 HF_TOKEN）</translation>
+    </message>
+    <message>
+        <source>only for gated repositories</source>
+        <translation>仅用于需要授权的仓库</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>服务地址：</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>访问令牌：</translation>
+    </message>
+    <message>
+        <source>Model folder: %1</source>
+        <translation>模型文件夹：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, installed %3 (%4)%5</source>
+        <translation>%1 — %2，安装于 %3（%4）%5</translation>
+    </message>
+    <message>
+        <source> [demo]</source>
+        <translation> [演示]</translation>
+    </message>
+    <message>
+        <source> — damaged: %1</source>
+        <translation> — 已损坏：%1</translation>
+    </message>
+    <message>
+        <source>(none — the app runs on the demo model)</source>
+        <translation>（无 — 应用正在使用演示模型）</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+    <message>
+        <source>Accept and download</source>
+        <translation>接受并下载</translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation>下载失败</translation>
+    </message>
+    <message>
+        <source>Folder with the files of %1 (a plain folder or a Hugging Face cache)</source>
+        <translation>包含 %1 文件的文件夹（普通文件夹或 Hugging Face 缓存）</translation>
+    </message>
+    <message>
+        <source>Accept and import</source>
+        <translation>接受并导入</translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <source>Nothing was copied. Problems found:
+%1</source>
+        <translation>未复制任何文件。发现的问题：
+%1</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Remove model set</source>
+        <translation>删除模型组</translation>
+    </message>
+    <message>
+        <source>Delete %1 and all its files?</source>
+        <translation>删除 %1 及其所有文件？</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::PlayerPanel</name>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放/暂停（空格键）</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::Presets</name>
+    <message>
+        <source>Official quality: 32-point grid, guidance 4.0</source>
+        <translation>官方质量：32 点网格，引导强度 4.0</translation>
+    </message>
+    <message>
+        <source>24-point grid with sway, guidance 3.0</source>
+        <translation>带 sway 的 24 点网格，引导强度 3.0</translation>
+    </message>
+    <message>
+        <source>16-point grid with sway, guidance 2.0 (common on CPUs)</source>
+        <translation>带 sway 的 16 点网格，引导强度 2.0（CPU 上常用）</translation>
+    </message>
+    <message>
+        <source>8-point grid with sway, guidance 2.0: quick sketches</source>
+        <translation>带 sway 的 8 点网格，引导强度 2.0：用于快速草稿</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::PromptEdit</name>
+    <message>
+        <source>e.g. Pop, Emotional, Piano, female vocals</source>
+        <translation>例如：Pop, Emotional, Piano, female vocals（流行、抒情、钢琴、女声）</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::SetDownload</name>
+    <message>
+        <source>Cannot create the model folder %1.</source>
+        <translation>无法创建模型文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space in %1: about %2 needed (downloads plus the converted copies), %3 free.</source>
+        <translation>%1 中磁盘空间不足：约需 %2（下载文件加上转换后的副本），可用 %3。</translation>
+    </message>
+    <message>
+        <source>%1 was downloaded and verified before; kept.</source>
+        <translation>%1 之前已下载并通过校验；予以保留。</translation>
+    </message>
+    <message>
+        <source>Connection lost; retry %1 of %2 in %3 s.</source>
+        <translation>连接中断；%3 秒后进行第 %1 次重试（共 %2 次）。</translation>
+    </message>
+    <message>
+        <source>Converting and writing the manifest…</source>
+        <translation>正在转换并写入清单…</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>下载已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::WaveformView</name>
+    <message>
+        <source>Click to seek</source>
+        <translation>点击跳转</translation>
+    </message>
+    <message>
+        <source>No take yet</source>
+        <translation>尚无版本</translation>
+    </message>
+</context>
+</TS>
