@@ -97,8 +97,55 @@ def run_node(node, inputs, opset):
             return [(e / e.sum(axis=1, keepdims=True)).reshape(x.shape)]
         e = np.exp(x - x.max(axis=axis, keepdims=True))
         return [e / e.sum(axis=axis, keepdims=True)]
-    if op == "Identity":
+    if op in ("Identity", "Dropout"):
         return [x]
+    unary = {"Neg": np.negative, "Exp": np.exp, "Log": np.log, "Reciprocal": np.reciprocal,
+             "Relu": lambda v: np.maximum(v, 0), "Sigmoid": lambda v: 1 / (1 + np.exp(-v)),
+             "Not": np.logical_not, "Abs": np.abs}
+    if op in unary:
+        return [unary[op](x).astype(x.dtype)]
+    if op in ("Equal", "Less", "Greater", "And", "Or"):
+        f = {"Equal": np.equal, "Less": np.less, "Greater": np.greater, "And": np.logical_and,
+             "Or": np.logical_or}[op]
+        return [f(x, inputs[1])]
+    if op == "Where":
+        return [np.where(x, inputs[1], inputs[2])]
+    if op == "Expand":
+        return [x * np.ones([int(v) for v in inputs[1]], dtype=x.dtype)]  # broadcasts both ways
+    if op == "ConstantOfShape":
+        value = numpy_helper.to_array(a["value"]) if "value" in a else np.zeros(1, np.float32)
+        return [np.full([int(v) for v in x], value.flatten()[0], dtype=value.dtype)]
+    if op == "Range":
+        return [np.arange(x, inputs[1], inputs[2]).astype(x.dtype)]
+    if op == "Squeeze":
+        axes = axis_list(node, a, inputs, 1, opset, 13)
+        return [np.squeeze(x, axis=tuple(axes) if axes else None)]
+    if op == "Flatten":
+        axis = a.get("axis", 1) % max(x.ndim, 1) if a.get("axis", 1) != x.ndim else x.ndim
+        return [x.reshape(int(np.prod(x.shape[:axis])), -1)]
+    if op == "Gemm":
+        A = x.T if a.get("transA", 0) else x
+        B = inputs[1].T if a.get("transB", 0) else inputs[1]
+        y = a.get("alpha", 1.0) * (A @ B)
+        if len(inputs) > 2 and inputs[2] is not None:
+            y = y + a.get("beta", 1.0) * inputs[2]
+        return [y.astype(x.dtype)]
+    if op == "LayerNormalization":
+        axis = a.get("axis", -1) % x.ndim
+        dims = tuple(range(axis, x.ndim))
+        mean = x.mean(axis=dims, keepdims=True)
+        var = ((x - mean) ** 2).mean(axis=dims, keepdims=True)
+        y = (x - mean) / np.sqrt(var + a.get("epsilon", 1e-5)) * inputs[1]
+        if len(inputs) > 2 and inputs[2] is not None:
+            y = y + inputs[2]
+        return [y.astype(x.dtype)]
+    if op == "Split":
+        axis = a.get("axis", 0)
+        sizes = list(a["split"]) if "split" in a else (
+            [int(v) for v in inputs[1]] if len(inputs) > 1 and inputs[1] is not None else None)
+        if sizes is None:
+            sizes = [x.shape[axis] // len(node.output)] * len(node.output)
+        return np.split(x, np.cumsum(sizes)[:-1], axis=axis)
     raise NotImplementedError(f"op {op} (node {node.name})")
 
 

@@ -68,8 +68,9 @@ TEST(PolyphoneGolden, FixtureModelMatchesNumpyAndTheRecordedClasses) {
     const auto scorer = drs::onnx::load_polyphone_scorer(model);
     const auto classes = static_cast<std::size_t>(scorer->num_classes());
     const auto reference = numpy_logits(model, queries);
-    if (!reference.empty()) {
-      ASSERT_EQ(reference.size(), queries.size()) << "numpy evaluation failed";
+    if (drs::test::python_has("onnx,numpy")) {
+      ASSERT_EQ(reference.size(), queries.size())
+          << "the numpy evaluation of " << model << " failed";
     }
     drs::test::LogitComparison total;
     std::size_t recorded = 0, recorded_ok = 0;
