@@ -86,11 +86,15 @@ CatalogComponent mulan() {
   weights.exact_size = 2'653'954'401;
   weights.sha256 = "d42ae3f7cb9b66759ee0089ddc70e2f28b130c2d8ba621457358272d32dd0444";
   weights.converted_name = ModelSetLayout::kStyleWeights;
-  return {"mulan",
-          "MuQ-MuLan style encoder",
-          cc_by_nc(),
-          {hub_file(repo, "config.json", ModelSetLayout::kStyleConfig, FileFormat::Json, kKB),
-           weights}};
+  return {
+      "mulan",
+      "MuQ-MuLan style encoder",
+      cc_by_nc(),
+      {hub_file(repo, "config.json", ModelSetLayout::kStyleConfig, FileFormat::Json, kKB), weights,
+       // The audio tower's Conformer and mel statistics (reference songs as the style):
+       // MuQ-MuLan's config names this backbone; its weights are in pytorch_model.bin.
+       hub_file("OpenMuQ/MuQ-large-msd-iter", "config.json", ModelSetLayout::kMuqConfig,
+                FileFormat::Json, 3 * kKB)}};
 }
 
 CatalogComponent xlmr() {

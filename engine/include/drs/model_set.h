@@ -22,6 +22,9 @@ struct ModelSetLayout {
   static constexpr const char* kStyleCheckpoint = "mulan_model.bin";  // MuQ's pytorch_model.bin
   static constexpr const char* kStyleConfig = "mulan_config.json";
   static constexpr const char* kXlmrConfig = "xlmr_config.json";
+  // MuQ-large-msd-iter's config.json: the audio tower (reference songs as the style).
+  // Optional: a set without it has the text style only.
+  static constexpr const char* kMuqConfig = "muq_config.json";
   static constexpr const char* kTokenizer = "xlmr_sentencepiece.bpe.model";
 };
 

@@ -75,7 +75,7 @@ TEST(ModelCatalog, SetFileNamesComeFromTheLayoutAndThePinsAreFull) {
       drs::ModelSetLayout::kDitConfig,    drs::ModelSetLayout::kVae,
       drs::ModelSetLayout::kStyleWeights, drs::ModelSetLayout::kStyleCheckpoint,
       drs::ModelSetLayout::kStyleConfig,  drs::ModelSetLayout::kXlmrConfig,
-      drs::ModelSetLayout::kTokenizer};
+      drs::ModelSetLayout::kTokenizer,    drs::ModelSetLayout::kMuqConfig};
   int sets = 0;
   for (const auto& set : drs::model_catalog()) {
     if (set.is_component) continue;
