@@ -11,6 +11,8 @@
 #include "dit/dit_config.h"
 #include "dit/random_weights.h"
 #include "drs/model_set.h"
+#include "mulan/audio_tower_config.h"
+#include "mulan/audio_tower_random.h"
 #include "mulan/demo_support.h"
 #include "mulan/style_encoder_config.h"
 #include "pipeline/demo_vae.h"
@@ -65,6 +67,20 @@ StyleEncoderConfig demo_style_config() {
   return c;
 }
 
+// A small audio tower (reference songs as the style); both demo sizes use it (the
+// released size is timed by drs-bench-mulan-audio instead).
+AudioTowerConfig demo_audio_config() {
+  AudioTowerConfig c;
+  c.stem_channels = 4;
+  c.conformer.dim = 32;
+  c.conformer.depth = 1;
+  c.conformer.heads = 2;
+  c.conformer.ffn_dim = 64;
+  c.conformer.depthwise_kernel = 15;
+  c.head = {32, 1, 2, 16, 2};
+  return c;
+}
+
 }  // namespace
 
 // fp16 on disk, as the official checkpoint stores the released DiT.
@@ -100,10 +116,17 @@ void write_demo_model_set(const fs::path& dir, DemoDit size, DemoStyle style_siz
   auto style = style_size == DemoStyle::RealSize ? StyleEncoderConfig{} : demo_style_config();
   if (style_size == DemoStyle::Tiny) style.xlmr.vocab_size = xlmr_vocab_size_for(pieces.size());
   write_sentencepiece_model(dir / ModelSetLayout::kTokenizer, pieces);
-  write_json(dir / ModelSetLayout::kStyleConfig, style.official_mulan_json());
+  // One MuQ-MuLan config and one state dict hold both towers, as the official files do.
+  const auto audio = demo_audio_config();
+  auto mulan_json = style.official_mulan_json();
+  mulan_json.update(audio.official_mulan_audio_json());
+  write_json(dir / ModelSetLayout::kStyleConfig, mulan_json);
   write_json(dir / ModelSetLayout::kXlmrConfig, style.official_xlmr_json());
-  write_safetensors(dir / ModelSetLayout::kStyleWeights,
-                    as_list(random_style_encoder_weights(style, kSeed)));
+  write_json(dir / ModelSetLayout::kMuqConfig, audio.official_muq_json());
+  auto mulan_weights = as_list(random_style_encoder_weights(style, kSeed));
+  for (auto& entry : as_list(random_audio_tower_weights(audio, kSeed + 1)))
+    mulan_weights.push_back(std::move(entry));
+  write_safetensors(dir / ModelSetLayout::kStyleWeights, mulan_weights);
 
   write_json(dir / ModelSetLayout::kManifest,
              {{"format", "drs-model-set"},
