@@ -30,9 +30,12 @@ void check_inputs(const SampleInputs& in, const DiT& model) {
   if (in.y0.dim() != 3 || in.y0.size(2) != model.config().mel_dim)
     fail("noise must be [takes, frames, 64]");
   if (in.cond.dim() != 3 || in.cond.size(1) < n) fail("reference latent is shorter than the song");
+  if (in.cond.size(0) != 1 && in.cond.size(0) != in.y0.size(0))
+    fail("reference latent must have one entry, or one per take");
   if (in.text.dim() != 2 || in.text.size(1) != n)
     fail("lyric tokens must have one entry per frame");
   if (n > model.config().max_frames) fail("song longer than the model's max_frames");
+  if (in.first_step < 0) fail("negative first step");
 }
 
 }  // namespace
@@ -56,7 +59,10 @@ at::Tensor sample(const DiT& model, const SampleInputs& in, const SamplingSettin
     return t.to(options.device()).repeat(times);
   };
 
-  const auto cond = repeat(in.cond.narrow(1, 0, n).to(options));
+  // One reference for all takes, or (edit mode) one sampled reference latent per take.
+  const auto cond = in.cond.size(0) == takes && takes > 1
+                        ? in.cond.narrow(1, 0, n).to(options)
+                        : repeat(in.cond.narrow(1, 0, n).to(options));
   const auto mask = span_mask(in.segments, n, options);
   const auto step_cond = cond.masked_fill(mask, 0.0);
 
@@ -98,7 +104,11 @@ at::Tensor sample(const DiT& model, const SampleInputs& in, const SamplingSettin
     *trajectory = at::empty({settings.grid_points, takes, n, y.size(2)}, y.options());
     (*trajectory)[0].copy_(y);
   }
-  for (int k = 0; k < steps; ++k) {
+  if (in.first_step > steps)
+    throw Error(ErrorKind::BadInput, "sampler: resuming at step " + std::to_string(in.first_step) +
+                                         " of " + std::to_string(steps));
+  if (progress.on_state && in.first_step == 0) progress.on_state(0, y);
+  for (int k = in.first_step; k < steps; ++k) {
     throw_if_cancelled(stop);
     const auto started = Clock::now();
     const double t0 = grid[k].item<double>(), t1 = grid[k + 1].item<double>();
@@ -121,6 +131,7 @@ at::Tensor sample(const DiT& model, const SampleInputs& in, const SamplingSettin
     }
     y = y + velocity * (t1 - t0);
     if (trajectory) (*trajectory)[k + 1].copy_(y);
+    if (progress.on_state) progress.on_state(k + 1, y);
     if (progress.on_step)
       progress.on_step(k + 1, steps, std::chrono::duration<double>(Clock::now() - started).count());
   }

@@ -15,7 +15,7 @@
 namespace drs {
 
 struct SampleInputs {
-  at::Tensor cond;            // [1,N,64] reference latent (zeros for plain generation)
+  at::Tensor cond;            // [1 or K,N,64] reference latent (zeros for plain generation)
   at::Tensor text;            // [1,N] int64 lyric tokens
   at::Tensor style;           // [1,512]
   at::Tensor negative_style;  // [1,512]
@@ -23,11 +23,16 @@ struct SampleInputs {
   at::Tensor song_duration;   // [1]
   std::vector<std::pair<int64_t, int64_t>> segments;  // frames to generate [start,end)
   at::Tensor y0;                                      // [K,N,64] initial noise (K = takes)
+  // Resuming: y0 is the state after this many steps (a run journal's), not noise.
+  int first_step = 0;
 };
 
 struct SamplerProgress {
   std::function<void(int step, int steps, int block, int blocks)> on_block;
   std::function<void(int step, int steps, double seconds)> on_step;  // step completed
+  // The sampler's state [K,N,64] after `step` steps (0 = the initial noise), for the
+  // run journal; called before on_step.
+  std::function<void(int step, const at::Tensor& state)> on_state;
 };
 
 // The time grid: fp32 linspace(0,1,points) rounded as the official fp16 grid is NOT

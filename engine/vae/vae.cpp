@@ -3,7 +3,9 @@
 #include <caffe2/serialize/versions.h>
 #include <torch/version.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "drs/error.h"
 #include "drs/progress.h"
@@ -22,25 +24,51 @@ struct Vae::Impl {
 
 namespace {
 
+// Where each chunk's kept frames land in an output of `out_frames` frames: a final
+// flush-with-the-end chunk is placed at the end of the output (its frame count can
+// differ from the input's when the audio is not a whole number of frames).
+std::vector<int64_t> placements(const std::vector<ChunkSpan>& spans, int64_t out_frames) {
+  std::vector<int64_t> place;
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    place.push_back((i + 1 == spans.size() && i > 0) ? out_frames - spans[i].length
+                                                     : spans[i].start);
+  return place;
+}
+
+// Frames before this index are final once chunk `i` is pasted: a later chunk (the flush
+// chunk) may still overwrite the tail of an earlier one, as the official loop does.
+int64_t final_until(const std::vector<ChunkSpan>& spans, const std::vector<int64_t>& place,
+                    std::size_t i, int64_t out_frames) {
+  if (i + 1 == spans.size()) return out_frames;
+  int64_t until = place[i] + spans[i].keep_end;
+  for (std::size_t j = i + 1; j < spans.size(); ++j)
+    until = std::min(until, place[j] + spans[j].keep_begin);
+  return until;
+}
+
 // Runs `process` on each chunk of `input` (cut along the last axis in units of
 // `in_unit` elements) and pastes the kept frames into `output` (`out_unit` elements
 // per frame along its last axis).
 template <typename Process>
 void chunked(const at::Tensor& input, at::Tensor& output, int64_t frames, int64_t in_unit,
              int64_t out_unit, const ChunkParams& params, const ChunkCallback& on_chunk,
-             const std::stop_token& stop, Process&& process) {
+             const std::stop_token& stop, const FinishedCallback& on_finished, Process&& process) {
   const auto spans = plan_chunks(frames, params.chunk, params.overlap);
   const int64_t out_frames = output.size(-1) / out_unit;
+  const auto place = placements(spans, out_frames);
+  int64_t finished = 0;
   for (std::size_t i = 0; i < spans.size(); ++i) {
     throw_if_cancelled(stop);
     const auto& span = spans[i];
     const auto piece = process(input.narrow(-1, span.start * in_unit, span.length * in_unit));
-    // A final flush-with-the-end chunk is placed at the end of the output (its frame
-    // count can differ from the input's when the audio is not a whole number of frames).
-    const int64_t place = (i + 1 == spans.size() && i > 0) ? out_frames - span.length : span.start;
     const int64_t kept = span.keep_end - span.keep_begin;
-    output.narrow(-1, (place + span.keep_begin) * out_unit, kept * out_unit)
+    output.narrow(-1, (place[i] + span.keep_begin) * out_unit, kept * out_unit)
         .copy_(piece.narrow(-1, span.keep_begin * out_unit, kept * out_unit));
+    const int64_t until = final_until(spans, place, i, out_frames) * out_unit;
+    const int64_t end = i + 1 == spans.size() ? output.size(-1) : until;
+    if (on_finished && end > finished)
+      on_finished(finished, output.narrow(-1, finished, end - finished));
+    finished = std::max(finished, end);
     if (on_chunk) on_chunk(static_cast<int>(i + 1), static_cast<int>(spans.size()));
   }
 }
@@ -133,13 +161,14 @@ at::Tensor Vae::decode(const at::Tensor& latents) const {
 }
 
 at::Tensor Vae::decode_chunked(const at::Tensor& latents, const ChunkParams& params,
-                               const ChunkCallback& on_chunk, std::stop_token stop) const {
+                               const ChunkCallback& on_chunk, std::stop_token stop,
+                               const FinishedCallback& on_finished) const {
   const auto s = shape();
   check_rank3(latents, s.latent_channels, "latents");
   const int64_t frames = latents.size(2);
   const auto input = latents.to(float_on(impl_->device));
   auto output = at::zeros({latents.size(0), s.audio_channels, frames * s.hop}, input.options());
-  chunked(input, output, frames, 1, s.hop, params, on_chunk, stop,
+  chunked(input, output, frames, 1, s.hop, params, on_chunk, stop, on_finished,
           [&](const at::Tensor& piece) { return impl_->network->decode(piece.contiguous()); });
   return output;
 }
@@ -163,7 +192,7 @@ at::Tensor Vae::encode_chunked(const at::Tensor& audio, const ChunkParams& param
   const auto input = audio.to(float_on(impl_->device));
   const int64_t frames = samples / s.hop;
   auto output = at::zeros({audio.size(0), s.encoded_channels, frames}, input.options());
-  chunked(input, output, frames, s.hop, 1, params, on_chunk, stop,
+  chunked(input, output, frames, s.hop, 1, params, on_chunk, stop, {},
           [&](const at::Tensor& piece) { return impl_->network->encode(piece.contiguous()); });
   return output;
 }

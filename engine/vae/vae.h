@@ -23,6 +23,10 @@ struct ChunkParams {
 };
 
 using ChunkCallback = std::function<void(int chunk, int chunks)>;  // after each chunk
+// The stretch of output (a view [B, C, n] starting at `begin` along the time axis) that
+// no later chunk will change, reported in order and before the ChunkCallback of the
+// same chunk, so a listener can use the audio while the rest decodes.
+using FinishedCallback = std::function<void(int64_t begin, const at::Tensor& finished)>;
 
 class Vae {
  public:
@@ -43,7 +47,8 @@ class Vae {
   [[nodiscard]] at::Tensor decode(const at::Tensor& latents) const;
   [[nodiscard]] at::Tensor decode_chunked(const at::Tensor& latents, const ChunkParams& params,
                                           const ChunkCallback& on_chunk = {},
-                                          std::stop_token stop = {}) const;
+                                          std::stop_token stop = {},
+                                          const FinishedCallback& on_finished = {}) const;
   // audio [B,2,S] -> [B,128,S/2048] (mean, scale)
   [[nodiscard]] at::Tensor encode(const at::Tensor& audio) const;
   [[nodiscard]] at::Tensor encode_chunked(const at::Tensor& audio, const ChunkParams& params,
