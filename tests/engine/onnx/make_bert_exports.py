@@ -70,14 +70,24 @@ class TinyPolyBert(nn.Module):
         self.norm = nn.LayerNorm(h, eps=1e-12)
         self.layers = nn.ModuleList(Layer(cfg) for _ in range(cfg["layers"]))
         self.classifier = nn.Linear(h, cfg["classes"])
+        if cfg.get("buffers", False):
+            self.register_buffer("position_ids", torch.arange(cfg["max_positions"]).expand((1, -1)))
+            self.register_buffer("type_ids", torch.zeros((1, cfg["max_positions"]), dtype=torch.long))
 
     def forward(self, input_ids):
         ids = input_ids.long()
-        n = ids.shape[1]
-        pos = torch.arange(n, device=ids.device).unsqueeze(0)
-        types = torch.zeros_like(ids)
+        b, n = ids.shape
+        if self.cfg.get("buffers", False):  # sliced/expanded buffers, an all-ones mask
+            pos = self.position_ids[:, 0:n]
+            types = self.type_ids[:, :n].expand(b, n)
+        else:
+            pos = torch.arange(n, device=ids.device).unsqueeze(0)
+            types = torch.zeros_like(ids)
         x = self.norm(self.words(ids) + self.positions(pos) + self.types(types))
         bias = None
+        if self.cfg.get("buffers", False):
+            mask = torch.ones((b, n), dtype=x.dtype)[:, None, None, :]
+            bias = (1.0 - mask) * torch.finfo(x.dtype).min
         if self.cfg.get("mask_padding", False):  # id 0 = [PAD]: masked as a key
             keep = (ids != 0).unsqueeze(1).unsqueeze(2)
             bias = torch.where(keep, torch.zeros((), dtype=x.dtype),
@@ -100,6 +110,8 @@ CONFIGS = [
     {"name": "l2_h32_opset11", "layers": 2, "hidden": 32, "heads": 8, "ffn": 64, "vocab": 400,
      "max_positions": 64, "classes": 57, "opset": 11, "ids": "int32", "seed": 13,
      "fused_qkv": True, "flat_classifier": True},
+    {"name": "l2_h24_buffers", "layers": 2, "hidden": 24, "heads": 3, "ffn": 40, "vocab": 700,
+     "max_positions": 96, "classes": 391, "opset": 13, "ids": "int64", "seed": 15, "buffers": True},
 ]
 
 BENCH = {"name": "bench", "layers": 6, "hidden": 384, "heads": 12, "ffn": 1536, "vocab": 21128,

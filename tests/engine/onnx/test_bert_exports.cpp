@@ -1,4 +1,4 @@
-// Our own BERT-like exports (three depths/widths, opsets 11/14/17, different graph forms)
+// Our own BERT-like exports (four depths/widths, opsets 11/13/14/17, different graph forms)
 // through the interpreter, against torch's own forward output of the exported module.
 #include <gtest/gtest.h>
 
@@ -16,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 using drs::test::onnx_test_models;
 
-constexpr const char* kExports[] = {"l1_h16", "l3_h48", "l2_h32_opset11"};
+constexpr const char* kExports[] = {"l1_h16", "l3_h48", "l2_h32_opset11", "l2_h24_buffers"};
 // float32 through a few layers of LayerNorm; logits are O(10).
 constexpr double kTolerance = 2e-4;
 
