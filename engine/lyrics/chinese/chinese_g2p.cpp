@@ -97,8 +97,9 @@ std::u32string RunConverter::model_reading(char32_t c, std::size_t row) {
     for (char32_t t : text_short_) ids_.push_back(data_.bert_id(t));
     try {
       logits_ = scorer_().logits(ids_);
-    } catch (const Error& e) {
-      if (e.kind() != ErrorKind::BadInput) throw;
+    } catch (const std::exception& e) {
+      // Too long for the model's positions, or a failure inside the runtime: only this
+      // line is affected (the official code raises here).
       throw G2pError("polyphone-model-failed", column_,
                      std::string("the polyphone model cannot read this line: ") + e.what());
     }

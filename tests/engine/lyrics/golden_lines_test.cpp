@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "chinese_front_end.h"
+#include "drs/lyrics.h"
 #include "lyrics/english_normalizer.h"
 #include "lyrics/line_g2p.h"
 #include "lyrics/utf8.h"
@@ -175,6 +176,27 @@ TEST(GoldenLines, MatchOfficialPhonemesAndTokens) {
       // Every Chinese, mixed and failing line exact, but for the documented limit.
       EXPECT_EQ(n.exact + n.fallback_limited, n.total) << language;
     }
+  }
+}
+
+// A Chinese run longer than the model's 512 positions fails inside the model (official:
+// an exception): only that line is silent, with a diagnostic; the next line is sung.
+TEST(GoldenLines, OverlongChineseRunFailsOnlyItsLine) {
+  for (const auto& fixture : drs::test::find_fixtures("g2p_lines")) {
+    const auto options = drs::test::lyrics_options(fixture);
+    if (options.chinese_data_dir.empty() && !options.second_language) continue;
+    std::string long_line;
+    for (int i = 0; i < 300; ++i) long_line += "长，";  // 长 alone: the model decides
+    const auto a =
+        drs::analyze_lyrics("[00:01.00]" + long_line + "\n[00:20.00]我们\n", 6144, 120, options);
+    ASSERT_EQ(a.lines.size(), 2u);
+    EXPECT_EQ(a.lines[0].tokens, 1);
+    bool reported = false;
+    for (const auto& issue : a.issues)
+      reported |= issue.line == 1 && issue.code == "polyphone-model-failed";
+    EXPECT_TRUE(reported);
+    EXPECT_GT(a.lines[1].tokens, 1);
+    return;
   }
 }
 
