@@ -48,6 +48,10 @@ LineOutcome G2pCache::convert(const std::u32string& lyric) {
     outcome.error_code = "g2p-failed";
     outcome.error_message = std::string("cannot convert this line: ") + e.what();
   }
+  // Missing data is not the line's fault and may be installed while the editor is
+  // open: ask again next time instead of remembering the failure.
+  if (outcome.error_code == "chinese-data-missing" || outcome.error_code == "chinese-data-corrupt")
+    return outcome;
   std::lock_guard lock(mutex_);
   if (entries_.size() >= kMaxEntries) entries_.clear();  // simple bound, rarely hit
   entries_.emplace(lyric, outcome);

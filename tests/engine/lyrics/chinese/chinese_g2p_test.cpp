@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "drs/lyrics.h"
 #include "lyrics/chinese/chinese_g2p.h"
 #include "lyrics/chinese/number_reading.h"
 #include "lyrics/chinese/word_merges.h"
@@ -73,6 +74,23 @@ TEST(ChineseG2p, MissingDataSaysHowToInstallIt) {
     EXPECT_NE(std::string(e.what()).find("chinese-lyrics"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("chinese_lexicon.txt"), std::string::npos) << e.what();
   }
+}
+
+TEST(ChineseG2p, DataInstalledLaterIsPickedUp) {
+  const fs::path dir = fs::temp_directory_path() / ("drs-zh-later-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  drs::LyricsOptions options;
+  options.chinese_data_dir = dir;
+  const std::string song = "[00:01.00]你好\n";
+  EXPECT_TRUE(drs::analyze_lyrics(song, 6144, 120, options).has_errors());
+  {
+    DataDir data;
+    fs::rename(data.dir, dir);  // the component is installed while the editor is open
+  }
+  const auto after = drs::analyze_lyrics(song, 6144, 120, options);
+  EXPECT_FALSE(after.has_errors());
+  EXPECT_EQ(after.lines[0].phonemes, "n|i↑|x|ɑʊ↓↑|");
+  fs::remove_all(dir);
 }
 
 TEST(ChineseG2p, OfficialKeyErrorIsALineDiagnostic) {
