@@ -45,6 +45,17 @@ AudioFormat format_named(const std::string& name) {
   bad("--format: unknown format '" + name + "' (wav16, wav24, float, flac16, flac24)");
 }
 
+// --ref-clip: seconds ("12.5") or minutes:seconds ("1:05.5").
+double clip_start(const std::string& text) {
+  const auto colon = text.find(':');
+  if (colon == std::string::npos) return real("--ref-clip", text);
+  const double minutes = real("--ref-clip", text.substr(0, colon));
+  const double seconds = real("--ref-clip", text.substr(colon + 1));
+  if (minutes < 0 || minutes != std::floor(minutes) || seconds < 0 || seconds >= 60)
+    bad("--ref-clip: expected seconds or m:ss, got '" + text + "'");
+  return minutes * 60 + seconds;
+}
+
 }  // namespace
 
 const char* usage() {
@@ -64,6 +75,9 @@ Commands:
 generate options:
   --lyrics FILE.lrc     timestamped lyrics ([mm:ss.xx] lines); omit for instrumental
   --style TEXT          style prompt, e.g. "indie folk ballad, acoustic guitar"
+  --ref-audio FILE      a reference song as the style instead of --style (WAV, FLAC,
+                        Ogg, MP3; at least 10 s): 10 s from its middle are embedded
+  --ref-clip START      with --ref-audio: the 10 s clip starts at START (seconds or m:ss)
   --seconds N           song length: 95 (base model) or 96-285 (full model)
   --preset NAME         best (default), balanced, fast, draft
   --steps N             Euler steps (overrides the preset's grid: N+1 points)
@@ -117,6 +131,8 @@ Options parse_options(int argc, char** argv) {
     bad("unknown command '" + command + "' (try --help)");
 
   std::optional<int> steps;
+  std::optional<std::filesystem::path> ref_audio;
+  std::optional<double> ref_clip;
   std::optional<float> cfg, sway, guidance_until;
   int first = 2;
   if (opt.command == Command::Models) {
@@ -148,6 +164,10 @@ Options parse_options(int argc, char** argv) {
       opt.lyrics_file = value();
     } else if (flag == "--style") {
       opt.style = value();
+    } else if (flag == "--ref-audio") {
+      ref_audio = value();
+    } else if (flag == "--ref-clip") {
+      ref_clip = clip_start(value());
     } else if (flag == "--seconds") {
       opt.seconds = real(flag, value());
       opt.seconds_given = true;
@@ -220,6 +240,10 @@ Options parse_options(int argc, char** argv) {
     opt.sampling.guidance_until = *guidance_until;
   }
   if (opt.takes < 1 || opt.takes > 16) bad("--takes must be between 1 and 16");
+  if (ref_audio && !opt.style.empty()) bad("--ref-audio and --style exclude each other");
+  if (ref_clip && !ref_audio) bad("--ref-clip needs --ref-audio FILE");
+  if (ref_clip && *ref_clip < 0) bad("--ref-clip must not be negative");
+  if (ref_audio) opt.style_audio = ReferenceStyle{*ref_audio, ref_clip};
   if (opt.command == Command::Generate && opt.out.empty()) bad("generate needs --out FILE.wav");
   return opt;
 }

@@ -17,6 +17,8 @@ struct Options {
   Command command = Command::Help;
   std::filesystem::path lyrics_file;  // empty: instrumental
   std::string style;
+  // --ref-audio FILE [--ref-clip START]: a reference song as the style (not with --style).
+  std::optional<ReferenceStyle> style_audio;
   double seconds = 95;
   bool seconds_given = false;
   SamplingSettings sampling;  // from --preset (default "best") or --steps/--cfg/--sway

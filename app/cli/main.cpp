@@ -97,6 +97,7 @@ int run_generate(const Options& opt) {
   GenerationRequest request;
   request.lyrics = read_lyrics(opt.lyrics_file);
   request.style = opt.style;
+  request.style_audio = opt.style_audio;
   request.sampling = opt.sampling;
   request.seed = opt.seed;
   request.takes = opt.takes;

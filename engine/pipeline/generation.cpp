@@ -48,6 +48,9 @@ void validate(const GenerationRequest& request, const ModelInfo& info) {
     throw Error(ErrorKind::BadInput, "takes must be between 1 and 16");
   if (request.style_embedding && request.style_embedding->size() != 512)
     throw Error(ErrorKind::BadInput, "a style embedding must have 512 values");
+  if (request.style_audio && !request.style.empty())
+    throw Error(ErrorKind::BadInput,
+                "give either a style prompt or a reference song as the style, not both");
 }
 
 LyricsAnalysis lyrics_stage(const GenerationRequest& request, const ModelInfo& info,
@@ -70,6 +73,8 @@ at::Tensor style_stage(LoadedModels& models, const GenerationRequest& request,
   std::vector<float> values;
   if (request.style_embedding) {
     values = *request.style_embedding;
+  } else if (request.style_audio) {
+    values = models.reference_style_embedding(*request.style_audio);
   } else {
     std::string warning;
     values = models.style_embedding(request.style, &warning);

@@ -2,13 +2,16 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
 
+#include "audio/reference_clip.h"
 #include "drs/error.h"
 #include "models/checkpoint_weights.h"
+#include "models/sha256.h"
 #include "weights/weight_map.h"
 
 namespace drs {
@@ -52,6 +55,37 @@ std::string style_model_id(const ModelSet& set) {
   return id;
 }
 
+AudioStyleEncoderFiles audio_style_files(const ModelSet& set) {
+  return {set.file(ModelSetLayout::kStyleConfig), set.file(ModelSetLayout::kMuqConfig),
+          set.file(ModelSetLayout::kStyleWeights)};
+}
+
+// As style_model_id(), for the audio tower's files.
+std::string audio_style_model_id(const ModelSet& set) {
+  const auto files = audio_style_files(set);
+  std::string id = set.id + "|audio";
+  for (const auto& path : {files.mulan_config, files.muq_config, files.weights}) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    const auto stamp = std::filesystem::last_write_time(path, ec).time_since_epoch().count();
+    id += "|" + path.filename().string() + ":" + std::to_string(size) + ":" + std::to_string(stamp);
+  }
+  return id;
+}
+
+// The cache key of a reference clip: the file's content (not its name) and the clip.
+std::string reference_key(const ReferenceStyle& reference) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(reference.file, ec))
+    throw Error(ErrorKind::BadInput,
+                reference.file.string() + ": cannot read audio (no such file)");
+  std::string key = "sha256:" + models::sha256_file(reference.file) + "|clip:";
+  if (!reference.clip_start) return key + "middle";
+  char start[32];
+  std::snprintf(start, sizeof start, "%.6f", *reference.clip_start);
+  return key + start;
+}
+
 // The prompt cache's folder if it can be created and written (a read-only home or a
 // sandbox must not fail a run: the cache then lives in memory only).
 std::optional<std::filesystem::path> writable_folder(const std::filesystem::path& dir) {
@@ -71,7 +105,8 @@ LoadedModels::LoadedModels(ModelSet set, const LoadSettings& settings)
       dit_residency_(settings.dit_residency),
       style_cache_folder_(settings.style_cache_dir ? writable_folder(*settings.style_cache_dir)
                                                    : std::nullopt),
-      style_cache_(style_model_id(set_), style_cache_folder_) {}
+      style_cache_(style_model_id(set_), style_cache_folder_),
+      audio_style_cache_(audio_style_model_id(set_), style_cache_folder_) {}
 
 const DiT& LoadedModels::dit() {
   if (!dit_) {
@@ -126,6 +161,32 @@ StyleEmbedding LoadedModels::encode_style(std::string_view text) {
   entry.values.assign(embedding.data_ptr<float>(), embedding.data_ptr<float>() + embedding.numel());
   if (release_style_encoder_) style_.reset();  // the DiT needs the memory more
   return entry;
+}
+
+std::vector<float> LoadedModels::reference_style_embedding(const ReferenceStyle& reference) {
+  const auto key = reference_key(reference);
+  auto entry = audio_style_cache_.get(key, [&](std::string_view) {
+    const auto clip = load_reference_clip(reference.file, reference.clip_start);
+    if (!audio_style_) {
+      if (!std::filesystem::exists(set_.file(ModelSetLayout::kMuqConfig)))
+        throw Error(ErrorKind::ModelMissing,
+                    set_.dir.string() + ": this model set has no " + ModelSetLayout::kMuqConfig +
+                        " (the MuQ audio tower's configuration), so it cannot use a reference "
+                        "song as the style; reinstall the set to add it");
+      audio_style_ = std::make_unique<AudioStyleEncoder>(audio_style_files(set_));
+      ++loads_;
+      ++style_loads_;
+    }
+    StyleEmbedding computed;
+    const auto embedding = audio_style_->embed(at::tensor(clip.samples, at::kFloat))
+                               .to(at::kCPU, at::kFloat)
+                               .contiguous();
+    computed.values.assign(embedding.data_ptr<float>(),
+                           embedding.data_ptr<float>() + embedding.numel());
+    if (release_style_encoder_) audio_style_.reset();
+    return computed;
+  });
+  return std::move(entry.values);
 }
 
 }  // namespace drs

@@ -11,8 +11,10 @@
 #include <vector>
 
 #include "dit/dit_model.h"
+#include "drs/engine.h"
 #include "drs/model_set.h"
 #include "drs/progress.h"
+#include "mulan/audio_style_encoder.h"
 #include "mulan/style_embedding_cache.h"
 #include "mulan/style_encoder.h"
 #include "vae/vae.h"
@@ -39,6 +41,11 @@ class LoadedModels {
   // repeated prompt needs no encoder, even after a restart. `warning` receives e.g. a
   // truncation notice, which is cached with the entry.
   std::vector<float> style_embedding(const std::string& text, std::string* warning);
+  // 512 float32 values for a reference song's clip (MuQ-MuLan's audio tower), cached by
+  // the file's SHA-256 and the clip start, so the same clip of the same song needs no
+  // decoding and no encoder. Throws drs::Error(BadInput) for unreadable or too-short
+  // audio, (ModelMissing) when the set has no audio-tower config.
+  std::vector<float> reference_style_embedding(const ReferenceStyle& reference);
 
   [[nodiscard]] const ModelSet& set() const { return set_; }
   [[nodiscard]] const at::TensorOptions& options() const { return options_; }
@@ -66,8 +73,10 @@ class LoadedModels {
   [[nodiscard]] StyleEmbedding encode_style(std::string_view text);
 
   std::unique_ptr<StyleEncoder> style_;
+  std::unique_ptr<AudioStyleEncoder> audio_style_;
   std::optional<std::filesystem::path> style_cache_folder_;
   StyleEmbeddingCache style_cache_{std::string()};
+  StyleEmbeddingCache audio_style_cache_{std::string()};  // reference clips, by file digest
   int loads_ = 0;
   int style_loads_ = 0;
   std::vector<std::string> load_warnings_;

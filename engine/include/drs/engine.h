@@ -64,14 +64,25 @@ struct ModelInfo {
   std::string vae_backend{};
 };
 
+// Which 10 s of a reference song give the style.
+struct ReferenceStyle {
+  std::filesystem::path file;
+  // Clip start in seconds; none: the official rule (5 s before the middle, the middle
+  // rounded down to whole seconds).
+  std::optional<double> clip_start{};
+};
+
 struct GenerationRequest {
   std::string lyrics;                                 // LRC text ([mm:ss.xx] lines); may be empty
   std::string style;                                  // style prompt text
   std::optional<std::vector<float>> style_embedding;  // 512 values; overrides `style`
-  double seconds = 95;                                // song length; base models always give 95 s
-  SamplingSettings sampling;                          // usually taken from a Preset
-  std::optional<std::uint64_t> seed;                  // none = random; the seed used is reported
-  int takes = 1;                                      // batch_infer_num: every take is kept
+  // A reference song as the style (MuQ-MuLan's audio tower) instead of `style`, which
+  // must then be empty: WAV/FLAC/Ogg (MP3 where libsndfile reads it), at least 10 s.
+  std::optional<ReferenceStyle> style_audio{};
+  double seconds = 95;                // song length; base models always give 95 s
+  SamplingSettings sampling;          // usually taken from a Preset
+  std::optional<std::uint64_t> seed;  // none = random; the seed used is reported
+  int takes = 1;                      // batch_infer_num: every take is kept
 };
 
 struct Take {
