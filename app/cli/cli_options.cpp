@@ -71,6 +71,13 @@ Commands:
                models verify [SET]    re-check every file's size and SHA-256 against
                                       the set's manifest (default: the default set)
                models remove SET      delete an installed set from the store
+               models download ID     download a set (diffrhythm-1_2-base, -full) or a
+                                      component (chinese-lyrics) into the store: resumes
+                                      from .part files, verifies size and SHA-256
+               models import DIR      install the sets found in a folder or a Hugging
+                                      Face cache (checked, hard-linked, .pt converted)
+               models import --hf-cache [DIR]   the same from the Hugging Face cache
+                                      (default $HF_HUB_CACHE, else ~/.cache/huggingface/hub)
 
 generate options:
   --lyrics FILE.lrc     timestamped lyrics ([mm:ss.xx] lines); omit for instrumental
@@ -98,8 +105,12 @@ generate options:
   --quiet               no progress output
 
 models options:
-  --store DIR           the model store (default: $DRS_MODELS_DIR, else
-                        ~/.local/share/DiffRhythm Studio/models)
+  --store DIR           the model store (default: $DRS_MODELS_DIR, else the folder
+                        chosen in the app (~/.config/DiffRhythmStudio/models.json),
+                        else ~/.local/share/DiffRhythm Studio/models)
+  --set ID              models import: only this set or component
+  download honours $HF_ENDPOINT (a mirror) and $HF_TOKEN (gated repositories);
+  --json-progress and --quiet apply to it too
 
 Progress goes to stderr, one line per event; Ctrl+C cancels cleanly.
 
@@ -145,9 +156,13 @@ Options parse_options(int argc, char** argv) {
       first = 4;
     }
     const auto& sub = opt.models_command;
-    if (sub != "list" && sub != "where" && sub != "verify" && sub != "remove")
-      bad("models: unknown subcommand '" + sub + "' (list, where, verify, remove)");
+    if (sub != "list" && sub != "where" && sub != "verify" && sub != "remove" &&
+        sub != "download" && sub != "import")
+      bad("models: unknown subcommand '" + sub +
+          "' (list, where, verify, remove, download, import)");
     if (sub == "remove" && opt.models_argument.empty()) bad("models remove needs a set id");
+    if (sub == "download" && opt.models_argument.empty())
+      bad("models download needs a set or component id (e.g. diffrhythm-1_2-base)");
     if ((sub == "list" || sub == "where") && !opt.models_argument.empty())
       bad("models " + sub + " takes no argument");
   }
@@ -221,6 +236,11 @@ Options parse_options(int argc, char** argv) {
       opt.quiet = true;
     } else if (flag == "--store") {
       opt.store = value();
+    } else if (flag == "--set") {
+      opt.import_set = value();
+    } else if (flag == "--hf-cache") {
+      opt.hf_cache = true;
+      if (i + 1 < argc && argv[i + 1][0] != '-') opt.models_argument = argv[++i];
     } else {
       bad("unknown option '" + flag + "' (try --help)");
     }
@@ -245,6 +265,9 @@ Options parse_options(int argc, char** argv) {
   if (ref_clip && *ref_clip < 0) bad("--ref-clip must not be negative");
   if (ref_audio) opt.style_audio = ReferenceStyle{*ref_audio, ref_clip};
   if (opt.command == Command::Generate && opt.out.empty()) bad("generate needs --out FILE.wav");
+  if (opt.command == Command::Models && opt.models_command == "import" && !opt.hf_cache &&
+      opt.models_argument.empty())
+    bad("models import needs a folder, or --hf-cache [DIR]");
   return opt;
 }
 

@@ -37,6 +37,8 @@ struct Options {
   std::string models_command;
   std::string models_argument;
   std::optional<std::filesystem::path> store;  // --store DIR (default: the model store)
+  std::string import_set;                      // models import --set ID
+  bool hf_cache = false;                       // models import --hf-cache [DIR]
 };
 
 // Exit codes (documented in --help).
