@@ -127,6 +127,13 @@ QString stage_text(const Progress& progress) {
     case Stage::Lyrics: return QApplication::translate("drs::ui::MainWindow", "Reading lyrics…");
     case Stage::Style:
       return QApplication::translate("drs::ui::MainWindow", "Encoding the style prompt…");
+    case Stage::Encoding:
+      return progress.steps > 0
+                 ? QApplication::translate("drs::ui::MainWindow",
+                                           "Encoding the song to edit — chunk %1 of %2")
+                       .arg(running)
+                       .arg(progress.steps)
+                 : QApplication::translate("drs::ui::MainWindow", "Encoding the song to edit…");
     case Stage::Sampling:
       return progress.steps > 0
                  ? QApplication::translate("drs::ui::MainWindow", "Sampling — step %1 of %2")

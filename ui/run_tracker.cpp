@@ -66,6 +66,7 @@ double RunTracker::stage_fraction() const {
     case Stage::LoadingModels: return 0.01 * inside;
     case Stage::Lyrics: return 0.01 + 0.01 * inside;
     case Stage::Style: return 0.02 + 0.01 * inside;
+    case Stage::Encoding: return 0.02 + 0.01 * inside;  // edit/continue: part of preparing
     case Stage::Sampling: return kPrepareEnd + (kSamplingEnd - kPrepareEnd) * inside;
     case Stage::Decoding: return kSamplingEnd + (kDecodingEnd - kSamplingEnd) * inside;
     case Stage::Writing: return kDecodingEnd + (1.0 - kDecodingEnd) * inside;

@@ -2,9 +2,13 @@
 
 #include <charconv>
 #include <cmath>
+#include <filesystem>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "drs/error.h"
+#include "drs/song_edit.h"
 
 namespace drs::cli {
 namespace {
@@ -56,6 +60,18 @@ double clip_start(const std::string& text) {
   return minutes * 60 + seconds;
 }
 
+std::optional<SongEdit> song_edit(const std::optional<std::filesystem::path>& edit_from,
+                                  const std::optional<std::vector<TimeSpan>>& spans,
+                                  const std::optional<std::filesystem::path>& continue_from) {
+  if (continue_from && (edit_from || spans))
+    bad("--continue-from cannot be combined with --edit-from/--edit");
+  if (continue_from) return SongEdit{*continue_from, {}, true};
+  if (edit_from && !spans) bad("--edit-from needs --edit SPANS, e.g. --edit \"[[10,20]]\"");
+  if (spans && !edit_from) bad("--edit needs --edit-from FILE (the song to edit)");
+  if (!edit_from) return std::nullopt;
+  return SongEdit{*edit_from, *spans, false};
+}
+
 }  // namespace
 
 const char* usage() {
@@ -92,6 +108,13 @@ generate options:
   --sway S              sway sampling coefficient (overrides the preset)
   --guidance-until T    guidance only on steps starting before time T (0-1; 1 = every
                         step, official); later steps cost one pass instead of two
+  --edit-from FILE      edit a song (audio file, any rate, mono or stereo): only the
+                        spans given by --edit are regenerated, the rest is kept
+  --edit SPANS          spans to regenerate, in seconds or m:ss, -1 = start/end:
+                        "[[10,20],[1:30,-1]]" (overlaps are merged; the part kept
+                        must lie within the reference song)
+  --continue-from FILE  continue a song: the new song starts with FILE and the rest up
+                        to --seconds is generated (lyrics: the whole song's LRC)
   --seed N              reproduce a take (default: random, printed at the end)
   --takes K             generate K takes (seeds N, N+1, ...); files FILE-1, FILE-2 ...
   --models DIR          model set folder (default: installed real models, else the demo set)
@@ -142,6 +165,8 @@ Options parse_options(int argc, char** argv) {
     bad("unknown command '" + command + "' (try --help)");
 
   std::optional<int> steps;
+  std::optional<std::filesystem::path> edit_from, continue_from;
+  std::optional<std::vector<TimeSpan>> edit_spans;
   std::optional<std::filesystem::path> ref_audio;
   std::optional<double> ref_clip;
   std::optional<float> cfg, sway, guidance_until;
@@ -196,6 +221,17 @@ Options parse_options(int argc, char** argv) {
       sway = static_cast<float>(real(flag, value()));
     } else if (flag == "--guidance-until") {
       guidance_until = static_cast<float>(real(flag, value()));
+    } else if (flag == "--edit-from") {
+      edit_from = value();
+    } else if (flag == "--edit") {
+      const auto text = value();
+      try {
+        edit_spans = parse_time_spans(text);
+      } catch (const Error& e) {
+        bad(std::string("--edit: ") + e.what());
+      }
+    } else if (flag == "--continue-from") {
+      continue_from = value();
     } else if (flag == "--seed") {
       opt.seed = number<std::uint64_t>(flag, value());
     } else if (flag == "--takes") {
@@ -260,6 +296,7 @@ Options parse_options(int argc, char** argv) {
     opt.sampling.guidance_until = *guidance_until;
   }
   if (opt.takes < 1 || opt.takes > 16) bad("--takes must be between 1 and 16");
+  opt.edit = song_edit(edit_from, edit_spans, continue_from);
   if (ref_audio && !opt.style.empty()) bad("--ref-audio and --style exclude each other");
   if (ref_clip && !ref_audio) bad("--ref-clip needs --ref-audio FILE");
   if (ref_clip && *ref_clip < 0) bad("--ref-clip must not be negative");

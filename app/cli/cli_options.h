@@ -8,6 +8,7 @@
 
 #include "drs/audio_file.h"
 #include "drs/engine.h"
+#include "drs/song_edit.h"
 
 namespace drs::cli {
 
@@ -31,6 +32,8 @@ struct Options {
   int threads = 0;
   std::filesystem::path out;
   std::optional<AudioFormat> format;
+  // --edit-from FILE --edit SPANS, or --continue-from FILE: regenerate parts of a song.
+  std::optional<SongEdit> edit;
   bool json_progress = false;
   bool quiet = false;
   // models: the subcommand and its argument ("list", "where", "verify [SET]", "remove SET").

@@ -101,6 +101,7 @@ int run_generate(const Options& opt) {
   request.sampling = opt.sampling;
   request.seed = opt.seed;
   request.takes = opt.takes;
+  request.edit = opt.edit;
 
   Engine engine({model_dir(opt), opt.device, opt.precision, opt.threads});
   const auto& info = engine.info();

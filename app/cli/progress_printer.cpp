@@ -34,7 +34,8 @@ double ProgressPrinter::overall_fraction(const Progress& p, int takes) {
   switch (p.stage) {
     case Stage::LoadingModels:
     case Stage::Lyrics:
-    case Stage::Style: return 0.0;
+    case Stage::Style:
+    case Stage::Encoding: return 0.0;
     case Stage::Sampling:
       return kSamplingBegin + (kSamplingEnd - kSamplingBegin) * stage_fraction();
     case Stage::Decoding:
@@ -83,6 +84,8 @@ void ProgressPrinter::operator()(const Progress& p) {
     else if (p.stage == Stage::Decoding && p.steps > 0)
       detail = " chunk " + std::to_string(p.step) + "/" + std::to_string(p.steps) +
                (takes_ > 1 ? " (take " + std::to_string(p.take + 1) + ")" : "");
+    else if (p.stage == Stage::Encoding && p.steps > 0)
+      detail = " chunk " + std::to_string(p.step) + "/" + std::to_string(p.steps);
     if (!p.message.empty()) detail += " (" + p.message + ")";
     std::fprintf(out_, "[%8.1fs] %-14s%s  %5.1f%%  ETA %s\n", p.elapsed_seconds, to_string(p.stage),
                  detail.c_str(), 100 * fraction, clock_text(eta).c_str());

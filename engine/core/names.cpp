@@ -23,6 +23,7 @@ const char* to_string(Stage stage) noexcept {
     case Stage::LoadingModels: return "loading models";
     case Stage::Lyrics: return "lyrics";
     case Stage::Style: return "style";
+    case Stage::Encoding: return "encoding";
     case Stage::Sampling: return "sampling";
     case Stage::Decoding: return "decoding";
     case Stage::Writing: return "writing";

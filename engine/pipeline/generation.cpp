@@ -4,12 +4,14 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <cmath>
+#include <optional>
 #include <random>
 #include <string>
 
 #include "audio/postprocess.h"
 #include "core/cpu_memory.h"
 #include "drs/lyrics.h"
+#include "pipeline/edit_conditioning.h"
 #include "pipeline/negative_style.h"
 #include "sampler/cfm_sampler.h"
 
@@ -100,6 +102,29 @@ at::Tensor initial_noise(std::uint64_t seed, int takes, int64_t frames) {
   return at::cat(noise, 0);
 }
 
+// Edit/continue only: the reference read and checked before anything costly runs.
+std::optional<EditReference> edit_reference(const GenerationRequest& request,
+                                            const ModelInfo& info) {
+  if (!request.edit) return std::nullopt;
+  return read_edit_reference(*request.edit, end_frame_for(info.max_frames, request.seconds));
+}
+
+// Edit/continue only: the reference through the VAE encoder (progress per chunk).
+template <typename Report>
+std::optional<EditConditioning> edit_stage(std::optional<EditReference> reference, const Vae& vae,
+                                           const Report& report, const std::stop_token& stop) {
+  if (!reference) return std::nullopt;
+  const auto encoding = [&](int chunk, int chunks) {
+    Progress p;
+    p.stage = Stage::Encoding;
+    p.step = chunk;
+    p.steps = chunks;
+    report(p);
+  };
+  encoding(0, 0);
+  return encode_edit_reference(std::move(*reference), vae, encoding, stop);
+}
+
 }  // namespace
 
 GenerationResult run_generation(LoadedModels& models, const ModelInfo& info,
@@ -109,6 +134,7 @@ GenerationResult run_generation(LoadedModels& models, const ModelInfo& info,
   const Reporter report(progress, started);
   GenerationResult result;
   validate(request, info);
+  auto reference = edit_reference(request, info);
 
   report({Stage::LoadingModels, 0, 0, 0, 0, 0, 0,
           models.needs_loading() ? "loading networks" : "models ready"});
@@ -129,8 +155,11 @@ GenerationResult run_generation(LoadedModels& models, const ModelInfo& info,
 
   const int64_t frames = lyrics.end_frame;
   const auto seed = first_seed(request);
+  const auto edit = edit_stage(std::move(reference), vae, report, stop);
+  throw_if_cancelled(stop);
   SampleInputs inputs;
-  inputs.cond = at::zeros({1, frames, 64}, options);
+  inputs.cond = edit ? reference_latents(edit->posterior, seed, request.takes, frames).to(options)
+                     : at::zeros({1, frames, 64}, options);
   inputs.text =
       at::tensor(lyrics.frame_tokens, at::kLong).reshape({1, frames}).to(options.device());
   inputs.style = style;
@@ -138,7 +167,7 @@ GenerationResult run_generation(LoadedModels& models, const ModelInfo& info,
       at::tensor(negative_style_embedding(), at::kFloat).reshape({1, 512}).to(options);
   inputs.start_time = at::zeros({1}, options);
   inputs.song_duration = at::full({1}, static_cast<double>(lyrics.song_duration), options);
-  inputs.segments = {{0, frames}};
+  inputs.segments = edit ? edit->ranges : std::vector<FrameRange>{{0, frames}};
   inputs.y0 = initial_noise(seed, request.takes, frames).to(options);
 
   const int steps = request.sampling.steps();
@@ -170,6 +199,9 @@ GenerationResult run_generation(LoadedModels& models, const ModelInfo& info,
     Take take;
     take.audio = postprocess_official(audio);
     take.seed = seed + static_cast<std::uint64_t>(k);
+    const auto final_latent = latents.narrow(0, k, 1).to(at::kCPU, at::kFloat).contiguous();
+    take.latent.assign(final_latent.data_ptr<float>(),
+                       final_latent.data_ptr<float>() + final_latent.numel());
     result.takes.push_back(std::move(take));
   }
   result.outcome = Outcome::Succeeded;

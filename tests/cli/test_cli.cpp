@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -237,6 +238,82 @@ TEST_F(CliTest, Int8AndPartialGuidanceRunAndDifferFromTheExactTake) {
   auto bad = generate_args(dir_ / "bad.wav");
   bad.insert(bad.end(), {"--guidance-until", "1.5"});
   EXPECT_EQ(run_cli(bad).exit_code, 2);
+}
+
+// Issue 16: editing and continuing a take from the command line.
+class CliEditTest : public CliTest {
+ protected:
+  // A song of the demo model's length (95.1 s) and one of 40 s: stereo 16-bit sines
+  // (any audio is a valid reference; no generation needed).
+  void make_reference() const {
+    write_sine(dir_ / "take.wav", 2048 * 2048);
+    write_sine(dir_ / "head.wav", 40 * 44100);
+  }
+  static void write_sine(const fs::path& path, int frames) {
+    SF_INFO info{};
+    info.samplerate = 44100;
+    info.channels = 2;
+    info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+    std::vector<short> samples(static_cast<std::size_t>(frames) * 2);
+    for (std::size_t i = 0; i < samples.size(); ++i)
+      samples[i] = static_cast<short>(8000 * std::sin(0.05 * static_cast<double>(i / 2)));
+    SNDFILE* out = sf_open(path.c_str(), SFM_WRITE, &info);
+    ASSERT_NE(out, nullptr);
+    sf_writef_short(out, samples.data(), frames);
+    sf_close(out);
+  }
+  [[nodiscard]] std::vector<std::string> edit_args(const fs::path& out,
+                                                   std::vector<std::string> extra) const {
+    auto args = generate_args(out);
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  }
+};
+
+TEST_F(CliEditTest, EditAndContinueATakeWriteFullLengthSongs) {
+  make_reference();
+  const auto edited = dir_ / "edited.wav";
+  auto run = run_cli(edit_args(
+      edited, {"--edit-from", (dir_ / "take.wav").string(), "--edit", "[[10,20],[1:00,-1]]"}));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("encoding       chunk 21/21"), std::string::npos) << run.err;
+  const auto continued = dir_ / "continued.wav";
+  run = run_cli(edit_args(continued, {"--continue-from", (dir_ / "head.wav").string()}));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  for (const auto& path : {edited, continued}) {
+    SF_INFO info{};
+    SNDFILE* f = sf_open(path.c_str(), SFM_READ, &info);
+    ASSERT_NE(f, nullptr) << path;
+    sf_close(f);
+    EXPECT_EQ(info.frames, 2048 * 2048) << path;
+  }
+}
+
+TEST_F(CliEditTest, BadSegmentsUnreadableAudioAndShortReferencesExitWith2) {
+  make_reference();
+  const auto take = (dir_ / "take.wav").string();
+  const auto out = dir_ / "x.wav";
+  const auto expect_2 = [&](std::vector<std::string> extra, const std::string& reason) {
+    const auto run = run_cli(edit_args(out, std::move(extra)));
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_NE(run.err.find(reason), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find("sampling"), std::string::npos) << "failed before sampling";
+  };
+  expect_2({"--edit-from", take, "--edit", "[[10,20]"}, "--edit: edit segments, column 9");
+  expect_2({"--edit-from", take, "--edit", "[[20,10]]"}, "is empty");
+  expect_2({"--edit-from", take, "--edit", "[[1:75,2:00]]"}, "seconds must be below 60");
+  expect_2({"--edit-from", take, "--edit", "[[120,130]]"}, "at or after the song's end");
+  expect_2({"--edit-from", take}, "--edit-from needs --edit");
+  expect_2({"--edit", "[[1,2]]"}, "--edit needs --edit-from");
+  expect_2({"--continue-from", take, "--edit", "[[1,2]]"}, "cannot be combined");
+  expect_2({"--edit-from", (dir_ / "nothing.wav").string(), "--edit", "[[1,2]]"},
+           "nothing.wav: cannot read audio");
+  expect_2({"--edit-from", (dir_ / "song.lrc").string(), "--edit", "[[1,2]]"},
+           "song.lrc: cannot read audio");
+  expect_2({"--edit-from", (dir_ / "head.wav").string(), "--edit", "[[1,2]]"},
+           "the reference song is 40.0 s long, but the song is 95.1 s");
+  expect_2({"--continue-from", take}, "already 95.1 s long");
+  EXPECT_FALSE(fs::exists(out));
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "drs/error.h"
 #include "drs/presets.h"
 #include "drs/progress.h"
+#include "drs/song_edit.h"
 
 namespace drs {
 
@@ -83,6 +84,9 @@ struct GenerationRequest {
   SamplingSettings sampling;          // usually taken from a Preset
   std::optional<std::uint64_t> seed;  // none = random; the seed used is reported
   int takes = 1;                      // batch_infer_num: every take is kept
+  // Edit or continue a reference song instead of generating from noise everywhere; the
+  // lyrics still describe the whole song (absolute LRC times).
+  std::optional<SongEdit> edit{};
 };
 
 struct Take {
@@ -90,6 +94,9 @@ struct Take {
   int channels = 2;
   int sample_rate = 44100;
   std::uint64_t seed = 0;  // reproduces this take with the same request
+  // The final latent, [frames x 64] row-major, float32: outside an edit's spans it is
+  // the reference's own latent, exactly.
+  std::vector<float> latent{};
   [[nodiscard]] std::size_t frames() const {
     return audio.size() / static_cast<std::size_t>(channels);
   }

@@ -12,6 +12,7 @@ enum class Stage {
   LoadingModels,
   Lyrics,
   Style,
+  Encoding,  // edit/continue: the reference song through the VAE encoder; steps = chunks
   Sampling,  // steps = Euler steps of the chosen grid (guidance passes are inside a step)
   Decoding,  // steps = VAE chunks
   Writing,
