@@ -35,6 +35,7 @@
 #include "drs/audio_file.h"
 #include "drs/presets.h"
 #include "ui/cpu_speed_notice.h"
+#include "ui/edit_panel.h"
 #include "ui/error_advice.h"
 #include "ui/example_songs.h"
 #include "ui/lyrics_check.h"
@@ -377,6 +378,7 @@ void MainWindow::buildUi() {
   auto* result_layout = new QVBoxLayout(result_box);
   result_layout->addWidget(takes_list_, 1);
   result_layout->addWidget(player_);
+  result_layout->addWidget(buildEditPanel());
   result_layout->addWidget(export_, 0, Qt::AlignRight);
 
   auto* right = new QWidget(this);
@@ -592,6 +594,7 @@ void MainWindow::generate() {
   request.seconds = songSeconds();
   request.sampling = currentPreset().sampling;
   request.seed = fixedSeed();
+  request = withPendingEdit(std::move(request));
   const SpeedHistory history(info_, songFrames());
   // Average per step: steps past a partial-guidance cutoff cost one pass, not two.
   const double passes_per_step = static_cast<double>(request.sampling.forward_passes()) /
@@ -739,6 +742,8 @@ void MainWindow::addTake(const Take& take) {
   if (!write_preview_wav(record.preview_path, take.audio, take.channels, take.sample_rate))
     statusBar()->showMessage(tr("Could not write the preview file %1").arg(record.preview_path),
                              8000);
+  record.parent = run_parent_;
+  record.requested_seconds = last_request_.seconds;
   takes_.push_back(std::move(record));
   const auto& added = takes_.back();
   auto* item = new QListWidgetItem(tr("Take %1 — %2 — seed %3 — %4 — %5")
@@ -748,10 +753,13 @@ void MainWindow::addTake(const Take& take) {
                                        .arg(added.preset, format_clock(added.seconds)),
                                    takes_list_);
   item->setToolTip(added.style);
+  if (added.parent >= 0)
+    item->setText(tr("%1 — from take %2").arg(item->text()).arg(added.parent + 1));
   takes_list_->setCurrentItem(item);
 }
 
 void MainWindow::selectTake(int row) {
+  showTakeInEditPanel(row);
   const bool valid = row >= 0 && row < static_cast<int>(takes_.size());
   export_->setEnabled(valid);
   export_action_->setEnabled(valid);

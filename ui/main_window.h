@@ -29,6 +29,8 @@ class QSpinBox;
 
 namespace drs::ui {
 
+class EditPanel;
+class LyricLineMarker;
 class LyricsEditor;
 class PlayerPanel;
 class PromptEdit;
@@ -39,7 +41,9 @@ struct TakeRecord {
   QString style;
   QString preset;
   double seconds = 0;
-  QString preview_path;  // WAV the player streams
+  QString preview_path;          // WAV the player streams
+  int parent = -1;               // the take this one edits or continues (index), -1: none
+  double requested_seconds = 0;  // the run's song length (the request's, not the audio's)
 };
 
 class MainWindow : public QMainWindow {
@@ -109,6 +113,20 @@ class MainWindow : public QMainWindow {
   void addTake(const Take& take);
   void selectTake(int row);
   void loadExample(int index);
+  // Edit mode (main_window_edit.cpp).
+  struct PendingEdit {
+    int parent = -1;
+    SongEdit edit;
+    double seconds = 0;  // the song length of the run
+  };
+  EditPanel* buildEditPanel();
+  void regenerateSelection(const std::vector<TimeSpan>& spans);
+  void continueTake(double seconds);
+  // `request` with the edit the next run was asked for (if any); sets run_parent_.
+  [[nodiscard]] GenerationRequest withPendingEdit(GenerationRequest request);
+  void showTakeInEditPanel(int row);
+  void compareWithParent(bool parent);
+  [[nodiscard]] int currentTakeRow() const;
   void showAbout();
   void showModels();
   [[nodiscard]] double songSeconds() const;
@@ -153,6 +171,10 @@ class MainWindow : public QMainWindow {
   QPushButton* export_ = nullptr;
   QLabel* model_status_ = nullptr;
   QAction* export_action_ = nullptr;
+  EditPanel* edit_panel_ = nullptr;
+  LyricLineMarker* edit_marker_ = nullptr;
+  std::optional<PendingEdit> pending_edit_;
+  int run_parent_ = -1;  // parent take of the run in flight (-1: a plain generation)
 };
 
 // Labels shared with the tests and the CLI-style status texts.
