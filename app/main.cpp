@@ -1,12 +1,11 @@
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QTimer>
-#include <QTranslator>
 
 #include "drs/process_tuning.h"
+#include "ui/cjk_font.h"
 #include "ui/main_window.h"
 #include "ui/multimedia_setup.h"
+#include "ui/ui_language.h"
 #ifdef DRS_APP_HAVE_MODEL_MANAGER
 #include "ui/models/model_manager.h"
 #endif
@@ -20,15 +19,9 @@ int main(int argc, char* argv[]) {
   QApplication::setApplicationVersion(QStringLiteral(DRS_VERSION));  // the project version
   QApplication::setDesktopFileName(QStringLiteral("io.github.diffrhythm_studio.DiffRhythmStudio"));
 
-  // Our strings (compiled into :/i18n by qt_add_translations), then Qt's own.
-  QTranslator ours;
-  if (ours.load(QLocale(), QStringLiteral("diffrhythm-studio"), QStringLiteral("_"),
-                QStringLiteral(":/i18n")))
-    QApplication::installTranslator(&ours);
-  QTranslator qt;
-  if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-    QApplication::installTranslator(&qt);
+  // Settings > Language, else the system's preferred languages (ours, then Qt's own).
+  const drs::ui::UiTranslators translators(drs::ui::resolveUiLanguage(drs::ui::savedUiLanguage()));
+  QApplication::setFont(drs::ui::withChineseGlyphs(QApplication::font()));
 
   drs::ui::MainWindow window;
   window.show();

@@ -114,9 +114,11 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "espeak-ng-data, gstreamer1.0-plugins-base, gstreamer1.0-plugins-good, libopenblas0-pthread")
-# The SVG window icon (Qt's SVG plugins), Qt's own translations, CA certificates for
-# model downloads over HTTPS.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6svg6, qt6-translations-l10n, ca-certificates")
+# The SVG window icon (Qt's SVG plugins), Qt's own translations (standard dialogs in
+# German/Chinese), CA certificates for model downloads over HTTPS, CJK glyphs for
+# Chinese lyrics and the zh_CN interface.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "libqt6svg6, qt6-translations-l10n, ca-certificates, fonts-noto-cjk")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "qt6-wayland")
 # Reproducible: every time stamp in the package is SOURCE_DATE_EPOCH (CPack DEB honours
 # it), which DrsCPackOptions sets from the last commit unless it is set already.

@@ -77,6 +77,52 @@ Vektoreinheiten: %2</translation>
     </message>
 </context>
 <context>
+    <name>drs::ui::EditPanel</name>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Regenerate selection</source>
+        <translation>Auswahl neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>Auswahl aufheben</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>A/B: play parent</source>
+        <translation>A/B: Ausgangsaufnahme abspielen</translation>
+    </message>
+    <message>
+        <source>Play the take this one was made from, at the same position</source>
+        <translation>Die Aufnahme, aus der diese entstand, an derselben Stelle abspielen</translation>
+    </message>
+    <message>
+        <source>Continue to</source>
+        <translation>Fortsetzen bis</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1 (%2 s)</translation>
+    </message>
+    <message>
+        <source>Drag over the waveform to select the parts to regenerate.</source>
+        <translation>Ziehen Sie über die Wellenform, um die neu zu erzeugenden Teile auszuwählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Regenerate %n part(s): %1</source>
+        <translation>
+            <numerusform>%n Teil neu erzeugen: %1</numerusform>
+            <numerusform>%n Teile neu erzeugen: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::ErrorAdvice</name>
     <message>
         <source>The request cannot be generated</source>
@@ -850,6 +896,50 @@ Vektoreinheiten: %2</translation>
         <source>Se&amp;ttings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
+    <message>
+        <source>Encoding the song to edit — chunk %1 of %2</source>
+        <translation>Das zu bearbeitende Lied wird kodiert — Abschnitt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Encoding the song to edit…</source>
+        <translation>Das zu bearbeitende Lied wird kodiert…</translation>
+    </message>
+    <message>
+        <source>Playback while decoding stopped: %1</source>
+        <translation>Wiedergabe während des Dekodierens gestoppt: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Play while decoding</source>
+        <translation>Während des Dekodierens &amp;abspielen</translation>
+    </message>
+    <message>
+        <source>Start playing a new take as soon as its first seconds are decoded</source>
+        <translation>Eine neue Aufnahme abspielen, sobald ihre ersten Sekunden dekodiert sind</translation>
+    </message>
+    <message>
+        <source>Resuming at step %1 of %2…</source>
+        <translation>Fortsetzung bei Schritt %1 von %2…</translation>
+    </message>
+    <message>
+        <source>%1 — from take %2</source>
+        <translation>%1 — aus Aufnahme %2</translation>
+    </message>
+    <message>
+        <source>Continuing this take needs the full model (songs of 96–285 s): install and choose it under Models.</source>
+        <translation>Diese Aufnahme fortzusetzen braucht das volle Modell (Lieder von 96–285 s): Installieren und wählen Sie es unter Modelle.</translation>
+    </message>
+    <message>
+        <source>The new song starts with this take; the lyrics of the whole song come from the editor.</source>
+        <translation>Das neue Lied beginnt mit dieser Aufnahme; der Liedtext des ganzen Lieds kommt aus dem Editor.</translation>
+    </message>
+    <message>
+        <source>Playing the parent take %1</source>
+        <translation>Ausgangsaufnahme %1 wird abgespielt</translation>
+    </message>
+    <message>
+        <source>Playing take %1</source>
+        <translation>Aufnahme %1 wird abgespielt</translation>
+    </message>
 </context>
 <context>
     <name>drs::ui::ModelCatalog</name>
@@ -905,84 +995,17 @@ Vektoreinheiten: %2</translation>
         <source>Songs from 96 to 285 seconds.</source>
         <translation>Lieder von 96 bis 285 Sekunden.</translation>
     </message>
-</context>
-<context>
-    <name>drs::ui::ModelImport</name>
     <message>
-        <source>%1 has %2 bytes, expected %3</source>
-        <translation>%1 hat %2 Byte, erwartet %3</translation>
+        <source>Chinese lyrics (pronunciation lexicon and polyphone model)</source>
+        <translation>Chinesische Liedtexte (Aussprachelexikon und Polyphon-Modell)</translation>
     </message>
     <message>
-        <source>%1: SHA-256 %2 does not match the published digest (%3)</source>
-        <translation>%1: SHA-256 %2 stimmt nicht mit dem veröffentlichten Hashwert (%3) überein</translation>
+        <source>Needed to sing Chinese lyrics, with any model set.</source>
+        <translation>Nötig, um chinesische Liedtexte zu singen, mit jedem Modellsatz.</translation>
     </message>
     <message>
-        <source>Cannot copy %1 to %2: %3</source>
-        <translation>%1 kann nicht nach %2 kopiert werden: %3</translation>
-    </message>
-    <message>
-        <source>%1: its configuration %2 is missing</source>
-        <translation>%1: Die zugehörige Konfiguration %2 fehlt</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not valid JSON: %2</source>
-        <translation>%1 ist kein gültiges JSON: %2</translation>
-    </message>
-    <message>
-        <source>%1 holds no tensors</source>
-        <translation>%1 enthält keine Tensoren</translation>
-    </message>
-    <message>
-        <source>%1 is not a PyTorch zip archive (the legacy pickle format is not supported)</source>
-        <translation>%1 ist kein PyTorch-Zip-Archiv (das alte Pickle-Format wird nicht unterstützt)</translation>
-    </message>
-    <message>
-        <source>%1 is empty or truncated</source>
-        <translation>%1 ist leer oder abgeschnitten</translation>
-    </message>
-    <message>
-        <source>%1 is not a folder</source>
-        <translation>%1 ist kein Ordner</translation>
-    </message>
-    <message>
-        <source>missing %1 (%2 from %3)</source>
-        <translation>%1 fehlt (%2 aus %3)</translation>
-    </message>
-    <message>
-        <source>%1: no published SHA-256 to compare with; recorded as found</source>
-        <translation>%1: kein veröffentlichter SHA-256 zum Vergleich; als gefunden übernommen</translation>
-    </message>
-    <message>
-        <source>Converting %1 to safetensors…</source>
-        <translation>%1 wird in safetensors umgewandelt…</translation>
-    </message>
-    <message>
-        <source>Converting %1 failed: %2</source>
-        <translation>Umwandlung von %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>Unknown model set &quot;%1&quot;</source>
-        <translation>Unbekannter Modellsatz „%1“</translation>
-    </message>
-    <message>
-        <source>Cannot create %1</source>
-        <translation>%1 kann nicht angelegt werden</translation>
-    </message>
-    <message>
-        <source>Unsafe file name %1</source>
-        <translation>Unsicherer Dateiname %1</translation>
-    </message>
-    <message>
-        <source>Placing %1…</source>
-        <translation>%1 wird abgelegt…</translation>
-    </message>
-    <message>
-        <source>Cannot rename %1 to %2</source>
-        <translation>%1 kann nicht in %2 umbenannt werden</translation>
+        <source>Permissive. The G2P data comes from Amphion (MIT); both notices apply.</source>
+        <translation>Freizügig. Die G2P-Daten stammen aus Amphion (MIT); beide Hinweise gelten.</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1131,10 @@ Vektoreinheiten: %2</translation>
         <source>Play / pause (Space)</source>
         <translation>Wiedergabe / Pause (Leertaste)</translation>
     </message>
+    <message>
+        <source>%1 / %2 (decoded %3)</source>
+        <translation>%1 / %2 (dekodiert %3)</translation>
+    </message>
 </context>
 <context>
     <name>drs::ui::Presets</name>
@@ -1136,6 +1163,40 @@ Vektoreinheiten: %2</translation>
     </message>
 </context>
 <context>
+    <name>drs::ui::ResumeOffer</name>
+    <message>
+        <source>no style prompt</source>
+        <translation>kein Stil-Prompt</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Continue the run from its last finished step</source>
+        <translation>Den Lauf ab seinem letzten fertigen Schritt fortsetzen</translation>
+    </message>
+    <message>
+        <source>Delete what the interrupted run had computed</source>
+        <translation>Löschen, was der unterbrochene Lauf berechnet hatte</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;An interrupted run can be continued&lt;/b&gt; (step %1 of %2, started %3, “%4”).</source>
+        <translation>&lt;b&gt;Ein unterbrochener Lauf kann fortgesetzt werden&lt;/b&gt; (Schritt %1 von %2, gestartet %3, „%4“).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more after this one.</source>
+        <translation>
+            <numerusform>Dazu %n weiterer.</numerusform>
+            <numerusform>Dazu %n weitere.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::SetDownload</name>
     <message>
         <source>Cannot create the model folder %1.</source>
@@ -1160,6 +1221,28 @@ Vektoreinheiten: %2</translation>
     <message>
         <source>Download cancelled.</source>
         <translation>Download abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::SpanSelector</name>
+    <message>
+        <source>Drag to select a part to regenerate; right-click a selection to remove it</source>
+        <translation>Ziehen, um einen neu zu erzeugenden Teil auszuwählen; Rechtsklick auf eine Auswahl entfernt sie</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::StreamingPlayback</name>
+    <message>
+        <source>No audio output device to play on while decoding.</source>
+        <translation>Kein Audioausgabegerät für die Wiedergabe während des Dekodierens.</translation>
+    </message>
+    <message>
+        <source>The audio device %1 could not be opened.</source>
+        <translation>Das Audiogerät %1 konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Decoded audio arrived out of order; playback while decoding stopped.</source>
+        <translation>Dekodiertes Audio kam in falscher Reihenfolge an; die Wiedergabe während des Dekodierens wurde gestoppt.</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,51 @@ Vector units: %2</source>
     </message>
 </context>
 <context>
+    <name>drs::ui::EditPanel</name>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Regenerate selection</source>
+        <translation>重新生成所选部分</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>清除选择</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>续写</translation>
+    </message>
+    <message>
+        <source>A/B: play parent</source>
+        <translation>A/B：播放原版本</translation>
+    </message>
+    <message>
+        <source>Play the take this one was made from, at the same position</source>
+        <translation>在相同位置播放生成此版本所依据的版本</translation>
+    </message>
+    <message>
+        <source>Continue to</source>
+        <translation>续写到</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1（%2 秒）</translation>
+    </message>
+    <message>
+        <source>Drag over the waveform to select the parts to regenerate.</source>
+        <translation>在波形上拖动，选择要重新生成的部分。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Regenerate %n part(s): %1</source>
+        <translation>
+            <numerusform>重新生成 %n 个部分：%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::ErrorAdvice</name>
     <message>
         <source>The request cannot be generated</source>
@@ -849,6 +894,50 @@ Vector units: %2</source>
         <source>Se&amp;ttings</source>
         <translation>设置(&amp;T)</translation>
     </message>
+    <message>
+        <source>Encoding the song to edit — chunk %1 of %2</source>
+        <translation>正在编码要编辑的歌曲 — 第 %1 段，共 %2 段</translation>
+    </message>
+    <message>
+        <source>Encoding the song to edit…</source>
+        <translation>正在编码要编辑的歌曲…</translation>
+    </message>
+    <message>
+        <source>Playback while decoding stopped: %1</source>
+        <translation>边解码边播放已停止：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Play while decoding</source>
+        <translation>边解码边播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Start playing a new take as soon as its first seconds are decoded</source>
+        <translation>新版本的前几秒解码完成后立即开始播放</translation>
+    </message>
+    <message>
+        <source>Resuming at step %1 of %2…</source>
+        <translation>从第 %1 步继续（共 %2 步）…</translation>
+    </message>
+    <message>
+        <source>%1 — from take %2</source>
+        <translation>%1 — 来自版本 %2</translation>
+    </message>
+    <message>
+        <source>Continuing this take needs the full model (songs of 96–285 s): install and choose it under Models.</source>
+        <translation>续写此版本需要完整模型（96–285 秒的歌曲）：请在“模型”中安装并选择它。</translation>
+    </message>
+    <message>
+        <source>The new song starts with this take; the lyrics of the whole song come from the editor.</source>
+        <translation>新歌曲以此版本开头；整首歌的歌词取自编辑器。</translation>
+    </message>
+    <message>
+        <source>Playing the parent take %1</source>
+        <translation>正在播放原版本 %1</translation>
+    </message>
+    <message>
+        <source>Playing take %1</source>
+        <translation>正在播放版本 %1</translation>
+    </message>
 </context>
 <context>
     <name>drs::ui::ModelCatalog</name>
@@ -904,84 +993,17 @@ Vector units: %2</source>
         <source>Songs from 96 to 285 seconds.</source>
         <translation>96 到 285 秒的歌曲。</translation>
     </message>
-</context>
-<context>
-    <name>drs::ui::ModelImport</name>
     <message>
-        <source>%1 has %2 bytes, expected %3</source>
-        <translation>%1 的大小为 %2 字节，应为 %3 字节</translation>
+        <source>Chinese lyrics (pronunciation lexicon and polyphone model)</source>
+        <translation>中文歌词（发音词典和多音字模型）</translation>
     </message>
     <message>
-        <source>%1: SHA-256 %2 does not match the published digest (%3)</source>
-        <translation>%1：SHA-256 %2 与公布的摘要（%3）不一致</translation>
+        <source>Needed to sing Chinese lyrics, with any model set.</source>
+        <translation>演唱中文歌词所需，适用于任何模型组。</translation>
     </message>
     <message>
-        <source>Cannot copy %1 to %2: %3</source>
-        <translation>无法将 %1 复制到 %2：%3</translation>
-    </message>
-    <message>
-        <source>%1: its configuration %2 is missing</source>
-        <translation>%1：缺少其配置文件 %2</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is not valid JSON: %2</source>
-        <translation>%1 不是有效的 JSON：%2</translation>
-    </message>
-    <message>
-        <source>%1 holds no tensors</source>
-        <translation>%1 不包含任何张量</translation>
-    </message>
-    <message>
-        <source>%1 is not a PyTorch zip archive (the legacy pickle format is not supported)</source>
-        <translation>%1 不是 PyTorch zip 归档（不支持旧的 pickle 格式）</translation>
-    </message>
-    <message>
-        <source>%1 is empty or truncated</source>
-        <translation>%1 为空或不完整</translation>
-    </message>
-    <message>
-        <source>%1 is not a folder</source>
-        <translation>%1 不是文件夹</translation>
-    </message>
-    <message>
-        <source>missing %1 (%2 from %3)</source>
-        <translation>缺少 %1（来自 %3 的 %2）</translation>
-    </message>
-    <message>
-        <source>%1: no published SHA-256 to compare with; recorded as found</source>
-        <translation>%1：没有可供比对的公布 SHA-256；已按找到记录</translation>
-    </message>
-    <message>
-        <source>Converting %1 to safetensors…</source>
-        <translation>正在将 %1 转换为 safetensors…</translation>
-    </message>
-    <message>
-        <source>Converting %1 failed: %2</source>
-        <translation>转换 %1 失败：%2</translation>
-    </message>
-    <message>
-        <source>Unknown model set &quot;%1&quot;</source>
-        <translation>未知的模型组“%1”</translation>
-    </message>
-    <message>
-        <source>Cannot create %1</source>
-        <translation>无法创建 %1</translation>
-    </message>
-    <message>
-        <source>Unsafe file name %1</source>
-        <translation>不安全的文件名 %1</translation>
-    </message>
-    <message>
-        <source>Placing %1…</source>
-        <translation>正在放置 %1…</translation>
-    </message>
-    <message>
-        <source>Cannot rename %1 to %2</source>
-        <translation>无法将 %1 重命名为 %2</translation>
+        <source>Permissive. The G2P data comes from Amphion (MIT); both notices apply.</source>
+        <translation>宽松许可。G2P 数据来自 Amphion（MIT）；两份声明均适用。</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1129,10 @@ Vector units: %2</source>
         <source>Play / pause (Space)</source>
         <translation>播放/暂停（空格键）</translation>
     </message>
+    <message>
+        <source>%1 / %2 (decoded %3)</source>
+        <translation>%1 / %2（已解码 %3）</translation>
+    </message>
 </context>
 <context>
     <name>drs::ui::Presets</name>
@@ -1135,6 +1161,39 @@ Vector units: %2</source>
     </message>
 </context>
 <context>
+    <name>drs::ui::ResumeOffer</name>
+    <message>
+        <source>no style prompt</source>
+        <translation>无风格提示词</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Continue the run from its last finished step</source>
+        <translation>从最后完成的一步继续此次运行</translation>
+    </message>
+    <message>
+        <source>Delete what the interrupted run had computed</source>
+        <translation>删除被中断的运行已计算的内容</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;An interrupted run can be continued&lt;/b&gt; (step %1 of %2, started %3, “%4”).</source>
+        <translation>&lt;b&gt;有一次被中断的运行可以继续&lt;/b&gt;（第 %1 步，共 %2 步，开始于 %3，“%4”）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more after this one.</source>
+        <translation>
+            <numerusform>此外还有 %n 个。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::SetDownload</name>
     <message>
         <source>Cannot create the model folder %1.</source>
@@ -1159,6 +1218,28 @@ Vector units: %2</source>
     <message>
         <source>Download cancelled.</source>
         <translation>下载已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::SpanSelector</name>
+    <message>
+        <source>Drag to select a part to regenerate; right-click a selection to remove it</source>
+        <translation>拖动以选择要重新生成的部分；右键单击所选部分可将其移除</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::StreamingPlayback</name>
+    <message>
+        <source>No audio output device to play on while decoding.</source>
+        <translation>没有可用于边解码边播放的音频输出设备。</translation>
+    </message>
+    <message>
+        <source>The audio device %1 could not be opened.</source>
+        <translation>无法打开音频设备 %1。</translation>
+    </message>
+    <message>
+        <source>Decoded audio arrived out of order; playback while decoding stopped.</source>
+        <translation>解码后的音频顺序错乱；边解码边播放已停止。</translation>
     </message>
 </context>
 <context>

@@ -34,10 +34,10 @@ QFont withChineseGlyphs(QFont font) {
     }
   }
   if (best.isEmpty()) return font;
-  QStringList families = font.families();
-  if (families.isEmpty()) families << font.family();
-  if (!families.contains(best)) families << best;
-  font.setFamilies(families);
+  // The family the font resolves to first: in a list, an alias such as "Monospace" is
+  // not a family, and the fallback would then draw the Latin text as well.
+  const QString resolved = QFontInfo(font).family();
+  if (resolved != best) font.setFamilies({resolved, best});
   return font;
 }
 

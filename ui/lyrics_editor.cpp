@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "ui/cjk_font.h"
 #include "ui/lrc_highlighter.h"
 #include "ui/lrc_tools.h"
 #include "ui/lyrics_check.h"
@@ -54,7 +55,7 @@ LyricsEditor::LyricsEditor(QWidget* parent)
   setLineWrapMode(QPlainTextEdit::NoWrap);
   QFont mono(QStringLiteral("Monospace"));
   mono.setStyleHint(QFont::TypeWriter);
-  setFont(mono);
+  setFont(withChineseGlyphs(mono));
   setPlaceholderText(tr("[00:10.00]First line of the song\n[00:14.50]Second line ..."));
   debounce_.setSingleShot(true);
   debounce_.setInterval(kDebounceMs);

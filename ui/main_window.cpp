@@ -38,10 +38,12 @@
 #include "ui/edit_panel.h"
 #include "ui/error_advice.h"
 #include "ui/example_songs.h"
+#include "ui/language_menu.h"
 #include "ui/lyrics_check.h"
 #include "ui/lyrics_editor.h"
 #include "ui/multimedia_setup.h"
 #include "ui/player_panel.h"
+#include "ui/preset_description.h"
 #include "ui/prompt_edit.h"
 #include "ui/resources.h"
 #include "ui/speed_history.h"
@@ -453,6 +455,7 @@ void MainWindow::buildMenus() {
   auto* models = menuBar()->addMenu(tr("&Models"));
   models->addAction(tr("&Models…"), this, &MainWindow::showModels);
 
+  menuBar()->addMenu(tr("Se&ttings"))->addMenu(new LanguageMenu(this));
   auto* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About DiffRhythm Studio"), this, &MainWindow::showAbout);
   help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -545,9 +548,7 @@ void MainWindow::updatePresetLabel() {
                                   history.measured()     ? tr("from earlier runs")
                                   : history.calibrated() ? tr("from this CPU's measured speed")
                                                          : tr("rough default, not yet measured")));
-  // Preset descriptions are English engine data; translations are looked up by text.
-  preset_label_->setToolTip(
-      QCoreApplication::translate("drs::ui::Presets", std::string(preset.description).c_str()));
+  preset_label_->setToolTip(presetDescription(preset));
 }
 
 void MainWindow::updateProblems() {
