@@ -31,6 +31,7 @@
 #include "drs/cpu_features.h"
 #include "drs/presets.h"
 #include "drs/process_tuning.h"
+#include "journal_bench.h"
 #include "memory.h"
 #include "real_size_vae.h"
 #include "roofline.h"
@@ -314,6 +315,10 @@ int run(const Options& opt) {
     const auto step = bench_sampler_step(dit, opt.seq_lengths.back(), opt);
     report["sampler_step"] = {
         {"seq", opt.seq_lengths.back()}, {"median_s", step.median}, {"spread", step.spread}};
+    // The run journal is rewritten after every step: its share of that step.
+    auto journal = bench_journal_write(opt.seq_lengths.back(), 1, 10);
+    journal["share_of_step"] = journal["write_ms_median"].get<double>() / 1000.0 / step.median;
+    report["journal"] = journal;
   }
   if (opt.measure_load)
     report["load_seconds_fp16_safetensors"] =
@@ -325,6 +330,11 @@ int run(const Options& opt) {
   if (opt.json) {
     std::cout << report.dump(1) << '\n';
   } else {
+    if (report.contains("journal"))
+      std::printf("run journal  %.2f MB, rewritten in %.1f ms (%.3f %% of a sampler step)\n",
+                  report["journal"]["bytes"].get<double>() / 1e6,
+                  report["journal"]["write_ms_median"].get<double>(),
+                  100 * report["journal"]["share_of_step"].get<double>());
     if (report.contains("sampler_step"))
       std::printf("sampler step  seq %lld  %.3f s\n",
                   static_cast<long long>(opt.seq_lengths.back()),

@@ -8,6 +8,15 @@
 
 namespace drs::ui {
 
+GenerationResult GenerationBackend::resume(const std::filesystem::path& journal,
+                                           const ProgressSink& /*progress*/,
+                                           std::stop_token /*stop*/) {
+  GenerationResult result;
+  result.error_kind = ErrorKind::BadInput;
+  result.error = journal.string() + ": this engine cannot resume runs";
+  return result;
+}
+
 #ifdef DRS_UI_HAVE_ENGINE
 namespace {
 
@@ -19,6 +28,10 @@ class EngineBackend final : public GenerationBackend {
   GenerationResult generate(const GenerationRequest& request, const ProgressSink& progress,
                             std::stop_token stop) override {
     return engine_.generate(request, progress, std::move(stop));
+  }
+  GenerationResult resume(const std::filesystem::path& journal, const ProgressSink& progress,
+                          std::stop_token stop) override {
+    return engine_.resume(journal, progress, std::move(stop));
   }
   [[nodiscard]] std::optional<MatmulSpeed> measure_speed() override {
     if (engine_.info().device.rfind("cpu", 0) != 0) return std::nullopt;

@@ -23,6 +23,10 @@ class GenerationBackend {
   // Called on the worker thread; must honour `stop` and never throw for user errors.
   virtual GenerationResult generate(const GenerationRequest& request, const ProgressSink& progress,
                                     std::stop_token stop) = 0;
+  // Continues an interrupted run from its journal (drs/run_journal.h); backends that
+  // cannot resume fail with a message.
+  virtual GenerationResult resume(const std::filesystem::path& journal,
+                                  const ProgressSink& progress, std::stop_token stop);
   // A quick GEMM probe of the CPU this backend computes on, run once on the worker
   // thread at start-up; none where it does not apply (GPU engines, test doubles).
   [[nodiscard]] virtual std::optional<MatmulSpeed> measure_speed() { return std::nullopt; }

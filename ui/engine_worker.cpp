@@ -24,6 +24,14 @@ EngineWorker::~EngineWorker() {
 }
 
 std::uint64_t EngineWorker::submit(GenerationRequest request) {
+  return enqueue({std::move(request), {}});
+}
+
+std::uint64_t EngineWorker::submitResume(std::filesystem::path journal) {
+  return enqueue({{}, std::move(journal)});
+}
+
+std::uint64_t EngineWorker::enqueue(Job job) {
   QMutexLocker lock(&mutex_);
   // A queued run that was cancelled before it started is replaced; its listeners still
   // get its (cancelled) end, queued so that no slot runs inside submit().
@@ -40,7 +48,7 @@ std::uint64_t EngineWorker::submit(GenerationRequest request) {
   }
   // A fresh source: the cancelled run keeps its own (stopped) token.
   stop_ = std::stop_source{};
-  pending_ = std::move(request);
+  pending_ = std::move(job);
   pending_id_ = ++last_id_;
   busy_ = true;
   wake_.wakeOne();
@@ -79,14 +87,14 @@ void EngineWorker::probeSpeed() {
 void EngineWorker::run() {
   probeSpeed();
   for (;;) {
-    GenerationRequest request;
+    Job job;
     std::stop_token stop;
     std::uint64_t id = 0;
     {
       QMutexLocker lock(&mutex_);
       while (!pending_ && !abort_) wake_.wait(&mutex_);
       if (abort_) return;
-      request = std::move(*pending_);
+      job = std::move(*pending_);
       pending_.reset();
       id = pending_id_;
       stop = stop_.get_token();
@@ -94,7 +102,7 @@ void EngineWorker::run() {
       // new submit() may queue behind it (else Generate right after Cancel did nothing).
       running_cancelled_ = stop.stop_requested();
     }
-    auto result = std::make_shared<GenerationResult>(execute(id, request, stop));
+    auto result = std::make_shared<GenerationResult>(execute(id, job, stop));
     {
       QMutexLocker lock(&mutex_);
       info_ = backend_->info();
@@ -107,8 +115,7 @@ void EngineWorker::run() {
   }
 }
 
-GenerationResult EngineWorker::execute(std::uint64_t run, const GenerationRequest& request,
-                                       std::stop_token stop) {
+GenerationResult EngineWorker::execute(std::uint64_t run, const Job& job, std::stop_token stop) {
   // The sink runs on this thread; emitting hands a copy to the GUI thread's queue.
   const ProgressSink sink = [this, run](const Progress& progress) {
     Q_EMIT progressed(run, progress);
@@ -116,7 +123,8 @@ GenerationResult EngineWorker::execute(std::uint64_t run, const GenerationReques
   GenerationResult result;
   try {
     if (stop.stop_requested()) throw Error(ErrorKind::Cancelled, "cancelled before start");
-    result = backend_->generate(request, sink, stop);
+    result = job.resume.empty() ? backend_->generate(job.request, sink, stop)
+                                : backend_->resume(job.resume, sink, stop);
   } catch (const Error& error) {
     result.outcome = error.kind() == ErrorKind::Cancelled ? Outcome::Cancelled : Outcome::Failed;
     result.error_kind = error.kind();

@@ -9,6 +9,7 @@
 #include <QWaitCondition>
 
 #include <atomic>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <stop_token>
@@ -32,6 +33,8 @@ class EngineWorker : public QThread {
   // flight, unless that run was cancelled: then the new one starts as soon as the
   // engine has stopped (it polls the token between transformer blocks).
   std::uint64_t submit(GenerationRequest request);
+  // Queues the continuation of an interrupted run (its journal file); same rules.
+  std::uint64_t submitResume(std::filesystem::path journal);
   // Asks the running job to stop; it ends with Outcome::Cancelled soon after.
   void cancel();
   // A run is executing or queued.
@@ -53,20 +56,25 @@ class EngineWorker : public QThread {
 
  private:
   void probeSpeed();
-  GenerationResult execute(std::uint64_t run, const GenerationRequest& request,
-                           std::stop_token stop);
+  // A run to do: a new request, or the journal of an interrupted one.
+  struct Job {
+    GenerationRequest request;
+    std::filesystem::path resume;
+  };
+  std::uint64_t enqueue(Job job);
+  GenerationResult execute(std::uint64_t run, const Job& job, std::stop_token stop);
 
   std::unique_ptr<GenerationBackend> backend_;
   mutable QMutex mutex_;
   QWaitCondition wake_;
-  std::optional<GenerationRequest> pending_;  // guarded by mutex_
-  std::uint64_t pending_id_ = 0;              // guarded by mutex_
-  std::uint64_t last_id_ = 0;                 // guarded by mutex_
-  bool running_cancelled_ = false;            // guarded by mutex_
-  std::stop_source stop_;                     // guarded by mutex_; fresh per run
-  ModelInfo info_;                            // guarded by mutex_
-  std::optional<MatmulSpeed> speed_;          // guarded by mutex_
-  bool abort_ = false;                        // guarded by mutex_
+  std::optional<Job> pending_;        // guarded by mutex_
+  std::uint64_t pending_id_ = 0;      // guarded by mutex_
+  std::uint64_t last_id_ = 0;         // guarded by mutex_
+  bool running_cancelled_ = false;    // guarded by mutex_
+  std::stop_source stop_;             // guarded by mutex_; fresh per run
+  ModelInfo info_;                    // guarded by mutex_
+  std::optional<MatmulSpeed> speed_;  // guarded by mutex_
+  bool abort_ = false;                // guarded by mutex_
   std::atomic_bool busy_{false};
 };
 

@@ -4,6 +4,10 @@
 #include <exception>
 #include <string>
 
+#ifdef DRS_UI_HAVE_ENGINE
+#include "drs/model_store.h"
+#endif
+
 namespace drs::ui {
 
 #ifdef DRS_UI_HAVE_LYRICS
@@ -13,7 +17,12 @@ bool lyrics_analysis_available() {
 
 LyricsAnalysis check_lyrics(std::string_view lrc_text, int max_frames, double seconds) {
   try {
-    return analyze_lyrics(lrc_text, max_frames, seconds);
+    LyricsOptions options;
+#ifdef DRS_UI_HAVE_ENGINE
+    // Chinese lines read the store's chinese-lyrics component once it is installed.
+    if (auto chinese = chinese_lyrics_dir()) options.chinese_data_dir = *chinese;
+#endif
+    return analyze_lyrics(lrc_text, max_frames, seconds, options);
   } catch (const std::exception& error) {
     LyricsAnalysis failed;
     failed.issues.push_back({0, 0, Severity::Error, "analysis-failed",

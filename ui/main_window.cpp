@@ -46,7 +46,9 @@
 #include "ui/preset_description.h"
 #include "ui/prompt_edit.h"
 #include "ui/resources.h"
+#include "ui/resume_offer.h"
 #include "ui/speed_history.h"
+#include "ui/streaming_playback.h"
 #include "ui/wav_preview.h"
 
 #ifdef DRS_UI_HAVE_MODEL_MANAGER
@@ -75,6 +77,8 @@ std::filesystem::path choose_model_dir() {
 // (at most one is on).
 const QString kCpuBfloat16Key = QStringLiteral("engine/cpuBfloat16");
 const QString kCpuInt8Key = QStringLiteral("engine/cpuInt8");
+// Play a new take while it is still decoding (on by default: a CPU decode takes minutes).
+const QString kPlayWhileDecodingKey = QStringLiteral("playback/playWhileDecoding");
 
 Precision chosen_precision() {
   if (QSettings().value(kCpuInt8Key, false).toBool()) return Precision::Int8;
@@ -176,6 +180,10 @@ void MainWindow::attachBackend(std::unique_ptr<GenerationBackend> backend) {
           &MainWindow::onMatmulSpeedMeasured);
   // The probe may have finished before the connection existed.
   if (worker_->matmulSpeed()) QTimer::singleShot(0, this, &MainWindow::onMatmulSpeedMeasured);
+  // A run a crash or a closed window cut short can be continued.
+  QTimer::singleShot(0, this, [this] {
+    if (resume_offer_ && state_ == State::Idle) resume_offer_->refresh(default_cache_dir());
+  });
 }
 
 void MainWindow::onMatmulSpeedMeasured() {
@@ -371,6 +379,13 @@ void MainWindow::buildUi() {
   connect(player_, &PlayerPanel::playbackError, this, [this](const QString& text) {
     statusBar()->showMessage(tr("Playback failed: %1").arg(text), 8000);
   });
+  streaming_ = new StreamingPlayback(this);
+  connect(streaming_, &StreamingPlayback::positionChanged, this, [this](double seconds) {
+    player_->showStreaming(seconds, streaming_->receivedSeconds(), streaming_->totalSeconds());
+  });
+  connect(streaming_, &StreamingPlayback::failed, this, [this](const QString& reason) {
+    statusBar()->showMessage(tr("Playback while decoding stopped: %1").arg(reason), 8000);
+  });
   export_ = new QPushButton(tr("Export…"), this);
   export_->setObjectName(QStringLiteral("exportButton"));
   export_->setEnabled(false);
@@ -406,9 +421,13 @@ void MainWindow::buildUi() {
   banner_->setMargin(6);
   banner_->hide();
 
+  resume_offer_ = new ResumeOffer(this);
+  connect(resume_offer_, &ResumeOffer::resumeRequested, this, &MainWindow::resumeRun);
+
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
   layout->addWidget(banner_);
+  layout->addWidget(resume_offer_);
   layout->addWidget(splitter, 1);
   setCentralWidget(central);
 
@@ -455,7 +474,18 @@ void MainWindow::buildMenus() {
   auto* models = menuBar()->addMenu(tr("&Models"));
   models->addAction(tr("&Models…"), this, &MainWindow::showModels);
 
-  menuBar()->addMenu(tr("Se&ttings"))->addMenu(new LanguageMenu(this));
+  auto* settings = menuBar()->addMenu(tr("Se&ttings"));
+  settings->addMenu(new LanguageMenu(this));
+  play_while_decoding_ = settings->addAction(tr("&Play while decoding"));
+  play_while_decoding_->setObjectName(QStringLiteral("playWhileDecodingAction"));
+  play_while_decoding_->setToolTip(
+      tr("Start playing a new take as soon as its first seconds are decoded"));
+  play_while_decoding_->setCheckable(true);
+  play_while_decoding_->setChecked(QSettings().value(kPlayWhileDecodingKey, true).toBool());
+  connect(play_while_decoding_, &QAction::toggled, this, [this](bool on) {
+    QSettings().setValue(kPlayWhileDecodingKey, on);
+    if (!on) streaming_->stop();
+  });
   auto* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About DiffRhythm Studio"), this, &MainWindow::showAbout);
   help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -608,6 +638,29 @@ void MainWindow::generate() {
   priors.decode_seconds = history.decode_seconds();
   const auto id = worker_->submit(request);
   if (id == 0) return;
+  startRun(id, request, priors);
+}
+
+void MainWindow::resumeRun(const RunJournal& journal) {
+  if (state_ != State::Idle || !worker_) return;
+  const auto id = worker_->submitResume(journal.file);
+  if (id == 0) return;
+  const auto& request = journal.request;
+  const SpeedHistory history(info_, songFrames());
+  const double passes_per_step = static_cast<double>(request.sampling.forward_passes()) /
+                                 std::max(1, request.sampling.steps());
+  RunPriors priors;
+  priors.sampling_steps = request.sampling.steps();
+  if (auto spf = history.seconds_per_forward() ? history.seconds_per_forward()
+                                               : history.calibrated_seconds_per_forward())
+    priors.seconds_per_step = *spf * passes_per_step;
+  priors.decode_seconds = history.decode_seconds();
+  startRun(id, request, priors);
+  stage_->setText(tr("Resuming at step %1 of %2…").arg(journal.step).arg(journal.steps));
+}
+
+void MainWindow::startRun(quint64 id, const GenerationRequest& request, const RunPriors& priors) {
+  resume_offer_->hide();  // offered again when this run ends
   run_id_ = id;
   last_request_ = request;
   tracker_.emplace(priors);
@@ -625,6 +678,7 @@ void MainWindow::cancel() {
   // background, and its late events are dropped by run id. A new Generate queues
   // behind that stop instead of being refused.
   worker_->cancel();
+  cancelled_run_ = run_id_;
   run_id_ = 0;
   tick_.stop();
   progress_->setValue(0);
@@ -650,10 +704,18 @@ void MainWindow::setState(State state) {
 
 void MainWindow::onProgress(quint64 run, const Progress& progress) {
   if (run != run_id_ || !tracker_ || state_ == State::Idle) return;
+  if (progress.audio) playWhileDecoding(*progress.audio);
   tracker_->update(progress);
   progress_->setValue(static_cast<int>(tracker_->fraction() * kProgressScale));
   if (state_ == State::Running) stage_->setText(stage_text(tracker_->normalized(progress)));
   refreshRunLabels();
+}
+
+// Only the run's first take plays while decoding; the others wait in the takes list.
+void MainWindow::playWhileDecoding(const AudioChunk& chunk) {
+  if (chunk.take != 0 || !play_while_decoding_->isChecked()) return;
+  if (chunk.first_frame == 0) player_->unload();  // the new take replaces what was playing
+  if (chunk.first_frame == 0 || streaming_->active()) streaming_->append(chunk);
 }
 
 void MainWindow::refreshRunLabels() {
@@ -675,6 +737,8 @@ void MainWindow::refreshRunLabels() {
 }
 
 void MainWindow::onRunFinished(quint64 run, const ResultPtr& result) {
+  // Cancel means "throw it away"; a run cut short any other way stays resumable.
+  if (run == cancelled_run_ && !result->journal.empty()) discard_run_journal(result->journal);
   if (run != run_id_) return;  // a cancelled run's tail: already reported
   run_id_ = 0;
   tick_.stop();
@@ -689,7 +753,15 @@ void MainWindow::onRunFinished(quint64 run, const ResultPtr& result) {
                   decode > 0 ? std::optional<double>(decode) : std::nullopt);
       updatePresetLabel();
     }
+    const bool streamed = streaming_->active();
+    const double heard = streaming_->positionSeconds();
+    streaming_->stop();
+    const int first_new = static_cast<int>(takes_.size());
     for (const auto& take : result->takes) addTake(take);
+    if (streamed && !result->takes.empty()) {  // carry on from the decoded audio
+      takes_list_->setCurrentRow(first_new);
+      player_->playFrom(heard);
+    }
     progress_->setValue(kProgressScale);
     stage_->setText(tr("Done in %1").arg(duration_text(result->seconds_total)));
     times_->clear();
@@ -707,10 +779,12 @@ void MainWindow::onRunFinished(quint64 run, const ResultPtr& result) {
           info_.is_demo ? QStringLiteral("demo") : QStringLiteral("info"));
     }
   } else if (outcome == Outcome::Cancelled) {
+    streaming_->stop();  // a cancelled take is never kept, even partly heard
     progress_->setValue(0);
     stage_->setText(tr("Cancelled — nothing was changed"));
     times_->clear();
   } else {
+    streaming_->stop();
     progress_->setValue(0);
     stage_->setText(tr("Failed"));
     const QString html = tr("<b>%1</b> — %2<br>%3")
@@ -728,6 +802,7 @@ void MainWindow::onRunFinished(quint64 run, const ResultPtr& result) {
   info_ = worker_->info();  // device/precision are settled once the models loaded
   updateModelStatus();
   setState(State::Idle);
+  resume_offer_->refresh(default_cache_dir());
   Q_EMIT runEnded(outcome);
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "drs/engine.h"
+#include "drs/run_journal.h"
 #include "ui/draft_store.h"
 #include "ui/engine_backend.h"
 #include "ui/engine_worker.h"
@@ -34,6 +35,8 @@ class LyricLineMarker;
 class LyricsEditor;
 class PlayerPanel;
 class PromptEdit;
+class ResumeOffer;
+class StreamingPlayback;
 
 // One generated song kept for this session.
 struct TakeRecord {
@@ -67,6 +70,8 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] DraftStore& draftStore() { return draft_store_; }
   [[nodiscard]] LyricsEditor* lyricsEditor() const { return editor_; }
   [[nodiscard]] PlayerPanel* playerPanel() const { return player_; }
+  [[nodiscard]] StreamingPlayback* streamingPlayback() const { return streaming_; }
+  [[nodiscard]] ResumeOffer* resumeOffer() const { return resume_offer_; }
 
   // Writes take `index` to `path` (format from the extension); false + message on failure.
   bool exportTake(int index, const QString& path, QString* error = nullptr);
@@ -109,6 +114,9 @@ class MainWindow : public QMainWindow {
   void updateProblems();
   void onProgress(quint64 run, const Progress& progress);
   void onRunFinished(quint64 run, const ResultPtr& result);
+  void playWhileDecoding(const AudioChunk& chunk);
+  void resumeRun(const RunJournal& journal);
+  void startRun(quint64 id, const GenerationRequest& request, const RunPriors& priors);
   void refreshRunLabels();
   void addTake(const Take& take);
   void selectTake(int row);
@@ -139,7 +147,8 @@ class MainWindow : public QMainWindow {
   QString model_error_;
   QString slow_cpu_notice_;  // set when the start-up GEMM probe finds a slow BLAS
   State state_ = State::Idle;
-  quint64 run_id_ = 0;  // the run the window shows; 0 = none
+  quint64 run_id_ = 0;         // the run the window shows; 0 = none
+  quint64 cancelled_run_ = 0;  // cancelled by the user: its journal is discarded at its end
   std::optional<RunTracker> tracker_;
   GenerationRequest last_request_;
   QElapsedTimer run_clock_;
@@ -149,6 +158,9 @@ class MainWindow : public QMainWindow {
   std::vector<TakeRecord> takes_;
   QString lyrics_path_;
 
+  StreamingPlayback* streaming_ = nullptr;  // plays a take while it decodes
+  ResumeOffer* resume_offer_ = nullptr;     // continues a run a crash or a close cut short
+  QAction* play_while_decoding_ = nullptr;
   LyricsEditor* editor_ = nullptr;
   QListWidget* problems_ = nullptr;
   PromptEdit* style_ = nullptr;

@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <memory>
 
 #include "ui/waveform_view.h"
 
@@ -104,6 +105,33 @@ void PlayerPanel::togglePlay() {
 
 void PlayerPanel::seekSeconds(double seconds) {
   player_->setPosition(static_cast<qint64>(seconds * 1000.0));
+}
+
+void PlayerPanel::playFrom(double seconds) {
+  const auto ms = static_cast<qint64>(seconds * 1000.0);
+  const auto ready = [](QMediaPlayer::MediaStatus status) {
+    return status == QMediaPlayer::LoadedMedia || status == QMediaPlayer::BufferedMedia;
+  };
+  if (ready(player_->mediaStatus())) {
+    player_->setPosition(ms);
+    player_->play();
+    return;
+  }
+  auto connection = std::make_shared<QMetaObject::Connection>();
+  *connection = connect(player_, &QMediaPlayer::mediaStatusChanged, this,
+                        [this, connection, ms, ready](QMediaPlayer::MediaStatus status) {
+                          if (status == QMediaPlayer::InvalidMedia) disconnect(*connection);
+                          if (!ready(status)) return;
+                          disconnect(*connection);
+                          player_->setPosition(ms);
+                          player_->play();
+                        });
+}
+
+void PlayerPanel::showStreaming(double position, double decoded, double total) {
+  waveform_->setPlayhead(total > 0 ? position / total : 0.0);
+  time_->setText(tr("%1 / %2 (decoded %3)")
+                     .arg(format_clock(position), format_clock(total), format_clock(decoded)));
 }
 
 void PlayerPanel::updatePosition(qint64 ms) {

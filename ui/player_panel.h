@@ -32,6 +32,12 @@ class PlayerPanel : public QWidget {
  public Q_SLOTS:
   void togglePlay();
   void seekSeconds(double seconds);
+  // Starts the loaded take at `seconds` as soon as the player has read it (used to carry
+  // on where playback while decoding had got to).
+  void playFrom(double seconds);
+  // While a take is still decoding and plays from memory: where playback is, how much
+  // is decoded and how long the take will be.
+  void showStreaming(double position, double decoded, double total);
 
  Q_SIGNALS:
   void positionChanged(double seconds);

@@ -80,6 +80,11 @@ const char* usage() {
 Commands:
   generate   make a song from lyrics and a style prompt (no display needed)
   presets    list the quality/speed presets with their cost
+  resume     list interrupted runs (crash, kill, Ctrl+C), or continue one:
+               resume                 runs that can be continued, newest first
+               resume RUN             continue RUN (its id or journal file) from its
+                                      last step into --out FILE: the same audio as the
+                                      run would have given uninterrupted
   info       describe the model set that would be used, and this machine's maths
   models     manage installed model sets:
                models list            installed sets, sizes, licences, the default
@@ -124,6 +129,8 @@ generate options:
   --threads N           CPU threads (default: all cores)
   --out FILE            output .wav or .flac (written atomically)
   --format F            wav16 (default for .wav), wav24, float, flac16, flac24
+  --resume              continue this same request's interrupted run if there is one
+                        (every run is journalled after each step in the cache folder)
   --json-progress       progress as JSON lines on stderr
   --quiet               no progress output
 
@@ -141,7 +148,8 @@ Exit codes:
   0  success
   1  internal error (a bug: please report it)
   2  bad input (arguments, lyrics, prompt)
-  3  cancelled (Ctrl+C / SIGTERM); no output file is left behind
+  3  cancelled (Ctrl+C / SIGTERM); no output file is left behind, the run can be
+     continued with `resume`
   4  model missing or could not be loaded
   5  output could not be written (path, permissions, disk full)
 )";
@@ -153,6 +161,8 @@ Options parse_options(int argc, char** argv) {
   const std::string command = argv[1];
   if (command == "generate")
     opt.command = Command::Generate;
+  else if (command == "resume")
+    opt.command = Command::Resume;
   else if (command == "presets")
     opt.command = Command::Presets;
   else if (command == "info")
@@ -171,6 +181,10 @@ Options parse_options(int argc, char** argv) {
   std::optional<double> ref_clip;
   std::optional<float> cfg, sway, guidance_until;
   int first = 2;
+  if (opt.command == Command::Resume && argc > 2 && argv[2][0] != '-') {
+    opt.resume_run = argv[2];
+    first = 3;
+  }
   if (opt.command == Command::Models) {
     if (argc < 3 || argv[2][0] == '-')
       bad("models needs a subcommand: list, where, verify [SET] or remove SET");
@@ -266,6 +280,8 @@ Options parse_options(int argc, char** argv) {
       opt.out = value();
     } else if (flag == "--format") {
       opt.format = format_named(value());
+    } else if (flag == "--resume") {
+      opt.resume = true;
     } else if (flag == "--json-progress") {
       opt.json_progress = true;
     } else if (flag == "--quiet") {
@@ -302,6 +318,9 @@ Options parse_options(int argc, char** argv) {
   if (ref_clip && *ref_clip < 0) bad("--ref-clip must not be negative");
   if (ref_audio) opt.style_audio = ReferenceStyle{*ref_audio, ref_clip};
   if (opt.command == Command::Generate && opt.out.empty()) bad("generate needs --out FILE.wav");
+  if (opt.command == Command::Resume && !opt.resume_run.empty() && opt.out.empty())
+    bad("resume RUN needs --out FILE.wav");
+  if (opt.resume && opt.command != Command::Generate) bad("--resume is a generate option");
   if (opt.command == Command::Models && opt.models_command == "import" && !opt.hf_cache &&
       opt.models_argument.empty())
     bad("models import needs a folder, or --hf-cache [DIR]");

@@ -12,7 +12,7 @@
 
 namespace drs::cli {
 
-enum class Command { Generate, Presets, Info, Models, Help };
+enum class Command { Generate, Resume, Presets, Info, Models, Help };
 
 struct Options {
   Command command = Command::Help;
@@ -34,6 +34,9 @@ struct Options {
   std::optional<AudioFormat> format;
   // --edit-from FILE --edit SPANS, or --continue-from FILE: regenerate parts of a song.
   std::optional<SongEdit> edit;
+  // generate --resume: continue the interrupted run of this same request if there is one.
+  bool resume = false;
+  std::string resume_run;  // resume RUN: a run id or journal file (empty: list them)
   bool json_progress = false;
   bool quiet = false;
   // models: the subcommand and its argument ("list", "where", "verify [SET]", "remove SET").

@@ -18,6 +18,7 @@
 #include "drs/process_tuning.h"
 #include "models_command.h"
 #include "progress_printer.h"
+#include "resume_command.h"
 
 namespace drs::cli {
 namespace {
@@ -91,36 +92,21 @@ void warn_if_blas_is_slow(bool quiet, Precision precision, int threads) {
                  speedup);
 }
 
-int run_generate(const Options& opt) {
-  const auto format = opt.format ? *opt.format : audio_format_for(opt.out);
-  check_output_folder(opt.out);
-  GenerationRequest request;
-  request.lyrics = read_lyrics(opt.lyrics_file);
-  request.style = opt.style;
-  request.style_audio = opt.style_audio;
-  request.sampling = opt.sampling;
-  request.seed = opt.seed;
-  request.takes = opt.takes;
-  request.edit = opt.edit;
+void print_model(const Options& opt, const ModelInfo& info) {
+  if (opt.quiet) return;
+  std::fprintf(stderr, "model: %s%s, %s, %s\n", info.name.c_str(),
+               info.is_demo ? " (demo: produces noise, install DiffRhythm weights for music)" : "",
+               info.device.c_str(), info.precision.c_str());
+}
 
-  Engine engine({model_dir(opt), opt.device, opt.precision, opt.threads});
-  const auto& info = engine.info();
-  request.seconds = opt.seconds_given ? opt.seconds : info.min_seconds;
-  if (!opt.quiet)
-    std::fprintf(
-        stderr, "model: %s%s, %s, %s\n", info.name.c_str(),
-        info.is_demo ? " (demo: produces noise, install DiffRhythm weights for music)" : "",
-        info.device.c_str(), info.precision.c_str());
-  if (opt.device == Device::Cpu) warn_if_blas_is_slow(opt.quiet, opt.precision, opt.threads);
-
-  std::stop_source stop;
-  CancelOnSignal cancel_on_signal(stop);
-  ProgressPrinter printer(stderr, opt.json_progress, opt.takes);
-  const ProgressSink sink =
-      opt.quiet ? ProgressSink{} : ProgressSink{[&](const Progress& p) { printer(p); }};
-  auto result = engine.generate(request, sink, stop.get_token());
+// Reports the outcome of a run and writes its takes; shared by generate and resume.
+int finish_run(const Options& opt, const GenerationResult& result, const std::stop_source& stop,
+               const ProgressSink& sink, AudioFormat format) {
   for (const auto& warning : result.warnings)
     if (!opt.quiet) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+  if (result.outcome != Outcome::Succeeded && !result.journal.empty())
+    std::fprintf(stderr, "the run can be continued: diffrhythm-cli resume %s --out %s\n",
+                 result.journal.stem().c_str(), opt.out.c_str());
   if (result.outcome == Outcome::Cancelled) {
     std::fprintf(stderr, "cancelled; nothing was written\n");
     return kCancelled;
@@ -134,14 +120,77 @@ int run_generate(const Options& opt) {
     const auto& take = result.takes[k];
     const auto path =
         take_path(opt.out, static_cast<int>(k), static_cast<int>(result.takes.size()));
-    if (sink)
-      sink({Stage::Writing, static_cast<int>(k), static_cast<int>(result.takes.size()), 0, 0,
-            result.seconds_total, static_cast<int>(k), path.string()});
+    if (sink) {
+      Progress writing;
+      writing.stage = Stage::Writing;
+      writing.step = static_cast<int>(k);
+      writing.steps = static_cast<int>(result.takes.size());
+      writing.elapsed_seconds = result.seconds_total;
+      writing.take = static_cast<int>(k);
+      writing.message = path.string();
+      sink(writing);
+    }
     write_audio_file(path, take.audio, take.channels, take.sample_rate, format);
     std::printf("%s\tseed %llu\t%.2f s\n", path.c_str(), static_cast<unsigned long long>(take.seed),
                 static_cast<double>(take.frames()) / take.sample_rate);
   }
   return kOk;
+}
+
+int run_generate(const Options& opt) {
+  const auto format = opt.format ? *opt.format : audio_format_for(opt.out);
+  check_output_folder(opt.out);
+  GenerationRequest request;
+  request.lyrics = read_lyrics(opt.lyrics_file);
+  request.style = opt.style;
+  request.style_audio = opt.style_audio;
+  request.sampling = opt.sampling;
+  request.seed = opt.seed;
+  request.takes = opt.takes;
+  request.edit = opt.edit;
+
+  const auto dir = model_dir(opt);
+  Engine engine({dir, opt.device, opt.precision, opt.threads});
+  const auto& info = engine.info();
+  request.seconds = opt.seconds_given ? opt.seconds : info.min_seconds;
+  print_model(opt, info);
+  if (opt.device == Device::Cpu) warn_if_blas_is_slow(opt.quiet, opt.precision, opt.threads);
+
+  std::stop_source stop;
+  CancelOnSignal cancel_on_signal(stop);
+  ProgressPrinter printer(stderr, opt.json_progress, opt.takes);
+  const ProgressSink sink =
+      opt.quiet ? ProgressSink{} : ProgressSink{[&](const Progress& p) { printer(p); }};
+  const auto interrupted =
+      opt.resume ? matching_run(request, read_model_set(dir).id) : std::nullopt;
+  if (interrupted && !opt.quiet)
+    std::fprintf(stderr, "resuming run %s at step %d of %d\n", interrupted->run_id.c_str(),
+                 interrupted->step, interrupted->steps);
+  const auto result = interrupted ? engine.resume(interrupted->file, sink, stop.get_token())
+                                  : engine.generate(request, sink, stop.get_token());
+  return finish_run(opt, result, stop, sink, format);
+}
+
+int run_resume(const Options& opt) {
+  if (opt.resume_run.empty()) return list_runs();
+  const auto journal = find_run(opt.resume_run);
+  if (!journal.problem.empty()) throw Error(ErrorKind::BadInput, journal.problem);
+  const auto format = opt.format ? *opt.format : audio_format_for(opt.out);
+  check_output_folder(opt.out);
+  // The journal's precision unless told otherwise: anything else is refused anyway.
+  const auto precision = opt.precision == Precision::Auto ? precision_of(journal) : opt.precision;
+  Engine engine({model_dir(opt), opt.device, precision, opt.threads});
+  print_model(opt, engine.info());
+  if (!opt.quiet)
+    std::fprintf(stderr, "resuming run %s at step %d of %d\n", journal.run_id.c_str(), journal.step,
+                 journal.steps);
+  std::stop_source stop;
+  CancelOnSignal cancel_on_signal(stop);
+  ProgressPrinter printer(stderr, opt.json_progress, journal.request.takes);
+  const ProgressSink sink =
+      opt.quiet ? ProgressSink{} : ProgressSink{[&](const Progress& p) { printer(p); }};
+  const auto result = engine.resume(journal.file, sink, stop.get_token());
+  return finish_run(opt, result, stop, sink, format);
 }
 
 int run_presets() {
@@ -173,6 +222,7 @@ int run(int argc, char** argv) {
     const auto opt = parse_options(argc, argv);
     switch (opt.command) {
       case Command::Generate: return run_generate(opt);
+      case Command::Resume: return run_resume(opt);
       case Command::Presets: return run_presets();
       case Command::Info: return run_info(opt);
       case Command::Models: return run_models(opt);

@@ -18,8 +18,10 @@
 #include "drs/lyrics.h"
 #include "drs/machine_speed.h"
 #include "drs/model_set.h"
+#include "onnx/chinese_lyrics_runner.h"
 #include "pipeline/generation.h"
 #include "pipeline/loaded_models.h"
+#include "pipeline/run_journal.h"
 
 namespace drs {
 
@@ -108,6 +110,9 @@ std::filesystem::path default_cache_dir() {
 }
 
 Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>()) {
+  // Chinese lyrics run their polyphone model through LibTorch: the lyrics module is
+  // Torch-free and is handed the runner here (also for the window's live analysis).
+  onnx::install_chinese_polyphone_runner();
   impl_->options = std::move(options);
   impl_->set = read_model_set(impl_->options.model_dir);
   const auto device = device_for(impl_->options.device);
@@ -140,31 +145,82 @@ const ModelInfo& Engine::info() const {
   return impl_->info;
 }
 
-GenerationResult Engine::generate(const GenerationRequest& request, const ProgressSink& progress,
-                                  std::stop_token stop) {
-  const auto started = std::chrono::steady_clock::now();
-  configure_threads(impl_->options.threads);
+namespace {
+
+// Every failure of a run becomes an Outcome; `run` does the work.
+template <typename Run>
+GenerationResult guarded(LoadedModels& models, ModelInfo& info,
+                         const std::filesystem::path* journal, Run&& run) {
   keep_freed_memory_for_reuse();
   // Whatever the outcome, the run's workspace goes back to the system afterwards.
   struct ReleaseAfterRun {
     ~ReleaseAfterRun() { release_free_memory(); }
   } release;
+  const auto failed = [&](ErrorKind kind, std::string message) {
+    auto result = failure(kind, std::move(message));
+    std::error_code ec;
+    if (journal && !journal->empty() && std::filesystem::exists(*journal, ec))
+      result.journal = *journal;
+    return result;
+  };
   try {
-    auto result = run_generation(impl_->models, impl_->info, request, progress, stop, started);
-    refresh_load_counts(impl_->info, impl_->models);
+    auto result = run();
+    refresh_load_counts(info, models);
     return result;
   } catch (const Error& e) {
-    refresh_load_counts(impl_->info, impl_->models);
-    return failure(e.kind(), e.what());
+    refresh_load_counts(info, models);
+    return failed(e.kind(), e.what());
   } catch (const std::bad_alloc&) {
-    return failure(ErrorKind::OutOfMemory,
-                   "out of memory: try a shorter song, fewer takes or closing other programs");
+    return failed(ErrorKind::OutOfMemory,
+                  "out of memory: try a shorter song, fewer takes or closing other programs");
   } catch (const c10::Error& e) {
     const std::string message = e.what_without_backtrace();
-    return failure(looks_like_oom(message) ? ErrorKind::OutOfMemory : ErrorKind::Internal, message);
+    return failed(looks_like_oom(message) ? ErrorKind::OutOfMemory : ErrorKind::Internal, message);
   } catch (const std::exception& e) {
-    return failure(ErrorKind::Internal, e.what());
+    return failed(ErrorKind::Internal, e.what());
   }
+}
+
+std::filesystem::path cache_root(const EngineOptions& options) {
+  return options.cache_dir.empty() ? default_cache_dir() : options.cache_dir;
+}
+
+// Journalling is best effort: a cache folder that cannot be made only costs resumability.
+std::optional<RunJournaling> journaling_for(const EngineOptions& options, const ModelInfo& info) {
+  if (!options.journal_runs) return std::nullopt;
+  RunJournaling journaling{run_journal_dir(cache_root(options)),
+                           identify_run(options.model_dir, info)};
+  std::error_code ec;
+  std::filesystem::create_directories(journaling.dir, ec);
+  if (ec) return std::nullopt;
+  return journaling;
+}
+
+}  // namespace
+
+GenerationResult Engine::generate(const GenerationRequest& request, const ProgressSink& progress,
+                                  std::stop_token stop) {
+  const auto started = std::chrono::steady_clock::now();
+  configure_threads(impl_->options.threads);
+  std::filesystem::path journal;
+  return guarded(impl_->models, impl_->info, &journal, [&] {
+    const auto journaling = journaling_for(impl_->options, impl_->info);
+    return run_generation(impl_->models, impl_->info, request, progress, stop, started, journaling,
+                          &journal);
+  });
+}
+
+GenerationResult Engine::resume(const std::filesystem::path& journal, const ProgressSink& progress,
+                                std::stop_token stop) {
+  const auto started = std::chrono::steady_clock::now();
+  configure_threads(impl_->options.threads);
+  std::filesystem::path kept;
+  return guarded(impl_->models, impl_->info, &kept, [&] {
+    const auto identity = identify_run(impl_->options.model_dir, impl_->info);
+    // Only a journal that passed its checks is reported back as resumable.
+    return resume_generation(impl_->models, impl_->info, journal, identity, progress, stop, started,
+                             &kept);
+  });
 }
 
 }  // namespace drs

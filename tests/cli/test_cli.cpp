@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <utility>
@@ -33,8 +34,17 @@ using Environment = std::vector<std::pair<std::string, std::string>>;
 
 // Runs the CLI with `args` (and `env` added to its environment); when `interrupt_on`
 // appears on stderr, sends SIGINT.
+// A cache folder of the test process's own (prompt embeddings, run journals), never the
+// user's.
+fs::path test_cache_dir() {
+  static const auto dir =
+      fs::temp_directory_path() / ("drs-cli-cache-" + std::to_string(::getpid()));
+  return dir;
+}
+
 Run run_cli(std::vector<std::string> args, const std::string& interrupt_on = {},
-            const Environment& env = {}) {
+            const Environment& env = {}, int signal = SIGINT) {
+  const auto cache = test_cache_dir();  // this process's, not the child's pid
   int err_pipe[2], out_pipe[2];
   EXPECT_EQ(::pipe(err_pipe), 0);
   EXPECT_EQ(::pipe(out_pipe), 0);
@@ -48,6 +58,7 @@ Run run_cli(std::vector<std::string> args, const std::string& interrupt_on = {},
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     ::setenv("DRS_MODELS_DIR", "/nonexistent-store", 1);
+    ::setenv("XDG_CACHE_HOME", cache.c_str(), 1);
     for (const auto& [name, value] : env) ::setenv(name.c_str(), value.c_str(), 1);
     ::execv(DRS_CLI, argv.data());
     ::_exit(127);
@@ -60,7 +71,7 @@ Run run_cli(std::vector<std::string> args, const std::string& interrupt_on = {},
   for (ssize_t n; (n = ::read(err_pipe[0], buffer, sizeof buffer)) > 0;) {
     run.err.append(buffer, static_cast<std::size_t>(n));
     if (!interrupt_on.empty() && !interrupted && run.err.find(interrupt_on) != std::string::npos) {
-      ::kill(pid, SIGINT);
+      ::kill(pid, signal);
       interrupted = true;
     }
   }
@@ -94,7 +105,10 @@ class CliTest : public ::testing::Test {
     std::ofstream(dir_ / "song.lrc")
         << "[00:01.00]Hello world\n[00:04.00]Singing in the light\n[00:08.00]\n";
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  void TearDown() override {
+    fs::remove_all(dir_);
+    fs::remove_all(test_cache_dir());
+  }
   [[nodiscard]] std::vector<std::string> generate_args(const fs::path& out) const {
     return {"generate",
             "--lyrics",
@@ -162,6 +176,75 @@ TEST_F(CliTest, CtrlCDuringSamplingExitsWith3AndLeavesNoFile) {
   EXPECT_EQ(run.exit_code, 3) << run.err;
   EXPECT_FALSE(fs::exists(out));
   EXPECT_EQ(files_in(dir_), std::vector<fs::path>{"song.lrc"});
+}
+
+std::string file_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+std::vector<fs::path> journals() {
+  std::vector<fs::path> found;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(test_cache_dir() / "diffrhythm-studio" / "runs", ec))
+    if (e.path().extension() == ".drsrun") found.push_back(e.path());
+  return found;
+}
+
+// A run killed outright (no chance to clean up) after its third step continues from
+// its journal and writes the very bytes the uninterrupted run wrote.
+TEST_F(CliTest, AKilledRunResumesToTheSameBytes) {
+  for (const auto& j : journals()) fs::remove(j);
+  auto args = generate_args(dir_ / "whole.wav");
+  args[6] = "6";
+  const auto whole = run_cli(args);
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  EXPECT_TRUE(journals().empty()) << "a finished run leaves no journal";
+
+  args.back() = (dir_ / "resumed.wav").string();
+  const auto killed = run_cli(args, "step 3/6", {}, SIGKILL);
+  ASSERT_EQ(killed.exit_code, 128 + SIGKILL) << killed.err;
+  EXPECT_FALSE(fs::exists(dir_ / "resumed.wav"));
+  ASSERT_EQ(journals().size(), 1u);
+  const auto listed = run_cli({"resume"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  std::printf("resume lists: %s", listed.out.c_str());
+  EXPECT_NE(listed.out.find(" of 6"), std::string::npos) << listed.out;
+
+  args.push_back("--resume");
+  const auto resumed = run_cli(args);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_NE(resumed.err.find("resuming run"), std::string::npos) << resumed.err;
+  EXPECT_EQ(resumed.err.find("step 1/6"), std::string::npos) << "steps were recomputed";
+  const auto a = file_bytes(dir_ / "whole.wav"), b = file_bytes(dir_ / "resumed.wav");
+  ASSERT_FALSE(a.empty());
+  EXPECT_TRUE(a == b) << "the resumed take differs from the uninterrupted one";
+  EXPECT_TRUE(journals().empty());
+}
+
+TEST_F(CliTest, AJournalOfAnotherModelSetIsRefusedAndKept) {
+  for (const auto& j : journals()) fs::remove(j);
+  auto args = generate_args(dir_ / "x.wav");
+  args[6] = "6";
+  const auto interrupted = run_cli(args, "step 2/6");  // Ctrl+C keeps the journal too
+  ASSERT_EQ(interrupted.exit_code, 3) << interrupted.err;
+  EXPECT_NE(interrupted.err.find("diffrhythm-cli resume"), std::string::npos) << interrupted.err;
+  const auto kept = journals();
+  ASSERT_EQ(kept.size(), 1u);
+
+  const auto other = dir_ / "other-set";
+  fs::copy(DRS_TEST_DEMO_DIR, other, fs::copy_options::recursive);
+  auto manifest = nlohmann::json::parse(std::ifstream(other / "manifest.json"));
+  manifest["id"] = "another-set";
+  std::ofstream(other / "manifest.json") << manifest.dump();
+  const auto refused = run_cli({"resume", kept[0].stem().string(), "--models", other.string(),
+                                "--out", (dir_ / "x.wav").string()});
+  EXPECT_EQ(refused.exit_code, 2) << refused.err;
+  EXPECT_NE(refused.err.find("model set is 'demo'"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("another-set"), std::string::npos) << refused.err;
+  EXPECT_EQ(journals(), kept) << "a refused journal is left as it was";
+  EXPECT_FALSE(fs::exists(dir_ / "x.wav"));
+  fs::remove(kept[0]);
 }
 
 TEST_F(CliTest, UnwritableOutputExitsWith5BeforeAnyWork) {

@@ -1,6 +1,7 @@
 // End to end through the GUI on the real engine: the demo model set generated into the
 // build tree (noise, not music), Generate clicked, a take appears, it plays (through a
 // private PulseAudio null sink), a cancel mid-run leaves the engine reusable.
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -17,12 +18,19 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <thread>
 
 #include "support/pulse_null_sink.h"
 #include "ui/draft_store.h"
+#include "ui/engine_backend.h"
 #include "ui/lyrics_editor.h"
 #include "ui/main_window.h"
 #include "ui/player_panel.h"
+#include "ui/resume_offer.h"
+#include "ui/streaming_playback.h"
 
 using namespace drs;
 using namespace drs::ui;
@@ -58,6 +66,30 @@ class EventLoopProbe {
   double max_gap_ = 0, sum_gap_ = 0;
 };
 
+// The real demo engine with its decoding slowed down to a CPU's pace (the sink runs on
+// the engine thread between VAE chunks), so that playback can be seen starting while
+// the rest of the take still decodes.
+class SlowDecodeBackend : public GenerationBackend {
+ public:
+  explicit SlowDecodeBackend(std::unique_ptr<GenerationBackend> engine)
+      : engine_(std::move(engine)) {}
+  [[nodiscard]] const ModelInfo& info() const override { return engine_->info(); }
+  GenerationResult generate(const GenerationRequest& request, const ProgressSink& progress,
+                            std::stop_token stop) override {
+    return engine_->generate(
+        request,
+        [&](const Progress& p) {
+          progress(p);
+          if (p.stage == Stage::Decoding && p.step > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        },
+        stop);
+  }
+
+ private:
+  std::unique_ptr<GenerationBackend> engine_;
+};
+
 }  // namespace
 
 class TestDemoGeneration : public QObject {
@@ -73,9 +105,13 @@ class TestDemoGeneration : public QObject {
     if (qEnvironmentVariableIsEmpty("DRS_MODEL_DIR") && QDir(demo).exists())
       qputenv("DRS_MODEL_DIR", demo.toUtf8());
     qInfo("model dir: %s", qgetenv("DRS_MODEL_DIR").constData());
+    // Prompt embeddings and run journals go to a folder of this test's own.
+    qputenv("XDG_CACHE_HOME", cache_.path().toUtf8());
   }
 
   void generatesPlaysCancelsAndReuses() {
+    // Plain playback after the run here; playsWhileDecoding covers the other way.
+    QSettings().setValue(QStringLiteral("playback/playWhileDecoding"), false);
     MainWindow window;  // the real engine on the default model location
     window.show();
     QVERIFY2(window.worker(),
@@ -164,8 +200,100 @@ class TestDemoGeneration : public QObject {
     QCOMPARE(window.takes().size(), std::size_t{2});
   }
 
+  // The first seconds of a take play while the VAE is still decoding the rest; when the
+  // take is finished the player carries on from where the listener was.
+  void playsWhileDecoding() {
+    if (!pulse_started_) QFAIL("could not start a PulseAudio null sink");
+    QSettings().remove(QStringLiteral("playback/playWhileDecoding"));
+    MainWindow window(std::make_unique<SlowDecodeBackend>(
+                          make_engine_backend(qEnvironmentVariable("DRS_MODEL_DIR").toStdString())),
+                      nullptr);
+    window.show();
+    auto* action = window.findChild<QAction*>(QStringLiteral("playWhileDecodingAction"));
+    QVERIFY(action && action->isChecked());  // on by default
+    window.lyricsEditor()->setPlainText(QStringLiteral("[00:05.00]Streaming noise\n"));
+    auto* slider = window.findChild<QSlider*>(QStringLiteral("presetSlider"));
+    slider->setValue(slider->maximum());
+    Stage stage = Stage::LoadingModels;
+    int chunk = 0, chunks = 0;
+    connect(window.worker(), &EngineWorker::progressed, this, [&](quint64, const Progress& p) {
+      stage = p.stage;
+      if (p.stage == Stage::Decoding) {
+        chunk = p.step;
+        chunks = p.steps;
+      }
+    });
+    QSignalSpy ended(&window, &MainWindow::runEnded);
+    QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("generateButton")),
+                      Qt::LeftButton);
+    auto* streaming = window.streamingPlayback();
+    QTRY_VERIFY_WITH_TIMEOUT(streaming->active(), 300000);
+    QTRY_VERIFY_WITH_TIMEOUT(streaming->positionSeconds() > 1.0, 20000);
+    const double heard = streaming->positionSeconds();
+    qInfo("heard %.2f s of the take while decoding chunk %d of %d (%.1f s decoded)", heard, chunk,
+          chunks, streaming->receivedSeconds());
+    QCOMPARE(stage, Stage::Decoding);
+    QVERIFY(chunk < chunks);
+    QCOMPARE(window.state(), MainWindow::State::Running);
+    QVERIFY(ended.wait(120000));
+    QCOMPARE(ended.last().at(0).value<Outcome>(), Outcome::Succeeded);
+    QVERIFY(!streaming->active());
+    auto* player = window.playerPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(player->isPlaying(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(player->positionSeconds() >= heard, 10000);
+    qInfo("the finished take carries on at %.2f s", player->positionSeconds());
+    player->togglePlay();
+  }
+
+  // A run cut short (here: cancelled engine-side, which keeps its journal like a crash
+  // or a closed window would) is offered at the next start; Resume finishes it into a
+  // take and removes the journal, and a user's Cancel never leaves one behind.
+  void offersAndResumesAnInterruptedRun() {
+    const auto model_dir = qEnvironmentVariable("DRS_MODEL_DIR").toStdString();
+    std::filesystem::path journal;
+    {
+      Engine engine(EngineOptions{.model_dir = model_dir});
+      GenerationRequest request;
+      request.lyrics = "[00:02.00]Cut short\n";
+      request.style = "interrupted ballad";
+      request.sampling.grid_points = 4;
+      request.seed = 11;
+      std::stop_source stop;
+      const auto cut = engine.generate(
+          request,
+          [&](const Progress& p) {
+            if (p.stage == Stage::Sampling && p.step == 1 && p.step_seconds > 0)
+              stop.request_stop();
+          },
+          stop.get_token());
+      QCOMPARE(cut.outcome, Outcome::Cancelled);
+      journal = cut.journal;
+      QVERIFY(std::filesystem::exists(journal));
+    }
+    MainWindow window;
+    window.show();
+    auto* offer = window.resumeOffer();
+    QTRY_VERIFY_WITH_TIMEOUT(offer->isVisible(), 5000);
+    QVERIFY(offer->offered().has_value());
+    QCOMPARE(offer->offered()->step, 1);
+    QSignalSpy ended(&window, &MainWindow::runEnded);
+    QTest::mouseClick(offer->findChild<QPushButton*>(QStringLiteral("resumeButton")),
+                      Qt::LeftButton);
+    QCOMPARE(window.state(), MainWindow::State::Running);
+    QVERIFY(ended.wait(300000));
+    QCOMPARE(ended.last().at(0).value<Outcome>(), Outcome::Succeeded);
+    QCOMPARE(window.takes().size(), std::size_t{1});
+    QCOMPARE(window.takes().front().take.seed, std::uint64_t{11});
+    QVERIFY(!std::filesystem::exists(journal));
+    QVERIFY(!offer->isVisible());
+    QVERIFY(list_run_journals(default_cache_dir()).empty());
+  }
+
  public:
   bool pulse_started_ = false;
+
+ private:
+  QTemporaryDir cache_;
 };
 
 int main(int argc, char* argv[]) {

@@ -41,6 +41,9 @@ struct EngineOptions {
   // Not the model set's folder, which an installed or shared model store may keep
   // read-only. A folder that cannot be created or written leaves the cache in memory.
   std::filesystem::path cache_dir{};
+  // Journal every run after each sampler step in <cache_dir>/runs, so that a crash or a
+  // closed window costs at most one step (drs/run_journal.h, Engine::resume).
+  bool journal_runs = true;
 };
 
 // $XDG_CACHE_HOME/diffrhythm-studio, else ~/.cache/diffrhythm-studio (entries there are
@@ -114,6 +117,9 @@ struct GenerationResult {
   std::vector<std::string> warnings;  // e.g. lyric lines dropped, prompt truncated
   double seconds_total = 0;
   double seconds_per_step = 0;  // mean sampler step wall time (for the ETA model)
+  // A cancelled or failed run's journal, when one was written: Engine::resume continues
+  // it, discard_run_journal() drops it. Empty after success (the journal is deleted).
+  std::filesystem::path journal{};
 };
 
 class Engine {
@@ -132,6 +138,13 @@ class Engine {
   // Outcome::Failed with a message. Models stay loaded for the next call.
   GenerationResult generate(const GenerationRequest& request, const ProgressSink& progress,
                             std::stop_token stop = {});
+
+  // Continues an interrupted run from its journal (drs/run_journal.h): same takes, bit
+  // for bit, as the run would have given uninterrupted. A journal of another model set,
+  // changed model files, another precision or app version fails with a reason naming
+  // the mismatch (Outcome::Failed, ErrorKind::BadInput) and is left untouched.
+  GenerationResult resume(const std::filesystem::path& journal, const ProgressSink& progress,
+                          std::stop_token stop = {});
 
  private:
   struct Impl;

@@ -3,8 +3,11 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <stop_token>
 #include <string>
+
+#include "drs/audio_chunk.h"
 
 namespace drs {
 
@@ -30,6 +33,9 @@ struct Progress {
   double elapsed_seconds = 0.0;  // since the run began
   int take = 0;                  // take index for batch generation
   std::string message;           // short human-readable detail, may be empty
+  // Decoding only: the audio this chunk finished, in order (shared, so that copying a
+  // Progress across threads stays cheap).
+  std::shared_ptr<const AudioChunk> audio{};
 };
 
 // Called on the engine's thread. Must be cheap and must not throw.

@@ -5,12 +5,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/torch_compat.h"
 #include "drs/engine.h"
+#include "drs/run_journal.h"
 
 namespace {
 
@@ -109,6 +112,84 @@ TEST_F(EngineDemo, ModelsStayLoadedAndSeedsReproduceTakes) {
   EXPECT_GT(max_diff(second.takes[1].audio, second.takes[0].audio), 0.1f);
   // At the same batch size a seed reproduces a take bit for bit.
   EXPECT_EQ(engine_->generate(request, {}).takes[1].audio, second.takes[1].audio);
+}
+
+// Every decoded chunk's finished audio arrives in order while the VAE works, one take
+// after the other; scaled by the take's final peak it is the take itself.
+TEST_F(EngineDemo, DecodedAudioArrivesInOrderAndAddsUpToEachTake) {
+  auto request = quick_request();
+  request.takes = 2;
+  std::vector<std::vector<std::shared_ptr<const drs::AudioChunk>>> chunks(2);
+  bool chunk_outside_decoding = false;
+  const auto result = engine_->generate(request, [&](const drs::Progress& p) {
+    if (!p.audio) return;
+    if (p.stage != drs::Stage::Decoding || p.step == 0) chunk_outside_decoding = true;
+    chunks.at(static_cast<std::size_t>(p.audio->take)).push_back(p.audio);
+  });
+  ASSERT_EQ(result.outcome, drs::Outcome::Succeeded) << result.error;
+  EXPECT_FALSE(chunk_outside_decoding);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const auto& take = result.takes[k];
+    ASSERT_GT(chunks[k].size(), 1u) << "take " << k;
+    std::vector<float> joined;
+    float peak = 0;
+    for (const auto& chunk : chunks[k]) {
+      EXPECT_EQ(chunk->first_frame, static_cast<std::int64_t>(joined.size() / 2));
+      EXPECT_EQ(chunk->total_frames, static_cast<std::int64_t>(take.frames()));
+      EXPECT_GE(chunk->peak, peak);  // the running peak never falls
+      peak = chunk->peak;
+      joined.insert(joined.end(), chunk->samples.begin(), chunk->samples.end());
+    }
+    EXPECT_TRUE(chunks[k].back()->completes_take());
+    EXPECT_FALSE(chunks[k].front()->completes_take());
+    ASSERT_EQ(joined.size(), take.audio.size());
+    float worst = 0;
+    for (std::size_t i = 0; i < joined.size(); ++i)
+      worst = std::max(worst, std::abs(joined[i] / peak - take.audio[i]));
+    std::printf("take %zu: %zu chunks, max |chunks / peak - take| = %.3g\n", k, chunks[k].size(),
+                static_cast<double>(worst));
+    EXPECT_LT(worst, 1e-6f);
+  }
+}
+
+// A run cancelled after its first step keeps its journal; resuming it gives the
+// takes of the uninterrupted run bit for bit, and a finished run leaves no journal.
+TEST_F(EngineDemo, ACancelledRunResumesBitForBit) {
+  auto request = quick_request();
+  request.sampling.grid_points = 4;  // 3 steps
+  const auto whole = engine_->generate(request, {});
+  ASSERT_EQ(whole.outcome, drs::Outcome::Succeeded) << whole.error;
+  EXPECT_TRUE(whole.journal.empty());
+
+  std::stop_source stop;
+  const auto cancelled = engine_->generate(
+      request,
+      [&](const drs::Progress& p) {
+        if (p.stage == drs::Stage::Sampling && p.step == 1 && p.step_seconds > 0)
+          stop.request_stop();
+      },
+      stop.get_token());
+  ASSERT_EQ(cancelled.outcome, drs::Outcome::Cancelled);
+  ASSERT_FALSE(cancelled.journal.empty());
+  const auto journal = drs::read_run_journal(cancelled.journal);
+  EXPECT_EQ(journal.step, 1);
+  EXPECT_EQ(journal.steps, 3);
+  EXPECT_EQ(journal.request.seed, std::optional<std::uint64_t>(7));
+
+  int first_step_seen = -1;
+  const auto resumed = engine_->resume(cancelled.journal, [&](const drs::Progress& p) {
+    if (p.stage == drs::Stage::Sampling && p.step_seconds > 0 && first_step_seen < 0)
+      first_step_seen = p.step;
+  });
+  ASSERT_EQ(resumed.outcome, drs::Outcome::Succeeded) << resumed.error;
+  EXPECT_EQ(first_step_seen, 2);  // step 1 came from the journal
+  ASSERT_EQ(resumed.takes.size(), 1u);
+  EXPECT_EQ(resumed.takes[0].seed, whole.takes[0].seed);
+  EXPECT_TRUE(resumed.takes[0].audio == whole.takes[0].audio);
+  EXPECT_FALSE(std::filesystem::exists(cancelled.journal));
+  const auto again = engine_->resume(cancelled.journal, {});
+  EXPECT_EQ(again.outcome, drs::Outcome::Failed);
+  EXPECT_EQ(again.error_kind, drs::ErrorKind::BadInput);
 }
 
 TEST_F(EngineDemo, CancelMidSamplingReturnsCancelledAndTheEngineStaysUsable) {
