@@ -26,6 +26,13 @@ if(NOT TARGET drs::torch)
   target_include_directories(drs_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
   separate_arguments(_drs_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
   target_compile_options(drs_torch INTERFACE ${_drs_torch_flags})
+  # clang with libstdc++ 12 in C++20 instantiates std::vector<c10::IValue> members while
+  # IValue is still incomplete in some of LibTorch 1.13's headers ("arithmetic on a
+  # pointer to an incomplete type 'c10::IValue'"); declaring IValue completely first
+  # lets every Torch translation unit build with clang (the libFuzzer build uses it).
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    target_compile_options(drs_torch INTERFACE "SHELL:-include ATen/core/ivalue.h")
+  endif()
 endif()
 
 # drs_engine_module(name SOURCES ... DEPS ...): one static library per engine block.

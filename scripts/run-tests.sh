@@ -11,3 +11,6 @@ export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 # The `packaging` test (install the .deb into a fresh Debian root) takes minutes and
 # needs root and network: run it with ctest --test-dir build -L '^packaging$'.
 ctest --test-dir build --output-on-failure --parallel "$(nproc)" -LE '^packaging$' "$@"
+# The libFuzzer targets must keep building with clang; each runs a few seconds here (the
+# long runs are `scripts/fuzz.sh --minutes 10`, outside CI).
+scripts/fuzz.sh --seconds 5

@@ -1,2 +1,2 @@
-drs_fuzz_target(sentencepiece SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_sentencepiece.cpp DEPS drs::mulan
+drs_fuzz_target(sentencepiece SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/fuzz_sentencepiece.cpp DEPS drs::sentencepiece
                 CORPUS sentencepiece)
