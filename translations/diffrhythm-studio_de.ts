@@ -940,6 +940,18 @@ Vektoreinheiten: %2</translation>
         <source>Playing take %1</source>
         <translation>Aufnahme %1 wird abgespielt</translation>
     </message>
+    <message>
+        <source>Style from:</source>
+        <translation>Stil aus:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Choose a reference song&lt;/b&gt; of at least 10 s, or take the style from the text prompt again.</source>
+        <translation>&lt;b&gt;Wählen Sie ein Referenzlied&lt;/b&gt; von mindestens 10 s, oder nehmen Sie den Stil wieder aus dem Text-Prompt.</translation>
+    </message>
+    <message>
+        <source>style of %1</source>
+        <translation>Stil von %1</translation>
+    </message>
 </context>
 <context>
     <name>drs::ui::ModelCatalog</name>
@@ -1243,6 +1255,69 @@ Vektoreinheiten: %2</translation>
     <message>
         <source>Decoded audio arrived out of order; playback while decoding stopped.</source>
         <translation>Dekodiertes Audio kam in falscher Reihenfolge an; die Wiedergabe während des Dekodierens wurde gestoppt.</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::StyleSourcePanel</name>
+    <message>
+        <source>&amp;Text prompt</source>
+        <translation>&amp;Text-Prompt</translation>
+    </message>
+    <message>
+        <source>&amp;Reference song</source>
+        <translation>&amp;Referenzlied</translation>
+    </message>
+    <message>
+        <source>Choose song…</source>
+        <translation>Lied wählen…</translation>
+    </message>
+    <message>
+        <source>No song chosen</source>
+        <translation>Kein Lied gewählt</translation>
+    </message>
+    <message>
+        <source>Play clip</source>
+        <translation>Ausschnitt abspielen</translation>
+    </message>
+    <message>
+        <source>Take the style from 10 s of a song you like (MuQ-MuLan&apos;s audio tower), as the official --ref-audio-path does</source>
+        <translation>Den Stil aus 10 s eines Lieds übernehmen, das Ihnen gefällt (Audio-Turm von MuQ-MuLan), wie es das offizielle --ref-audio-path tut</translation>
+    </message>
+    <message>
+        <source>Click to move the 10 s clip the style is taken from</source>
+        <translation>Klicken, um den 10-s-Ausschnitt zu verschieben, aus dem der Stil stammt</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Where the 10 s clip starts in the song</source>
+        <translation>Wo der 10-s-Ausschnitt im Lied beginnt</translation>
+    </message>
+    <message>
+        <source>Clip starts at</source>
+        <translation>Ausschnitt beginnt bei</translation>
+    </message>
+    <message>
+        <source>%1 is %2 s long; a reference song needs at least 10 s</source>
+        <translation>%1 ist %2 s lang; ein Referenzlied braucht mindestens 10 s</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose a reference song</source>
+        <translation>Referenzlied wählen</translation>
+    </message>
+    <message>
+        <source>Audio files (*.wav *.flac *.ogg *.opus *.mp3);;All files (*)</source>
+        <translation>Audiodateien (*.wav *.flac *.ogg *.opus *.mp3);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot use this song: %1</source>
+        <translation>Dieses Lied ist nicht verwendbar: %1</translation>
     </message>
 </context>
 <context>

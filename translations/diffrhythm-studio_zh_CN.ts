@@ -938,6 +938,18 @@ Vector units: %2</source>
         <source>Playing take %1</source>
         <translation>正在播放版本 %1</translation>
     </message>
+    <message>
+        <source>Style from:</source>
+        <translation>风格来源：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Choose a reference song&lt;/b&gt; of at least 10 s, or take the style from the text prompt again.</source>
+        <translation>&lt;b&gt;请选择一首参考歌曲&lt;/b&gt;（至少 10 秒），或改回使用文字提示词获取风格。</translation>
+    </message>
+    <message>
+        <source>style of %1</source>
+        <translation>%1 的风格</translation>
+    </message>
 </context>
 <context>
     <name>drs::ui::ModelCatalog</name>
@@ -1240,6 +1252,69 @@ Vector units: %2</source>
     <message>
         <source>Decoded audio arrived out of order; playback while decoding stopped.</source>
         <translation>解码后的音频顺序错乱；边解码边播放已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::StyleSourcePanel</name>
+    <message>
+        <source>&amp;Text prompt</source>
+        <translation>文字提示词(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Reference song</source>
+        <translation>参考歌曲(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose song…</source>
+        <translation>选择歌曲…</translation>
+    </message>
+    <message>
+        <source>No song chosen</source>
+        <translation>未选择歌曲</translation>
+    </message>
+    <message>
+        <source>Play clip</source>
+        <translation>播放片段</translation>
+    </message>
+    <message>
+        <source>Take the style from 10 s of a song you like (MuQ-MuLan&apos;s audio tower), as the official --ref-audio-path does</source>
+        <translation>从一首您喜欢的歌曲中截取 10 秒来获取风格（MuQ-MuLan 的音频塔），与官方的 --ref-audio-path 相同</translation>
+    </message>
+    <message>
+        <source>Click to move the 10 s clip the style is taken from</source>
+        <translation>点击以移动用于获取风格的 10 秒片段</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Where the 10 s clip starts in the song</source>
+        <translation>10 秒片段在歌曲中的起点</translation>
+    </message>
+    <message>
+        <source>Clip starts at</source>
+        <translation>片段起点</translation>
+    </message>
+    <message>
+        <source>%1 is %2 s long; a reference song needs at least 10 s</source>
+        <translation>%1 长 %2 秒；参考歌曲至少需要 10 秒</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Choose a reference song</source>
+        <translation>选择参考歌曲</translation>
+    </message>
+    <message>
+        <source>Audio files (*.wav *.flac *.ogg *.opus *.mp3);;All files (*)</source>
+        <translation>音频文件 (*.wav *.flac *.ogg *.opus *.mp3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot use this song: %1</source>
+        <translation>无法使用这首歌曲：%1</translation>
     </message>
 </context>
 <context>
