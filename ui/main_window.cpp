@@ -49,6 +49,7 @@
 #include "ui/resume_offer.h"
 #include "ui/speed_history.h"
 #include "ui/streaming_playback.h"
+#include "ui/style_source_panel.h"
 #include "ui/wav_preview.h"
 
 #ifdef DRS_UI_HAVE_MODEL_MANAGER
@@ -314,6 +315,10 @@ void MainWindow::buildUi() {
   auto* settings_box = new QGroupBox(tr("Song"), this);
   auto* form = new QFormLayout(settings_box);
   form->addRow(tr("Style:"), style_);
+  style_source_ = new StyleSourcePanel(this);
+  connect(style_source_, &StyleSourcePanel::sourceChanged, this,
+          [this](bool reference) { style_->setEnabled(!reference && state_ == State::Idle); });
+  form->addRow(tr("Style from:"), style_source_);
   form->addRow(tr("Length:"), length_);
   form->addRow(QString(), length_note_);
   form->addRow(tr("Preset:"), speed_row);
@@ -625,6 +630,18 @@ void MainWindow::generate() {
   request.seconds = songSeconds();
   request.sampling = currentPreset().sampling;
   request.seed = fixedSeed();
+  if (style_source_->usesReference()) {  // the official --ref-audio-path
+    const auto reference = style_source_->referenceStyle();
+    if (!reference) {
+      showBanner(tr("<b>Choose a reference song</b> of at least 10 s, or take the style from "
+                    "the text prompt again."),
+                 QStringLiteral("error"));
+      Q_EMIT runEnded(Outcome::Failed);
+      return;
+    }
+    request.style.clear();
+    request.style_audio = *reference;
+  }
   request = withPendingEdit(std::move(request));
   const SpeedHistory history(info_, songFrames());
   // Average per step: steps past a partial-guidance cutoff cost one pass, not two.
@@ -694,7 +711,8 @@ void MainWindow::setState(State state) {
   generate_->setText(idle ? tr("Generate") : tr("Cancel"));
   generate_->setEnabled(worker_ != nullptr);
   // Lyrics stay editable; settings that shape the request are locked while running.
-  style_->setEnabled(idle);
+  style_->setEnabled(idle && !style_source_->usesReference());
+  style_source_->setEnabled(idle);
   preset_->setEnabled(idle);
   length_->setEnabled(idle && info_.max_seconds > 95.5);
   random_seed_->setEnabled(idle);
@@ -811,7 +829,11 @@ void MainWindow::onRunFinished(quint64 run, const ResultPtr& result) {
 void MainWindow::addTake(const Take& take) {
   TakeRecord record{
       .take = take,
-      .style = QString::fromStdString(last_request_.style),
+      .style = last_request_.style_audio
+                   ? tr("style of %1")
+                         .arg(QString::fromStdString(
+                             last_request_.style_audio->file.filename().string()))
+                   : QString::fromStdString(last_request_.style),
       .preset = preset_name(currentPreset().id),
       .seconds = static_cast<double>(take.frames()) / take.sample_rate,
       .preview_path = preview_dir_.filePath(QStringLiteral("take-%1.wav").arg(takes_.size() + 1))};

@@ -37,6 +37,7 @@ class PlayerPanel;
 class PromptEdit;
 class ResumeOffer;
 class StreamingPlayback;
+class StyleSourcePanel;
 
 // One generated song kept for this session.
 struct TakeRecord {
@@ -72,6 +73,7 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] PlayerPanel* playerPanel() const { return player_; }
   [[nodiscard]] StreamingPlayback* streamingPlayback() const { return streaming_; }
   [[nodiscard]] ResumeOffer* resumeOffer() const { return resume_offer_; }
+  [[nodiscard]] StyleSourcePanel* styleSource() const { return style_source_; }
 
   // Writes take `index` to `path` (format from the extension); false + message on failure.
   bool exportTake(int index, const QString& path, QString* error = nullptr);
@@ -159,7 +161,9 @@ class MainWindow : public QMainWindow {
   QString lyrics_path_;
 
   StreamingPlayback* streaming_ = nullptr;  // plays a take while it decodes
-  ResumeOffer* resume_offer_ = nullptr;     // continues a run a crash or a close cut short
+  ResumeOffer* resume_offer_ = nullptr;
+  StyleSourcePanel* style_source_ =
+      nullptr;  // text prompt or reference song     // continues a run a crash or a close cut short
   QAction* play_while_decoding_ = nullptr;
   LyricsEditor* editor_ = nullptr;
   QListWidget* problems_ = nullptr;

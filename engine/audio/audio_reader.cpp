@@ -1,4 +1,4 @@
-#include "audio/audio_reader.h"
+#include "drs/reference_audio.h"
 
 #include <sndfile.h>
 

@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <string>
 
-#include "audio/audio_reader.h"
 #include "audio/resample.h"
 #include "drs/error.h"
+#include "drs/reference_audio.h"
 
 namespace drs {
 namespace {

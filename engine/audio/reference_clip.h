@@ -9,6 +9,8 @@
 #include <span>
 #include <vector>
 
+#include "drs/reference_audio.h"  // kReferenceClipSeconds, default_reference_start
+
 namespace drs {
 
 struct ReferenceClip {
@@ -20,16 +22,12 @@ struct ReferenceClip {
   bool resampled = false;
 };
 
-inline constexpr double kReferenceClipSeconds = 10.0;
 inline constexpr int kReferenceSampleRate = 24000;
 
 // Throws drs::Error(BadInput) naming the file for unreadable audio, a file shorter than
 // 10 s, or a `start_seconds` that is negative or leaves less than 10 s.
 ReferenceClip load_reference_clip(const std::filesystem::path& path,
                                   std::optional<double> start_seconds = std::nullopt);
-
-// The official default start for a file of `seconds`: floor(seconds / 2) - 5.
-double default_reference_start(double seconds);
 
 // librosa's resampled length: ceil(frames * (to / from)), the ratio taken first in double
 // (44.1 kHz -> 24 kHz thus gives one sample more than the exact 24000 per second).

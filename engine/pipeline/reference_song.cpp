@@ -2,9 +2,9 @@
 
 #include <cmath>
 
-#include "audio/audio_reader.h"
 #include "audio/resample.h"
 #include "drs/error.h"
+#include "drs/reference_audio.h"
 
 namespace drs {
 namespace {

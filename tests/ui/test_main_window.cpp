@@ -591,10 +591,10 @@ class TestMainWindow : public QObject {
     if (!pulse_started_) QFAIL("could not start a PulseAudio null sink (is pulseaudio installed?)");
     Harness h(four_second_take());
     QVERIFY(generate_one_take(h));
-    auto* waveform = h.window->findChild<WaveformView*>();
+    auto* player = h.window->playerPanel();
+    auto* waveform = player->findChild<WaveformView*>();  // the take's, not a reference song's
     QVERIFY(waveform);
     QVERIFY(waveform->isVisible());
-    auto* player = h.window->playerPanel();
     QTRY_VERIFY_WITH_TIMEOUT(player->player()->duration() > 3000, 5000);
     QTest::mouseClick(waveform, Qt::LeftButton, {},
                       QPoint(waveform->width() * 3 / 4, waveform->height() / 2));

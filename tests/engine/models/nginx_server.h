@@ -49,6 +49,18 @@ class NginxServer {
     return {std::istreambuf_iterator<char>(in), {}};
   }
 
+  // nginx writes a request's log line after the response has gone out, so a client can
+  // finish first: wait (up to 5 s) until the log holds `needle`, then return it.
+  [[nodiscard]] std::string access_log_with(const std::string& needle) const {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    auto log = access_log();
+    while (log.find(needle) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      log = access_log();
+    }
+    return log;
+  }
+
   bool start() {
     write_config();
     pid_ = ::fork();

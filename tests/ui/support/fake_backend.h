@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -56,10 +57,19 @@ class FakeBackend final : public ui::GenerationBackend {
   [[nodiscard]] std::optional<MatmulSpeed> measure_speed() override { return script_.speed; }
   std::atomic_int runs{0};
   std::atomic_int cancelled{0};
+  // The request of the latest run (generate runs on the worker thread).
+  [[nodiscard]] GenerationRequest lastRequest() const {
+    const std::lock_guard lock(request_mutex_);
+    return last_request_;
+  }
 
   GenerationResult generate(const GenerationRequest& request, const ProgressSink& progress,
                             std::stop_token stop) override {
     ++runs;
+    {
+      const std::lock_guard lock(request_mutex_);
+      last_request_ = request;
+    }
     if (script_.throw_internal) throw std::runtime_error("scripted internal failure");
     GenerationResult result;
     if (script_.fail) {
@@ -95,6 +105,8 @@ class FakeBackend final : public ui::GenerationBackend {
   }
 
  private:
+  mutable std::mutex request_mutex_;
+  GenerationRequest last_request_;
   template <typename Clock>
   bool run_stage(Stage stage, int steps, const ProgressSink& progress, const std::stop_token& stop,
                  Clock elapsed) {

@@ -1,5 +1,7 @@
-// Reading songs (reference audio for editing and style) through libsndfile: WAV,
-// FLAC, Ogg/Vorbis/Opus and, where Debian's libsndfile has it, MP3.
+// Reading a song file through libsndfile (WAV, FLAC, Ogg/Vorbis/Opus and, where
+// Debian's libsndfile has it, MP3): the reference song of an edit or of a style, and
+// the official rule for the 10 s clip MuQ-MuLan embeds as a style. Torch-free, so the
+// window can draw a reference's waveform and place its clip.
 #pragma once
 
 #include <filesystem>
@@ -22,5 +24,11 @@ struct DecodedAudio {
 // Throws drs::Error(BadInput) naming the file and libsndfile's reason when it cannot
 // be opened or decoded, or holds no samples.
 DecodedAudio read_audio_file(const std::filesystem::path& path);
+
+// Length of the clip a reference-song style is computed from.
+inline constexpr double kReferenceClipSeconds = 10.0;
+
+// The official default clip start for a file of `seconds`: floor(seconds / 2) - 5.
+double default_reference_start(double seconds);
 
 }  // namespace drs
