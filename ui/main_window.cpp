@@ -643,36 +643,31 @@ void MainWindow::generate() {
     request.style_audio = *reference;
   }
   request = withPendingEdit(std::move(request));
+  const auto id = worker_->submit(request);
+  if (id == 0) return;
+  startRun(id, request, priorsFor(request.sampling));
+}
+
+// The ETA's starting point from this machine's earlier runs.
+RunPriors MainWindow::priorsFor(const SamplingSettings& sampling) const {
   const SpeedHistory history(info_, songFrames());
   // Average per step: steps past a partial-guidance cutoff cost one pass, not two.
-  const double passes_per_step = static_cast<double>(request.sampling.forward_passes()) /
-                                 std::max(1, request.sampling.steps());
+  const double passes_per_step =
+      static_cast<double>(sampling.forward_passes()) / std::max(1, sampling.steps());
   RunPriors priors;
-  priors.sampling_steps = request.sampling.steps();
+  priors.sampling_steps = sampling.steps();
   if (auto spf = history.seconds_per_forward() ? history.seconds_per_forward()
                                                : history.calibrated_seconds_per_forward())
     priors.seconds_per_step = *spf * passes_per_step;
   priors.decode_seconds = history.decode_seconds();
-  const auto id = worker_->submit(request);
-  if (id == 0) return;
-  startRun(id, request, priors);
+  return priors;
 }
 
 void MainWindow::resumeRun(const RunJournal& journal) {
   if (state_ != State::Idle || !worker_) return;
   const auto id = worker_->submitResume(journal.file);
   if (id == 0) return;
-  const auto& request = journal.request;
-  const SpeedHistory history(info_, songFrames());
-  const double passes_per_step = static_cast<double>(request.sampling.forward_passes()) /
-                                 std::max(1, request.sampling.steps());
-  RunPriors priors;
-  priors.sampling_steps = request.sampling.steps();
-  if (auto spf = history.seconds_per_forward() ? history.seconds_per_forward()
-                                               : history.calibrated_seconds_per_forward())
-    priors.seconds_per_step = *spf * passes_per_step;
-  priors.decode_seconds = history.decode_seconds();
-  startRun(id, request, priors);
+  startRun(id, journal.request, priorsFor(journal.request.sampling));
   stage_->setText(tr("Resuming at step %1 of %2…").arg(journal.step).arg(journal.steps));
 }
 

@@ -119,6 +119,7 @@ class MainWindow : public QMainWindow {
   void playWhileDecoding(const AudioChunk& chunk);
   void resumeRun(const RunJournal& journal);
   void startRun(quint64 id, const GenerationRequest& request, const RunPriors& priors);
+  [[nodiscard]] RunPriors priorsFor(const SamplingSettings& sampling) const;
   void refreshRunLabels();
   void addTake(const Take& take);
   void selectTake(int row);
