@@ -1,6 +1,9 @@
 #include "drs/model_download.h"
 
 #include <cstdlib>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
 
 #include "drs/error.h"
 #include "drs/model_install.h"
@@ -53,6 +56,28 @@ void check_disk_space(const fs::path& folder, const std::vector<CatalogFile>& fi
                                        std::to_string(space.available / 1'000'000) + " MB free");
 }
 
+// Files verified by an earlier, interrupted run of the same download: a file found
+// complete on a re-run is hashed again, and this record says whether that digest was
+// the one the source published (download_file alone cannot know it any more).
+constexpr const char* kStateFile = ".download-state.json";
+
+nlohmann::json read_state(const fs::path& staging) {
+  std::ifstream in(staging / kStateFile);
+  auto state = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  return state.is_object() ? state : nlohmann::json::object();
+}
+
+void write_state(const fs::path& staging, const nlohmann::json& state) {
+  std::ofstream(staging / kStateFile) << state.dump();
+}
+
+bool verified_before(const nlohmann::json& state, const std::string& name,
+                     const std::string& sha256) {
+  const auto it = state.find(name);
+  return it != state.end() && it->is_object() && it->value("sha256", "") == sha256 &&
+         it->value("verified", false);
+}
+
 }  // namespace
 
 std::string hub_endpoint() {
@@ -88,14 +113,22 @@ fs::path download_to_store(const CatalogSet& entry, const fs::path& store,
   check_disk_space(staging, files);
   DownloadProgress progress;
   progress.count = static_cast<int>(files.size());
-  for (const CatalogFile& f : files) progress.total += bytes_of(f);
+  // The total counts what is known: sizes of the files done, the server's size of the
+  // current one, catalogue estimates for the rest.
+  std::int64_t estimates = 0;
+  for (const CatalogFile& f : files) estimates += bytes_of(f);
+  progress.total = estimates;
+  nlohmann::json state = read_state(staging);
   std::vector<ManifestFile> done;
   for (const CatalogComponent& component : entry.components) {
     for (const CatalogFile& f : component.files) {
       if (!is_safe_relative_name(f.local_name))
         throw Error(ErrorKind::ModelCorrupt, "unsafe file name " + f.local_name);
       progress.file = f.local_name;
+      progress.file_done = 0;
+      progress.file_total = -1;
       const std::int64_t before = progress.done;
+      estimates -= bytes_of(f);
       models::HttpDownload request;
       request.url = source_url(f, options.endpoint);
       request.target = staging / f.local_name;
@@ -110,11 +143,21 @@ fs::path download_to_store(const CatalogSet& entry, const fs::path& store,
         progress.file_done = bytes;
         progress.file_total = total;
         progress.done = before + bytes;
+        progress.total = before + (total >= 0 ? total : bytes_of(f)) + estimates;
         if (options.progress) options.progress(progress);
         return !(options.cancelled && options.cancelled());
       };
-      const auto result = models::download_file(request);
+      if (options.progress) options.progress(progress);  // the file starts
+      auto result = models::download_file(request);
+      result.sha256_verified =
+          result.sha256_verified || verified_before(state, f.local_name, result.sha256);
+      state[f.local_name] = {{"sha256", result.sha256}, {"verified", result.sha256_verified}};
+      write_state(staging, state);
       progress.done = before + result.size;
+      progress.total = progress.done + estimates;
+      progress.file_done = result.size;
+      progress.file_total = result.size;
+      if (options.progress) options.progress(progress);
       ++progress.index;
       ManifestFile mf;
       mf.name = f.local_name;
@@ -127,6 +170,7 @@ fs::path download_to_store(const CatalogSet& entry, const fs::path& store,
       done.push_back(std::move(mf));
     }
   }
+  fs::remove(staging / kStateFile, ec);
   finish_install_folder(staging, entry, done, "download", options.status);
   fs::remove_all(target, ec);
   fs::rename(staging, target, ec);

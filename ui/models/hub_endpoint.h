@@ -1,11 +1,10 @@
-// Where model files come from: the Hugging Face hub (or a mirror named by HF_ENDPOINT
-// or the settings), its `resolve` URLs, the access token for gated repositories, and
-// the file-name rule that keeps every download inside the model store.
+// The Models dialog's hub preferences: which Hugging Face endpoint (or mirror) and which
+// access token the engine's downloader is given. The URLs, redirects, resume and checks
+// are the engine's (drs/model_download.h).
 #pragma once
 
 #include <QByteArray>
 #include <QString>
-#include <QUrl>
 
 namespace drs::ui {
 
@@ -17,15 +16,8 @@ inline constexpr const char* kSettingsStoreDir = "models/storeDir";
 // Settings value, else $HF_ENDPOINT, else https://huggingface.co (no trailing slash).
 QString hubEndpoint();
 
-// `{base}/{repo}/resolve/{revision}/{file}`; `repo` is "org/name".
-QUrl resolveUrl(const QString& base, const QString& repo, const QString& revision,
-                const QString& file);
-
-// $HF_TOKEN, else the settings value; empty when none. Sent as `Authorization: Bearer`.
+// $HF_TOKEN, else the settings value; empty when none. Sent as `Authorization: Bearer`
+// to the hub only.
 QByteArray hubToken();
-
-// A plain file name (drs::is_safe_relative_name without folders). Downloads refuse
-// anything else.
-bool isSafeFileName(const QString& name);
 
 }  // namespace drs::ui

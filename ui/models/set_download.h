@@ -1,19 +1,23 @@
-// Downloads every file of a catalogue set into `<store>/<set id>/`, one after the
-// other, with overall progress; then converts checkpoints and writes the manifest,
-// which is what makes the set "installed".
+// A catalogue set downloaded for the Models dialog by the engine's downloader
+// (drs::download_to_store: libcurl, resume from .part files, size and SHA-256 checks,
+// conversion, manifest last). The download runs on a worker thread; its progress
+// reaches this object's thread through queued calls, coalesced so that a fast line
+// cannot flood the event loop.
+//
+// Pause stops the transfer through the engine's cancel hook and keeps every .part file;
+// resume starts the engine again, which continues from them. Cancel stops it the same
+// way and then removes the staging folder `<store>/<id>.downloading`.
 #pragma once
 
 #include <QObject>
-#include <QPointer>
+#include <QString>
 
-#include <string>
-#include <vector>
+#include <atomic>
+#include <mutex>
 
 #include "drs/model_catalog.h"
-#include "drs/model_manifest.h"
-#include "ui/models/file_download.h"
+#include "drs/model_download.h"
 
-class QNetworkAccessManager;
 class QThread;
 
 namespace drs::ui {
@@ -22,7 +26,7 @@ class SetDownload : public QObject {
   Q_OBJECT
  public:
   SetDownload(CatalogSet set, QString storeDir, QString endpoint, QObject* parent = nullptr);
-  ~SetDownload() override;
+  ~SetDownload() override;  // stops a running download (its .part files stay) and waits
   SetDownload(const SetDownload&) = delete;
   SetDownload& operator=(const SetDownload&) = delete;
 
@@ -32,19 +36,20 @@ class SetDownload : public QObject {
   void cancel();
 
   [[nodiscard]] const CatalogSet& set() const { return set_; }
-  [[nodiscard]] int fileIndex() const { return index_; }
-  [[nodiscard]] int fileCount() const { return static_cast<int>(files_.size()); }
-  [[nodiscard]] const CatalogFile& currentFile() const {
-    return files_.at(static_cast<std::size_t>(index_));
-  }
-  [[nodiscard]] qint64 doneBytes() const { return doneBytes_; }
-  [[nodiscard]] qint64 totalBytes() const { return totalBytes_; }
+  [[nodiscard]] int fileCount() const { return fileCount_; }
   [[nodiscard]] bool paused() const { return paused_; }
   [[nodiscard]] bool wasCancelled() const { return cancelled_; }
+  // True while the worker thread runs (after pause() it may run a moment longer).
+  [[nodiscard]] bool isRunning() const { return worker_ != nullptr; }
+  // `<store>/<id>`, where the set is installed at the end.
   [[nodiscard]] QString folder() const { return folder_; }
-  [[nodiscard]] FileDownload* current() const { return current_; }
-  // For tests: the per-file settings (retry delay...) applied to every file.
-  DownloadRequest requestTemplate;
+  // `<store>/<id>.downloading`, where the files are fetched and converted.
+  [[nodiscard]] QString stagingFolder() const { return folder_ + QStringLiteral(".downloading"); }
+
+  // Passed to the engine on each start (tests shorten the retry delay).
+  QString token;
+  int maxRetries = 5;
+  int retryDelayMs = 1000;
 
  Q_SIGNALS:
   void fileStarted(int index, const QString& name);
@@ -55,30 +60,34 @@ class SetDownload : public QObject {
   void failed(const QString& message);
 
  private:
-  void startFile();
-  void onFileFinished();
-  void onRetrying(int retry, int maxRetries, int delayMs);
-  void finishSet();  // conversion + manifest on a worker thread
-  void addDone(const ManifestFile& mf, const CatalogFile& f);
-  [[nodiscard]] std::string componentOf(const std::string& localName) const;
+  enum class Stop { None, Pause, Cancel };
+
+  void launch();
+  void work();                                     // on the worker thread
+  void publish(const DownloadProgress& progress);  // worker thread: latest value, one post
+  void deliverProgress();                          // this object's thread
+  void onWorkerFinished();
+  void finishCancel();
 
   CatalogSet set_;
-  std::vector<CatalogFile> files_;
   QString storeDir_;
   QString endpoint_;
   QString folder_;
-  QNetworkAccessManager* network_;
-  QPointer<FileDownload> current_;
-  std::vector<ManifestFile> done_;
-  int index_ = 0;
-  qint64 doneBytes_ = 0;
-  qint64 totalBytes_ = 0;
+  int fileCount_ = 0;
+  int shownIndex_ = -1;
+  QThread* worker_ = nullptr;
+  std::atomic<Stop> stop_{Stop::None};
   bool paused_ = false;
   bool cancelled_ = false;
-  bool retryShown_ = false;  // the status line says "retrying": clear it once data flows
-  QThread* finisher_ = nullptr;
-  bool finishOk_ = false;
-  QString finishError_;
+
+  std::mutex progressMutex_;  // guards latest_ and posted_
+  DownloadProgress latest_;
+  bool posted_ = false;
+
+  // Written by the worker, read once it has finished.
+  enum class Outcome { Installed, Stopped, Failed };
+  Outcome outcome_ = Outcome::Failed;
+  QString message_;
 };
 
 }  // namespace drs::ui
