@@ -52,14 +52,18 @@ void AtomicFile::write(const void* data, std::size_t size) {
 }
 
 void AtomicFile::commit() {
-  if (::fsync(fd_) != 0) fail(target_, "cannot flush to disk", errno);
+  commit_as(target_);
+}
+
+void AtomicFile::commit_as(const std::filesystem::path& target) {
+  if (::fsync(fd_) != 0) fail(target, "cannot flush to disk", errno);
   if (::close(fd_) != 0) {
     fd_ = -1;
-    fail(target_, "cannot close", errno);
+    fail(target, "cannot close", errno);
   }
   fd_ = -1;
-  if (std::rename(temp_.c_str(), target_.c_str()) != 0)
-    fail(target_, "cannot rename into place", errno);
+  if (std::rename(temp_.c_str(), target.c_str()) != 0)
+    fail(target, "cannot rename into place", errno);
   temp_.clear();
 }
 

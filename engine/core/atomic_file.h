@@ -18,6 +18,9 @@ class AtomicFile {
 
   void write(const void* data, std::size_t size);  // throws drs::Error(Output), e.g. disk full
   void commit();
+  // As commit(), but under another name in the same folder: a partial result kept
+  // instead of the complete file.
+  void commit_as(const std::filesystem::path& target);
 
   [[nodiscard]] const std::filesystem::path& temp_path() const { return temp_; }
   // The open descriptor of the temporary file, for writers that need one (libsndfile).
