@@ -44,8 +44,8 @@ struct StreamingAudioFile::Impl {
   std::vector<float> scaled;  // reused between chunks
 };
 
-StreamingAudioFile::StreamingAudioFile(std::filesystem::path target, int channels,
-                                       int sample_rate, AudioFormat format)
+StreamingAudioFile::StreamingAudioFile(std::filesystem::path target, int channels, int sample_rate,
+                                       AudioFormat format)
     : impl_(std::make_unique<Impl>(std::move(target), channels, sample_rate, format)) {}
 
 StreamingAudioFile::~StreamingAudioFile() = default;

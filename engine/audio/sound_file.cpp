@@ -64,8 +64,7 @@ void SoundFileWriter::write(std::span<const float> interleaved) {
   switch (format_) {
     case AudioFormat::Wav16:
     case AudioFormat::Flac16:
-      written =
-          sf_writef_short(file_, to_integer<int16_t>(interleaved, 32767.0, 0).data(), frames);
+      written = sf_writef_short(file_, to_integer<int16_t>(interleaved, 32767.0, 0).data(), frames);
       break;
     case AudioFormat::Wav24:
     case AudioFormat::Flac24:

@@ -84,7 +84,7 @@ TEST_F(StreamingAudioFileTest, CommittedFileHasTheOneShotWritersBytesInEveryForm
   for (float x : raw) peak = std::max(peak, std::abs(x));
   for (std::size_t i = 0; i < raw.size(); ++i) finished[i] = raw[i] / peak;
   const std::vector<std::tuple<drs::AudioFormat, std::string>> cases{
-      {drs::AudioFormat::Wav16, "a.wav"},  {drs::AudioFormat::Wav24, "b.wav"},
+      {drs::AudioFormat::Wav16, "a.wav"},    {drs::AudioFormat::Wav24, "b.wav"},
       {drs::AudioFormat::WavFloat, "c.wav"}, {drs::AudioFormat::Flac16, "d.flac"},
       {drs::AudioFormat::Flac24, "e.flac"},
   };
