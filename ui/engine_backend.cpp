@@ -57,7 +57,7 @@ std::unique_ptr<GenerationBackend> make_engine_backend(const std::filesystem::pa
 }
 
 std::filesystem::path default_model_location() {
-  if (const char* env = std::getenv("DRS_MODEL_DIR"); env && *env) return env;
+  // $DRS_MODEL_SET (or the deprecated $DRS_MODEL_DIR) is read there, as for the CLI.
   return drs::default_model_dir().value_or(std::filesystem::path{});
 }
 
@@ -72,7 +72,8 @@ std::unique_ptr<GenerationBackend> make_engine_backend(const std::filesystem::pa
 }
 
 std::filesystem::path default_model_location() {
-  if (const char* env = std::getenv("DRS_MODEL_DIR"); env && *env) return env;
+  for (const char* name : {"DRS_MODEL_SET", "DRS_MODEL_DIR"})
+    if (const char* env = std::getenv(name); env && *env) return env;
   return {};
 }
 

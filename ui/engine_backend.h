@@ -37,8 +37,8 @@ class GenerationBackend {
 std::unique_ptr<GenerationBackend> make_engine_backend(const std::filesystem::path& model_dir,
                                                        Precision precision = Precision::Auto);
 
-// Where the app looks for models: $DRS_MODEL_DIR, else the engine's default
-// (the installed set, else the demo set generated into the build tree).
+// Where the app looks for models: the engine's default ($DRS_MODEL_SET, formerly
+// $DRS_MODEL_DIR, else the installed set, else the demo set generated into the build tree).
 std::filesystem::path default_model_location();
 
 }  // namespace drs::ui

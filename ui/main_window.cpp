@@ -63,13 +63,12 @@ namespace {
 constexpr int kProgressScale = 1000;
 constexpr int kTickMs = 200;
 
-// $DRS_MODEL_DIR (one set, for developers and tests), else the first real set of the
-// model store, else the engine's default (installed set, else the demo set).
+// The CLI's rule: $DRS_MODEL_SET (one set, for developers and tests; formerly
+// $DRS_MODEL_DIR), else the preferred real set of the model store, else the engine's
+// default (the demo set).
 std::filesystem::path choose_model_dir() {
-  if (!qEnvironmentVariableIsEmpty("DRS_MODEL_DIR")) return default_model_location();
 #ifdef DRS_UI_HAVE_MODEL_MANAGER
-  if (const QString real = firstInstalledSet(modelStoreDir()); !real.isEmpty())
-    return real.toStdString();
+  if (const QString chosen = modelSetToLoad(); !chosen.isEmpty()) return chosen.toStdString();
 #endif
   return default_model_location();
 }
@@ -1036,7 +1035,7 @@ void MainWindow::showModels() {
   ModelManagerDialog dialog(this);
   dialog.exec();
   // A set may have been installed or removed: pick the model again (not mid-run).
-  if (state_ == State::Idle && qEnvironmentVariableIsEmpty("DRS_MODEL_DIR")) reloadEngine();
+  if (state_ == State::Idle && !modelSetFixedByEnvironment()) reloadEngine();
 #else
   QMessageBox::information(
       this, tr("Models"),

@@ -30,6 +30,7 @@ class TestModelStore : public QObject {
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
   void storeLocationOrder();
   void installedSetsAndDemo();
+  void setToLoadFollowsTheCli();
   void safeNames();
   void licencesShown();
   void firstRunOfferSignals();
@@ -109,6 +110,29 @@ void TestModelStore::installedSetsAndDemo() {
   // A set folder given as the store ($DRS_MODELS_DIR=<set>) is that one set.
   QCOMPARE(firstInstalledSet(store.filePath(QStringLiteral("real"))),
            store.filePath(QStringLiteral("real")));
+}
+
+// The window loads what `diffrhythm-cli generate` would without --models: the set named
+// by $DRS_MODEL_SET (or the deprecated $DRS_MODEL_DIR), else the store's preferred set.
+void TestModelStore::setToLoadFollowsTheCli() {
+  QTemporaryDir store;
+  writeSet(store.filePath(QStringLiteral("base")), false, true, 2048);
+  writeSet(store.filePath(QStringLiteral("full")), false, true, 6144);
+  qputenv("DRS_MODELS_DIR", store.path().toUtf8());
+  qunsetenv("DRS_MODEL_SET");
+  qunsetenv("DRS_MODEL_DIR");
+  QVERIFY(!modelSetFixedByEnvironment());
+  QCOMPARE(modelSetToLoad(), store.filePath(QStringLiteral("full")));
+  QCOMPARE(modelSetToLoad(),
+           QString::fromStdString(drs::preferred_model_set(drs::default_model_store())->string()));
+  qputenv("DRS_MODEL_DIR", store.filePath(QStringLiteral("base")).toUtf8());
+  QVERIFY(modelSetFixedByEnvironment());
+  QCOMPARE(modelSetToLoad(), store.filePath(QStringLiteral("base")));
+  qputenv("DRS_MODEL_SET", "/elsewhere/set");  // the new name wins over the old one
+  QCOMPARE(modelSetToLoad(), QStringLiteral("/elsewhere/set"));
+  qunsetenv("DRS_MODEL_SET");
+  qunsetenv("DRS_MODEL_DIR");
+  qunsetenv("DRS_MODELS_DIR");
 }
 
 void TestModelStore::safeNames() {
