@@ -11,11 +11,19 @@
 namespace drs::models {
 
 ConversionReport convert_checkpoint(const std::filesystem::path& checkpoint,
-                                    const std::filesystem::path& output, const std::string& key) {
+                                    const std::filesystem::path& output, const std::string& key,
+                                    const KeepEntry& keep) {
   const std::string origin = checkpoint.filename().string();
   const MappedFile mapped(checkpoint);
-  const std::vector<CheckpointTensor> tensors =
-      read_checkpoint_state_dict(mapped.bytes(), origin, key);
+  std::vector<CheckpointTensor> tensors = read_checkpoint_state_dict(mapped.bytes(), origin, key);
+  ConversionReport report;
+  if (keep) {
+    std::erase_if(tensors, [&](const CheckpointTensor& t) {
+      if (keep(t.name)) return false;
+      report.skipped.push_back(t.name);
+      return true;
+    });
+  }
 
   std::vector<SafetensorsTensorSpec> specs;
   specs.reserve(tensors.size());
@@ -26,7 +34,6 @@ ConversionReport convert_checkpoint(const std::filesystem::path& checkpoint,
 
   AtomicFile out(output);
   out.write(header.data(), header.size());
-  ConversionReport report;
   for (const CheckpointTensor& t : tensors) {
     const auto count = static_cast<std::size_t>(element_count(t.tensor));
     const auto size = static_cast<std::size_t>(dtypeBytes(t.tensor.dtype));
@@ -44,6 +51,16 @@ ConversionReport convert_checkpoint(const std::filesystem::path& checkpoint,
   }
   out.commit();
   return report;
+}
+
+std::vector<std::string> checkpoint_entry_names(const std::filesystem::path& checkpoint,
+                                                const std::string& key) {
+  const MappedFile mapped(checkpoint);
+  std::vector<std::string> names;
+  for (const CheckpointTensor& t :
+       read_checkpoint_state_dict(mapped.bytes(), checkpoint.filename().string(), key))
+    names.push_back(t.name);
+  return names;
 }
 
 }  // namespace drs::models

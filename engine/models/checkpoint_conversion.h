@@ -7,20 +7,31 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace drs::models {
 
 struct ConversionReport {
   std::size_t tensors = 0;
   std::size_t bytes = 0;
+  std::vector<std::string> skipped;  // entries `keep` refused, in the state dict's order
 };
 
+// Which state-dict entries to write (all when empty).
+using KeepEntry = std::function<bool(const std::string& name)>;
+
 // Reads `checkpoint`, takes the state dict under top-level key `key` ("" = the top
-// level is the state dict) and writes every tensor to `output` atomically, in the
-// state dict's order. Throws drs::Error (ModelMissing / ModelCorrupt / Output) naming
-// the file, entry or tensor at fault.
+// level is the state dict) and writes every tensor `keep` accepts to `output`
+// atomically, in the state dict's order. Throws drs::Error (ModelMissing / ModelCorrupt
+// / Output) naming the file, entry or tensor at fault.
 ConversionReport convert_checkpoint(const std::filesystem::path& checkpoint,
-                                    const std::filesystem::path& output, const std::string& key);
+                                    const std::filesystem::path& output, const std::string& key,
+                                    const KeepEntry& keep = {});
+
+// The entry names of that state dict, in order (nothing is converted).
+[[nodiscard]] std::vector<std::string> checkpoint_entry_names(
+    const std::filesystem::path& checkpoint, const std::string& key);
 
 }  // namespace drs::models

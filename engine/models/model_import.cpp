@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <fstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -144,20 +145,74 @@ std::string check_tensor_spec(const CatalogFile& f, const fs::path& weights,
   }
 }
 
+// The tensor names the weights of `f` must have, when the catalogue knows its layout and
+// its configuration is at hand.
+std::optional<std::set<std::string>> expected_names(const CatalogFile& f,
+                                                    const std::optional<fs::path>& config) {
+  if (f.tensor_spec == TensorSpec::None || !config) return std::nullopt;
+  std::set<std::string> names;
+  const auto dit = models::read_dit_config(*config, f.tensor_spec == TensorSpec::DitFull);
+  for (const auto& [name, shape] : models::expected_dit_tensors(dit)) names.insert(name);
+  return names;
+}
+
+// Checkpoints may hold entries the model has no place for (a saved rotary `inv_freq`
+// buffer, an EMA wrapper's `step` and `initted`): the official loader skips them, as its
+// load_state_dict(strict=False) does, and so do we, naming them.
+std::string ignored_entries_warning(const std::string& file,
+                                    const std::vector<std::string>& names) {
+  std::string list;
+  for (const std::string& name : names) list += (list.empty() ? "" : ", ") + name;
+  return file + ": ignored " + std::to_string(names.size()) +
+         (names.size() == 1 ? " entry" : " entries") +
+         " the model does not use (the official loader skips them too): " + list;
+}
+
+// Before anything is copied: the checkpoint's state dict is readable under its key (an
+// EMA-only file is named as such) and holds every tensor the model needs; extra entries
+// are reported as warnings.
+void check_checkpoint_names(const ImportItem& item, const std::optional<fs::path>& config,
+                            ImportPlan& plan) {
+  try {
+    const auto expected = expected_names(item.file, config);
+    if (!expected) return;
+    std::vector<std::string> extra;
+    std::set<std::string> missing = *expected;
+    for (const std::string& name :
+         models::checkpoint_entry_names(item.source, item.file.checkpoint_key)) {
+      if (missing.erase(name) == 0 && !expected->contains(name)) extra.push_back(name);
+    }
+    if (!extra.empty())
+      plan.warnings.push_back(ignored_entries_warning(item.source.filename().string(), extra));
+    if (!missing.empty())
+      plan.errors.push_back(
+          item.source.filename().string() + ": missing tensor \"" + *missing.begin() + "\"" +
+          (missing.size() > 1 ? " and " + std::to_string(missing.size() - 1) + " more"
+                              : std::string()));
+  } catch (const Error& e) {
+    plan.errors.push_back(e.what());
+  }
+}
+
 void convert_one(const fs::path& folder, const CatalogSet& set, ManifestFile& mf,
                  const InstallStatus& status) {
   const CatalogFile* f = find_catalog_file(set, mf.name);
   if (!f || f->converted_name.empty() || mf.name == f->converted_name) return;
-  if (status) status("Converting " + mf.name + " to safetensors…");
-  try {
-    (void)models::convert_checkpoint(folder / mf.name, folder / f->converted_name,
-                                     f->checkpoint_key);
-  } catch (const Error& e) {
-    throw Error(e.kind(), "converting " + mf.name + " failed: " + e.what());
-  }
   const fs::path config = folder / f->config_name;
   const auto found =
       !f->config_name.empty() && is_file(config) ? std::optional(config) : std::nullopt;
+  if (status) status("Converting " + mf.name + " to safetensors…");
+  try {
+    const auto expected = expected_names(*f, found);
+    models::KeepEntry keep;
+    if (expected) keep = [&](const std::string& name) { return expected->contains(name); };
+    const auto report = models::convert_checkpoint(folder / mf.name, folder / f->converted_name,
+                                                   f->checkpoint_key, keep);
+    if (!report.skipped.empty() && status)
+      status("warning: " + ignored_entries_warning(mf.name, report.skipped));
+  } catch (const Error& e) {
+    throw Error(e.kind(), "converting " + mf.name + " failed: " + e.what());
+  }
   if (std::string problem = check_tensor_spec(*f, folder / f->converted_name, found);
       !problem.empty())
     throw Error(ErrorKind::ModelCorrupt, problem);
@@ -269,14 +324,18 @@ ImportPlan plan_import(const fs::path& folder, const CatalogSet& set) {
       plan.items.push_back(std::move(item));
     }
   }
-  // Weights already in safetensors form: names and shapes checked now, before copying.
+  // Names (and for safetensors, shapes) checked now, before anything is copied.
   for (const ImportItem& item : plan.items) {
-    if (!item.already_converted || item.file.tensor_spec == TensorSpec::None) continue;
+    if (item.file.tensor_spec == TensorSpec::None) continue;
     std::optional<fs::path> config;
     for (const ImportItem& other : plan.items)
       if (other.file.local_name == item.file.config_name) config = other.source;
-    if (std::string problem = check_tensor_spec(item.file, item.source, config); !problem.empty())
+    if (!item.already_converted) {
+      check_checkpoint_names(item, config, plan);
+    } else if (std::string problem = check_tensor_spec(item.file, item.source, config);
+               !problem.empty()) {
       plan.errors.push_back(problem);
+    }
   }
   return plan;
 }

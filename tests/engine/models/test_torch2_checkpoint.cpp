@@ -16,78 +16,14 @@
 #include "models/safetensors_header.h"
 #include "models/torch_checkpoint.h"
 #include "temp_dir.h"
+#include "torch_checkpoint_writer.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-void put16(std::string& out, unsigned v) {
-  for (int i = 0; i < 2; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
-}
-void put32(std::string& out, unsigned long v) {
-  for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
-}
-
-// Stored (uncompressed) zip entries, each record's data starting on a 64-byte boundary
-// as torch 2.x aligns them (padding in an extra field of the local header).
-std::string zip(const std::vector<std::pair<std::string, std::string>>& entries) {
-  std::string out, central;
-  for (const auto& [name, data] : entries) {
-    const std::size_t local = out.size();
-    const std::size_t unpadded = local + 30 + name.size() + 4;
-    const std::size_t pad = (64 - unpadded % 64) % 64;
-    out += "PK\x03\x04";
-    put16(out, 20);  // version needed
-    put16(out, 0);   // flags
-    put16(out, 0);   // stored
-    put32(out, 0);   // time, date
-    put32(out, 0);   // CRC (torch writes one; our reader does not need it)
-    put32(out, data.size());
-    put32(out, data.size());
-    put16(out, name.size());
-    put16(out, 4 + pad);
-    out += name;
-    put16(out, 0x4246);  // "FB": torch's padding field
-    put16(out, pad);
-    out += std::string(pad, 'Z');
-    EXPECT_EQ(out.size() % 64, 0u) << name;
-    out += data;
-    central += "PK\x01\x02";
-    put16(central, 20);
-    put16(central, 20);
-    put16(central, 0);
-    put16(central, 0);
-    put32(central, 0);
-    put32(central, 0);
-    put32(central, data.size());
-    put32(central, data.size());
-    put16(central, name.size());
-    put16(central, 0);
-    put16(central, 0);
-    put16(central, 0);
-    put16(central, 0);
-    put32(central, 0);
-    put32(central, local);
-    central += name;
-  }
-  const std::size_t directory = out.size();
-  out += central;
-  out += "PK\x05\x06";
-  put16(out, 0);
-  put16(out, 0);
-  put16(out, entries.size());
-  put16(out, entries.size());
-  put32(out, central.size());
-  put32(out, directory);
-  put16(out, 0);
-  return out;
-}
-
-std::string text(const std::string& s) {  // BINUNICODE
-  std::string out = "X";
-  put32(out, s.size());
-  return out + s;
-}
+using drs::test::put32;
+using drs::test::text;
+using drs::test::zip;
 
 // {"model_state_dict": <dict or OrderedDict>{"w": FloatTensor[2,3] over storage "0",
 // "b": HalfTensor[2] over storage "1"}} in pickle protocol 2, as torch.save emits it.
