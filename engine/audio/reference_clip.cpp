@@ -41,21 +41,25 @@ std::vector<float> mix_to_mono(std::span<const float> interleaved, int channels)
 
 ReferenceClip load_reference_clip(const std::filesystem::path& path,
                                   std::optional<double> start_seconds) {
-  const auto audio = read_audio_file(path);
+  return reference_clip(read_audio_file(path), path.string(), start_seconds);
+}
+
+ReferenceClip reference_clip(const DecodedAudio& audio, const std::string& name,
+                             std::optional<double> start_seconds) {
   ReferenceClip clip;
   clip.file_seconds = audio.seconds();
   clip.file_sample_rate = audio.sample_rate;
   clip.file_channels = audio.channels;
   if (clip.file_seconds < kReferenceClipSeconds)
-    throw Error(ErrorKind::BadInput, path.string() + ": the reference is too short (" +
+    throw Error(ErrorKind::BadInput, name + ": the reference is too short (" +
                                          seconds_text(clip.file_seconds) +
                                          " s); a reference song needs at least 10 seconds");
   clip.start_seconds = start_seconds.value_or(default_reference_start(clip.file_seconds));
   if (!std::isfinite(clip.start_seconds) || clip.start_seconds < 0 ||
       clip.start_seconds + kReferenceClipSeconds > clip.file_seconds)
-    throw Error(ErrorKind::BadInput,
-                path.string() + ": clip start " + seconds_text(clip.start_seconds) +
-                    " s leaves no 10 s clip in a " + seconds_text(clip.file_seconds) + " s file");
+    throw Error(ErrorKind::BadInput, name + ": clip start " + seconds_text(clip.start_seconds) +
+                                         " s leaves no 10 s clip in a " +
+                                         seconds_text(clip.file_seconds) + " s file");
   const int sr = audio.sample_rate;
   // Sample positions are truncated, as librosa's offset and duration are.
   const auto seek = static_cast<std::size_t>(clip.start_seconds * sr);

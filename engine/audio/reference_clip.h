@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "drs/reference_audio.h"  // kReferenceClipSeconds, default_reference_start
@@ -28,6 +29,10 @@ inline constexpr int kReferenceSampleRate = 24000;
 // 10 s, or a `start_seconds` that is negative or leaves less than 10 s.
 ReferenceClip load_reference_clip(const std::filesystem::path& path,
                                   std::optional<double> start_seconds = std::nullopt);
+
+// The same rule on audio already decoded; `name` stands for the file in errors.
+ReferenceClip reference_clip(const DecodedAudio& audio, const std::string& name,
+                             std::optional<double> start_seconds = std::nullopt);
 
 // librosa's resampled length: ceil(frames * (to / from)), the ratio taken first in double
 // (44.1 kHz -> 24 kHz thus gives one sample more than the exact 24000 per second).

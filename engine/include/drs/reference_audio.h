@@ -4,7 +4,10 @@
 // window can draw a reference's waveform and place its clip.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <span>
+#include <string>
 #include <vector>
 
 namespace drs {
@@ -24,6 +27,10 @@ struct DecodedAudio {
 // Throws drs::Error(BadInput) naming the file and libsndfile's reason when it cannot
 // be opened or decoded, or holds no samples.
 DecodedAudio read_audio_file(const std::filesystem::path& path);
+
+// The same for a file already in memory (read during the call only); `name` stands for
+// the file in errors.
+DecodedAudio decode_audio(std::span<const std::byte> bytes, const std::string& name);
 
 // Length of the clip a reference-song style is computed from.
 inline constexpr double kReferenceClipSeconds = 10.0;
