@@ -69,6 +69,10 @@ void add_blocks(TensorMap& t, const DitConfig& c) {
 }  // namespace
 
 DitConfig read_dit_config(const std::filesystem::path& config, bool full) {
+  // nlohmann reads the stream buffer directly: a folder would escape as std::ios_failure.
+  std::error_code ec;
+  if (std::filesystem::is_directory(config, ec))
+    throw Error(ErrorKind::ModelCorrupt, config.string() + ": a folder, not a file");
   std::ifstream in(config);
   if (!in) throw Error(ErrorKind::ModelMissing, config.string() + ": not found");
   auto json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);

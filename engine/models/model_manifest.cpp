@@ -81,6 +81,11 @@ const json& array_field(const json& o, const char* key, const std::string& where
 }  // namespace
 
 Manifest read_manifest(const std::filesystem::path& path) {
+  // Only a regular file is parsed: nlohmann reads the stream buffer directly, so reading
+  // a folder would escape as std::ios_failure instead of a drs::Error.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw Error(ErrorKind::ModelCorrupt, path.string() + ": a folder, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorKind::ModelMissing, path.string() + ": not found");
   const auto o = json::parse(in, nullptr, /*allow_exceptions=*/false);

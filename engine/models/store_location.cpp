@@ -30,7 +30,11 @@ fs::path home_subdir(const char* xdg, const fs::path& fallback) {
 }
 
 fs::path configured_store() {
-  std::ifstream in(model_store_config_file());
+  const fs::path file = model_store_config_file();
+  std::error_code ec;
+  // nlohmann reads the stream buffer directly: a folder would escape as std::ios_failure.
+  if (!fs::is_regular_file(file, ec)) return {};
+  std::ifstream in(file);
   if (!in) return {};
   const auto json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
   if (!json.is_object() || !json.contains("store") || !json["store"].is_string()) return {};

@@ -5,6 +5,10 @@
 namespace drs {
 
 nlohmann::json read_config_json(const std::filesystem::path& path) {
+  // nlohmann reads the stream buffer directly: a folder would escape as std::ios_failure.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw Error(ErrorKind::ModelCorrupt, path.string() + ": a folder, not a file");
   std::ifstream in(path);
   if (!in) throw Error(ErrorKind::ModelMissing, path.string() + ": not found");
   auto json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
