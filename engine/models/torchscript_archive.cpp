@@ -2,12 +2,12 @@
 
 #include <ATen/ATen.h>
 
-#include <charconv>
 #include <string_view>
 #include <utility>
 
 #include "drs/error.h"
 #include "models/torch_pickle.h"
+#include "models/torchscript_preflight.h"
 #include "models/zip_archive.h"
 #include "weights/mapped_file.h"
 #include "weights/safetensors_dtype.h"
@@ -27,28 +27,6 @@ constexpr int kMaxDepth = 64;
 at::ScalarType scalar_type(const std::string& dtype, const std::string& origin) {
   if (const auto type = safetensors_dtype(dtype)) return *type;
   corrupt(origin, "tensor of unsupported dtype " + dtype);
-}
-
-// The one top folder every entry lives in (torch writes "archive/" or the file's stem).
-std::string root_of(const ZipArchive& zip, const std::string& origin) {
-  for (const auto& [name, bytes] : zip.entries()) {
-    const auto slash = name.find('/');
-    if (slash != std::string::npos && name.compare(slash, std::string::npos, "/data.pkl") == 0)
-      return name.substr(0, slash);
-  }
-  corrupt(origin, "no data.pkl: not a TorchScript or torch.save archive");
-}
-
-std::int64_t version_of(const ZipArchive& zip, const std::string& root) {
-  for (const auto* record : {"/version", "/.data/version"}) {
-    if (!zip.contains(root + record)) continue;
-    const auto bytes = zip.entry(root + record);
-    const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-    std::int64_t value = 0;
-    std::from_chars(text.data(), text.data() + text.size(), value);
-    return value;
-  }
-  return 0;
 }
 
 // A contiguous copy of one pickled tensor, after checking that it lies inside its record.
@@ -103,8 +81,8 @@ TorchScriptWeights read_torchscript_weights(const std::filesystem::path& file) {
   const MappedFile mapped(file);
   const ZipArchive zip(mapped.bytes(), origin);
   TorchScriptSummary summary;
-  summary.root = root_of(zip, origin);
-  summary.version = version_of(zip, summary.root);
+  summary.root = torchscript_root(zip, origin);
+  summary.version = torchscript_format_version(zip, summary.root);
   if (zip.contains(summary.root + "/byteorder")) {
     const auto order = zip.entry(summary.root + "/byteorder");
     if (std::string_view(reinterpret_cast<const char*>(order.data()), order.size()) != "little")

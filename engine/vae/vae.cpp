@@ -10,6 +10,7 @@
 #include "drs/error.h"
 #include "drs/progress.h"
 #include "models/torchscript_archive.h"
+#include "models/torchscript_preflight.h"
 #include "vae/chunk_plan.h"
 #include "vae/oobleck_config.h"
 #include "vae/oobleck_vae.h"
@@ -98,9 +99,9 @@ std::unique_ptr<VaeNetwork> graph_network(const std::filesystem::path& file,
   const std::string versions = "archive format version " + std::to_string(archive.version) +
                                ", this LibTorch " + TORCH_VERSION + " reads up to " +
                                std::to_string(readable);
-  if (archive.version > readable)
-    throw Error(ErrorKind::ModelCorrupt, file.string() + ": written by a newer PyTorch (" +
-                                             versions + "); this VAE graph needs a newer LibTorch");
+  if (std::string problem = models::torchscript_preflight(file, {TORCH_VERSION, readable});
+      !problem.empty())
+    throw Error(ErrorKind::ModelCorrupt, problem);
   try {
     return std::make_unique<TorchScriptVae>(file, device);
   } catch (const Error& e) {
