@@ -50,6 +50,15 @@ ModelSet read_model_set(const fs::path& dir) {
   if (!fs::is_regular_file(dir / ModelSetLayout::kDit, ec) &&
       !fs::is_regular_file(dir / ModelSetLayout::kDitCheckpoint, ec))
     missing += std::string(missing.empty() ? "" : ", ") + ModelSetLayout::kDit;
+  // MuQ-MuLan's pytorch_model.bin is read only once converted (the DiT's cfm_model.pt is
+  // read in place): a folder still holding the original says how to convert it.
+  if (!fs::is_regular_file(dir / ModelSetLayout::kStyleWeights, ec) &&
+      fs::is_regular_file(dir / ModelSetLayout::kStyleCheckpoint, ec))
+    throw Error(ErrorKind::ModelMissing,
+                dir.string() + ": " + ModelSetLayout::kStyleCheckpoint +
+                    " has not been converted to " + ModelSetLayout::kStyleWeights +
+                    " yet; run `diffrhythm-cli models import '" + dir.string() +
+                    "'` (it checks the files and installs a converted copy into the model store)");
   if (!missing.empty())
     throw Error(ErrorKind::ModelMissing,
                 dir.string() + ": model set is incomplete, missing " + missing);

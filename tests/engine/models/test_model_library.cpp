@@ -240,6 +240,39 @@ TEST(ModelStoreLocation, ModelSetOverrideAcceptsTheOldName) {
   EXPECT_EQ(drs::model_set_override(), fs::path("/other/set"));
 }
 
+// A set folder that still holds MuQ-MuLan's original pytorch_model.bin (as mulan_model.bin)
+// cannot run: it is not reported complete, and the error names the command that converts
+// it. (The DiT's cfm_model.pt alone is complete: the engine reads it in place,
+// tests/engine/pipeline/test_official_checkpoint.cpp.)
+TEST(ModelSetReader, UnconvertedStyleWeightsNameTheCommandThatConvertsThem) {
+  drs::test::TempDir dir;
+  using L = drs::ModelSetLayout;
+  drs::Manifest m;
+  m.id = "diffrhythm-1_2-base";
+  drs::write_manifest(dir.path() / L::kManifest, m);
+  for (const char* name :
+       {L::kDitCheckpoint, L::kDitConfig, L::kVae, L::kStyleConfig, L::kXlmrConfig, L::kTokenizer})
+    std::ofstream(dir.path() / name) << "abc";
+  EXPECT_FALSE(drs::is_complete_model_set(dir.path()));
+  std::ofstream(dir.path() / L::kStyleCheckpoint) << "abc";
+  EXPECT_FALSE(drs::is_complete_model_set(dir.path()));
+  try {
+    (void)drs::read_model_set(dir.path());
+    FAIL() << "a set without mulan.safetensors was read";
+  } catch (const drs::Error& e) {
+    EXPECT_EQ(e.kind(), drs::ErrorKind::ModelMissing);
+    const std::string what = e.what();
+    EXPECT_NE(what.find("mulan_model.bin has not been converted to mulan.safetensors"),
+              std::string::npos)
+        << what;
+    EXPECT_NE(what.find("diffrhythm-cli models import '" + dir.path().string() + "'"),
+              std::string::npos)
+        << what;
+  }
+  std::ofstream(dir.path() / L::kStyleWeights) << "abc";
+  EXPECT_TRUE(drs::is_complete_model_set(dir.path()));  // cfm_model.pt is read in place
+}
+
 TEST(ChineseLyrics, FoundOnlyWhenInstalledAndComplete) {
   drs::test::TempDir store;
   EXPECT_FALSE(drs::chinese_lyrics_dir(store.path()));
