@@ -69,21 +69,26 @@ void add_blocks(TensorMap& t, const DitConfig& c) {
 }  // namespace
 
 DitConfig read_dit_config(const std::filesystem::path& config, bool full) {
-  // nlohmann reads the stream buffer directly: a folder would escape as std::ios_failure.
+  // A folder would open as an empty stream: say what it is.
   std::error_code ec;
   if (std::filesystem::is_directory(config, ec))
     throw Error(ErrorKind::ModelCorrupt, config.string() + ": a folder, not a file");
   std::ifstream in(config);
   if (!in) throw Error(ErrorKind::ModelMissing, config.string() + ": not found");
-  auto json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  const std::string text{std::istreambuf_iterator<char>(in), {}};
+  return parse_dit_config(text, full, config.filename().string());
+}
+
+DitConfig parse_dit_config(const std::string& text, bool full, const std::string& origin) {
+  auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object())
-    throw Error(ErrorKind::ModelCorrupt, config.string() + ": not a JSON object");
+    throw Error(ErrorKind::ModelCorrupt, origin + ": not a JSON object");
   if (json.contains("model") && json["model"].is_object()) json = json["model"];
   if (json.contains("config") && json["config"].is_object()) json = json["config"];
   try {
     return DitConfig::from_json(json, full ? 6144 : 2048);
   } catch (const Error& e) {
-    throw Error(e.kind(), config.filename().string() + ": " + e.what());
+    throw Error(e.kind(), origin + ": " + e.what());
   }
 }
 

@@ -18,6 +18,9 @@ namespace drs::models {
 // {...}}) or a flat one. `full` selects the duration embedding of the full model.
 // Throws drs::Error(ModelCorrupt / ModelMissing) naming the file.
 [[nodiscard]] DitConfig read_dit_config(const std::filesystem::path& config, bool full);
+// The same from the file's text; `origin` names it in messages.
+[[nodiscard]] DitConfig parse_dit_config(const std::string& text, bool full,
+                                         const std::string& origin);
 
 // name (with the "transformer." prefix) -> shape.
 [[nodiscard]] std::map<std::string, std::vector<std::int64_t>> expected_dit_tensors(

@@ -7,6 +7,7 @@ namespace {
 
 constexpr std::int64_t kKB = 1000;
 constexpr std::int64_t kMB = 1000 * kKB;
+constexpr std::int64_t kDitConfigBytes = 247;
 
 // DiffRhythm's repository at the commit whose g2p/sources/ files the Chinese front end
 // was specified against (issue #15).
@@ -62,11 +63,17 @@ CatalogComponent dit(bool full) {
   weights.checkpoint_key = ModelSetLayout::kDitCheckpointKey;
   weights.tensor_spec = full ? TensorSpec::DitFull : TensorSpec::DitBase;
   weights.config_name = ModelSetLayout::kDitConfig;
+  CatalogFile config =
+      hub_file(repo, "config.json", ModelSetLayout::kDitConfig, FileFormat::Json, kDitConfigBytes);
+  // The full model's hub repository has been seen without a config.json: the official
+  // hyper-parameters (the repository's config/diffrhythm-1b.json, shared by both models)
+  // are installed then.
+  if (full) config.fallback_content = official_dit_config_json();
   return {
       full ? "dit-full" : "dit-base",
       full ? "DiffRhythm 1.2 DiT, full (96-285 s songs)" : "DiffRhythm 1.2 DiT, base (95 s songs)",
       apache(),
-      {weights, hub_file(repo, "config.json", ModelSetLayout::kDitConfig, FileFormat::Json, 247)}};
+      {weights, config}};
 }
 
 CatalogComponent vae() {
@@ -163,6 +170,14 @@ std::vector<CatalogSet> build_catalog() {
 }
 
 }  // namespace
+
+std::string official_dit_config_json() {
+  // MODEL.md §2.1, written by us in the hub's layout (not a copy of the repository's bytes).
+  return R"({"model_type": "diffrhythm", "model": {"dim": 2048, "depth": 16, "heads": 32, )"
+         R"("ff_mult": 4, "text_dim": 512, "conv_layers": 4, "mel_dim": 64, )"
+         R"("text_num_embeds": 363}})"
+         "\n";
+}
 
 const char* format_name(FileFormat format) {
   switch (format) {

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -9,6 +10,7 @@
 #include "drs/model_install.h"
 #include "drs/model_manifest.h"
 #include "models/http_download.h"
+#include "models/sha256.h"
 
 namespace drs {
 namespace fs = std::filesystem;
@@ -76,6 +78,20 @@ bool verified_before(const nlohmann::json& state, const std::string& name,
   const auto it = state.find(name);
   return it != state.end() && it->is_object() && it->value("sha256", "") == sha256 &&
          it->value("verified", false);
+}
+
+// A file the source does not have (HTTP 404) whose content the catalogue knows: written
+// in its place, its digest recorded as unverified.
+models::HttpDownloadResult install_fallback(const CatalogFile& f, const fs::path& target) {
+  std::ofstream(target, std::ios::binary) << f.fallback_content;
+  std::error_code ec;
+  fs::remove(target.string() + ".part", ec);  // what the failed request may have left
+  return {static_cast<std::int64_t>(fs::file_size(target, ec)), models::sha256_file(target), false};
+}
+
+bool not_found(const Error& e) {
+  return e.kind() == ErrorKind::ModelMissing &&
+         std::string_view(e.what()).find("HTTP 404") != std::string_view::npos;
 }
 
 }  // namespace
@@ -148,7 +164,17 @@ fs::path download_to_store(const CatalogSet& entry, const fs::path& store,
         return !(options.cancelled && options.cancelled());
       };
       if (options.progress) options.progress(progress);  // the file starts
-      auto result = models::download_file(request);
+      models::HttpDownloadResult result;
+      try {
+        result = models::download_file(request);
+      } catch (const Error& e) {
+        if (f.fallback_content.empty() || !not_found(e)) throw;
+        result = install_fallback(f, request.target);
+        request.url = "builtin:" + f.local_name;
+        if (options.status)
+          options.status("warning: " + f.file + " is not in " + f.repo +
+                         "; installed the built-in copy of the official " + f.local_name);
+      }
       result.sha256_verified =
           result.sha256_verified || verified_before(state, f.local_name, result.sha256);
       state[f.local_name] = {{"sha256", result.sha256}, {"verified", result.sha256_verified}};

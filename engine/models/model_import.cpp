@@ -73,7 +73,7 @@ int count_same_name(const CatalogSet& set, const std::string& name) {
 // Where `f` is under `folder`: the hub-cache layout first, then flat names.
 ImportItem locate(const fs::path& folder, const CatalogSet& set, const CatalogComponent& component,
                   const CatalogFile& f) {
-  ImportItem item{f, component.id, {}, false, {}};
+  ImportItem item{f, component.id, {}, false, {}, {}};
   std::vector<fs::path> dirs;
   if (!f.repo.empty())
     if (auto snapshot = find_repo_snapshot(folder, f.repo)) dirs.push_back(*snapshot);
@@ -132,27 +132,39 @@ void place_file(const fs::path& source, const fs::path& target) {
                 "cannot copy " + source.string() + " to " + target.string() + ": " + ec.message());
 }
 
-// Names and shapes of weights whose layout we know, against the set's config file.
-std::string check_tensor_spec(const CatalogFile& f, const fs::path& weights,
-                              const std::optional<fs::path>& config) {
-  if (f.tensor_spec == TensorSpec::None) return {};
-  if (!config) return f.local_name + ": its configuration " + f.config_name + " is missing";
-  try {
-    return models::check_dit_weights(
-        weights, models::read_dit_config(*config, f.tensor_spec == TensorSpec::DitFull));
-  } catch (const Error& e) {
-    return e.what();
-  }
+// The DiT configuration the layout of `f`'s weights derives from: the config file in
+// `folder`, nullopt when `f` has no known layout or the file is absent.
+std::optional<DitConfig> folder_dit_config(const CatalogFile& f, const fs::path& folder) {
+  const fs::path config = folder / f.config_name;
+  if (f.tensor_spec == TensorSpec::None || f.config_name.empty() || !is_file(config))
+    return std::nullopt;
+  return models::read_dit_config(config, f.tensor_spec == TensorSpec::DitFull);
 }
 
-// The tensor names the weights of `f` must have, when the catalogue knows its layout and
-// its configuration is at hand.
-std::optional<std::set<std::string>> expected_names(const CatalogFile& f,
-                                                    const std::optional<fs::path>& config) {
-  if (f.tensor_spec == TensorSpec::None || !config) return std::nullopt;
+// The same from a plan: the config item's file, or the built-in content installed for it.
+std::optional<DitConfig> plan_dit_config(const ImportPlan& plan, const CatalogFile& f) {
+  if (f.tensor_spec == TensorSpec::None) return std::nullopt;
+  const bool full = f.tensor_spec == TensorSpec::DitFull;
+  for (const ImportItem& other : plan.items) {
+    if (other.file.local_name != f.config_name) continue;
+    if (!other.content.empty())
+      return models::parse_dit_config(other.content, full, other.file.local_name);
+    return models::read_dit_config(other.source, full);
+  }
+  return std::nullopt;
+}
+
+// Names and shapes of weights whose layout we know, against the set's config.
+std::string check_tensor_spec(const CatalogFile& f, const fs::path& weights,
+                              const std::optional<DitConfig>& config) {
+  if (f.tensor_spec == TensorSpec::None) return {};
+  if (!config) return f.local_name + ": its configuration " + f.config_name + " is missing";
+  return models::check_dit_weights(weights, *config);
+}
+
+std::set<std::string> expected_names(const DitConfig& config) {
   std::set<std::string> names;
-  const auto dit = models::read_dit_config(*config, f.tensor_spec == TensorSpec::DitFull);
-  for (const auto& [name, shape] : models::expected_dit_tensors(dit)) names.insert(name);
+  for (const auto& [name, shape] : models::expected_dit_tensors(config)) names.insert(name);
   return names;
 }
 
@@ -171,16 +183,14 @@ std::string ignored_entries_warning(const std::string& file,
 // Before anything is copied: the checkpoint's state dict is readable under its key (an
 // EMA-only file is named as such) and holds every tensor the model needs; extra entries
 // are reported as warnings.
-void check_checkpoint_names(const ImportItem& item, const std::optional<fs::path>& config,
-                            ImportPlan& plan) {
+void check_checkpoint_names(const ImportItem& item, const DitConfig& config, ImportPlan& plan) {
   try {
-    const auto expected = expected_names(item.file, config);
-    if (!expected) return;
+    const std::set<std::string> expected = expected_names(config);
     std::vector<std::string> extra;
-    std::set<std::string> missing = *expected;
+    std::set<std::string> missing = expected;
     for (const std::string& name :
          models::checkpoint_entry_names(item.source, item.file.checkpoint_key)) {
-      if (missing.erase(name) == 0 && !expected->contains(name)) extra.push_back(name);
+      if (missing.erase(name) == 0 && !expected.contains(name)) extra.push_back(name);
     }
     if (!extra.empty())
       plan.warnings.push_back(ignored_entries_warning(item.source.filename().string(), extra));
@@ -198,14 +208,13 @@ void convert_one(const fs::path& folder, const CatalogSet& set, ManifestFile& mf
                  const InstallStatus& status) {
   const CatalogFile* f = find_catalog_file(set, mf.name);
   if (!f || f->converted_name.empty() || mf.name == f->converted_name) return;
-  const fs::path config = folder / f->config_name;
-  const auto found =
-      !f->config_name.empty() && is_file(config) ? std::optional(config) : std::nullopt;
+  const std::optional<DitConfig> config = folder_dit_config(*f, folder);
   if (status) status("Converting " + mf.name + " to safetensors…");
   try {
-    const auto expected = expected_names(*f, found);
+    const std::set<std::string> expected =
+        config ? expected_names(*config) : std::set<std::string>{};
     models::KeepEntry keep;
-    if (expected) keep = [&](const std::string& name) { return expected->contains(name); };
+    if (config) keep = [&](const std::string& name) { return expected.contains(name); };
     const auto report = models::convert_checkpoint(folder / mf.name, folder / f->converted_name,
                                                    f->checkpoint_key, keep);
     if (!report.skipped.empty() && status)
@@ -213,7 +222,7 @@ void convert_one(const fs::path& folder, const CatalogSet& set, ManifestFile& mf
   } catch (const Error& e) {
     throw Error(e.kind(), "converting " + mf.name + " failed: " + e.what());
   }
-  if (std::string problem = check_tensor_spec(*f, folder / f->converted_name, found);
+  if (std::string problem = check_tensor_spec(*f, folder / f->converted_name, config);
       !problem.empty())
     throw Error(ErrorKind::ModelCorrupt, problem);
   std::error_code ec;
@@ -309,6 +318,20 @@ ImportPlan plan_import(const fs::path& folder, const CatalogSet& set) {
   for (const CatalogComponent& component : set.components) {
     for (const CatalogFile& f : component.files) {
       ImportItem item = locate(folder, set, component, f);
+      if (item.source.empty() && !f.fallback_content.empty()) {
+        // A small official file the source lacks (the full model's hub repository has no
+        // DiT config.json): the catalogue's copy is installed.
+        item.content = f.fallback_content;
+        models::Sha256 digest;
+        digest.update(
+            {reinterpret_cast<const std::byte*>(item.content.data()), item.content.size()});
+        item.sha256 = digest.hex_digest();
+        plan.warnings.push_back(f.local_name + ": " + f.file + " of " + f.repo + " is not in " +
+                                folder.string() + "; the built-in copy of the official " +
+                                f.local_name + " is installed");
+        plan.items.push_back(std::move(item));
+        continue;
+      }
       if (item.source.empty()) {
         plan.errors.push_back("missing " + f.local_name + " (" + f.file + " from " +
                               (f.repo.empty() ? f.url : f.repo) + ")");
@@ -327,14 +350,16 @@ ImportPlan plan_import(const fs::path& folder, const CatalogSet& set) {
   // Names (and for safetensors, shapes) checked now, before anything is copied.
   for (const ImportItem& item : plan.items) {
     if (item.file.tensor_spec == TensorSpec::None) continue;
-    std::optional<fs::path> config;
-    for (const ImportItem& other : plan.items)
-      if (other.file.local_name == item.file.config_name) config = other.source;
-    if (!item.already_converted) {
-      check_checkpoint_names(item, config, plan);
-    } else if (std::string problem = check_tensor_spec(item.file, item.source, config);
-               !problem.empty()) {
-      plan.errors.push_back(problem);
+    try {
+      const std::optional<DitConfig> config = plan_dit_config(plan, item.file);
+      if (!item.already_converted) {
+        if (config) check_checkpoint_names(item, *config, plan);
+      } else if (std::string problem = check_tensor_spec(item.file, item.source, config);
+                 !problem.empty()) {
+        plan.errors.push_back(problem);
+      }
+    } catch (const Error& e) {
+      plan.errors.push_back(e.what());
     }
   }
   return plan;
@@ -385,15 +410,21 @@ fs::path execute_import(const ImportPlan& plan, const CatalogSet& set, const fs:
       if (!is_safe_relative_name(name))
         throw Error(ErrorKind::ModelCorrupt, "unsafe file name " + name);
       if (status) status("Placing " + name + "…");
-      place_file(item.source, staging / name);
+      if (item.content.empty()) {
+        place_file(item.source, staging / name);
+      } else {
+        fs::create_directories((staging / name).parent_path(), ec);
+        std::ofstream(staging / name, std::ios::binary) << item.content;
+      }
       ManifestFile mf;
       mf.name = name;
-      mf.size = static_cast<std::int64_t>(fs::file_size(item.source));
+      mf.size = static_cast<std::int64_t>(fs::file_size(staging / name));
       mf.sha256 = item.sha256;
       mf.sha256_verified = !item.file.sha256.empty() && !item.already_converted;
       mf.format = format_name(item.already_converted ? FileFormat::Safetensors : item.file.format);
       mf.component = item.component_id;
-      mf.source_url = "file://" + fs::absolute(item.source).string();
+      mf.source_url =
+          item.content.empty() ? "file://" + fs::absolute(item.source).string() : "builtin:" + name;
       files.push_back(std::move(mf));
     }
     finish_install_folder(staging, set, files, "import", status);

@@ -36,7 +36,14 @@ struct CatalogFile {
   std::string checkpoint_key;  // top-level key holding the state dict ("" = the whole file)
   TensorSpec tensor_spec = TensorSpec::None;
   std::string config_name;  // local name of the config the tensor shapes derive from
+  // Installed instead when the source lacks the file (a small official data file whose
+  // content is known, e.g. the DiT config the full model's hub repository does not hold).
+  std::string fallback_content;
 };
+
+// DiffRhythm's DiT hyper-parameters as the repository's config/diffrhythm-1b.json states
+// them (the same for the base and the full model), in the hub's config.json layout.
+[[nodiscard]] std::string official_dit_config_json();
 
 struct Licence {
   std::string name;  // "Apache-2.0"

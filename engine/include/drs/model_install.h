@@ -26,6 +26,7 @@ struct ImportItem {
   std::filesystem::path source;    // where it was found
   bool already_converted = false;  // found in its safetensors form (converted_name)
   std::string sha256;              // computed during the check
+  std::string content;  // installed as is when no source was found (the catalogue's fallback)
 };
 
 struct ImportPlan {
