@@ -27,6 +27,7 @@ if [[ $profile == test || $profile == package ]]; then
     xvfb xauth           # screenshots under a real X server
     pulseaudio           # a null sink so playback tests have an audio device
     nginx          # real HTTP server for the downloader tests
+    dbus-daemon    # private system/session buses for the sleep-inhibit and notification tests
     python3-torch        # writes the small official-format .pt test checkpoints
     python3-onnx         # reads .onnx files for the numpy cross-check of our ONNX interpreter
     clang libclang-rt-14-dev  # libFuzzer targets

@@ -42,6 +42,25 @@ Vektoreinheiten: %2</translation>
     </message>
 </context>
 <context>
+    <name>drs::ui::CitizenSettings</name>
+    <message>
+        <source>Keep the computer &amp;awake during long runs</source>
+        <translation>Computer bei langen Läufen &amp;wach halten</translation>
+    </message>
+    <message>
+        <source>While a run expected to take more than 5 minutes is going, ask the desktop not to suspend the computer</source>
+        <translation>Solange ein Lauf läuft, der voraussichtlich länger als 5 Minuten dauert, die Arbeitsumgebung bitten, den Computer nicht in den Ruhezustand zu versetzen</translation>
+    </message>
+    <message>
+        <source>Keep the computer &amp;responsive</source>
+        <translation>Computer &amp;reaktionsschnell halten</translation>
+    </message>
+    <message>
+        <source>Run the engine at a lower priority, so that this window and other programs stay quick while a song is generated. While other programs keep the processor busy, songs take somewhat longer; when nothing else competes for it, they do not. Applies from the next run.</source>
+        <translation>Die Engine mit niedrigerer Priorität laufen lassen, damit dieses Fenster und andere Programme flüssig bleiben, während ein Song erzeugt wird. Solange andere Programme den Prozessor auslasten, dauern Songs etwas länger; wenn nichts anderes um ihn konkurriert, nicht. Gilt ab dem nächsten Lauf.</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::DownloadDialog</name>
     <message>
         <source>Pause</source>
@@ -1060,6 +1079,21 @@ Vektoreinheiten: %2</translation>
             <numerusform>Dazu %n weiterer.</numerusform>
             <numerusform>Dazu %n weitere.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::RunCitizen</name>
+    <message>
+        <source>Generating a song</source>
+        <translation>Ein Song wird erzeugt</translation>
+    </message>
+    <message>
+        <source>Song finished</source>
+        <translation>Song fertig</translation>
+    </message>
+    <message>
+        <source>Generation failed</source>
+        <translation>Erzeugung fehlgeschlagen</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,25 @@ Vector units: %2</source>
     </message>
 </context>
 <context>
+    <name>drs::ui::CitizenSettings</name>
+    <message>
+        <source>Keep the computer &amp;awake during long runs</source>
+        <translation>长时间生成时保持电脑唤醒(&amp;A)</translation>
+    </message>
+    <message>
+        <source>While a run expected to take more than 5 minutes is going, ask the desktop not to suspend the computer</source>
+        <translation>预计耗时超过 5 分钟的生成进行期间，请求桌面不要让电脑进入睡眠</translation>
+    </message>
+    <message>
+        <source>Keep the computer &amp;responsive</source>
+        <translation>保持电脑响应流畅(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the engine at a lower priority, so that this window and other programs stay quick while a song is generated. While other programs keep the processor busy, songs take somewhat longer; when nothing else competes for it, they do not. Applies from the next run.</source>
+        <translation>以较低优先级运行引擎，使生成歌曲时本窗口和其他程序保持流畅。其他程序占用处理器时，生成会稍慢一些；没有其他程序争用时则不受影响。从下一次生成起生效。</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::DownloadDialog</name>
     <message>
         <source>Pause</source>
@@ -1058,6 +1077,21 @@ Vector units: %2</source>
         <translation>
             <numerusform>此外还有 %n 个。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::RunCitizen</name>
+    <message>
+        <source>Generating a song</source>
+        <translation>正在生成歌曲</translation>
+    </message>
+    <message>
+        <source>Song finished</source>
+        <translation>歌曲已完成</translation>
+    </message>
+    <message>
+        <source>Generation failed</source>
+        <translation>生成失败</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,9 @@
+#include "ui/system/desktop_buses.h"
+
+namespace drs::ui {
+
+DesktopBuses DesktopBuses::standard() {
+  return {QDBusConnection::systemBus(), QDBusConnection::sessionBus()};
+}
+
+}  // namespace drs::ui
