@@ -216,6 +216,9 @@ class TestRunCitizen : public QObject {
                             QDBusConnection::connectToBus(QStringLiteral("unix:path=/nonexistent"),
                                                           QStringLiteral("no-session"))};
     QVERIFY(!none.system.isConnected() && !none.session.isConnected());
+    // What the window uses under the offscreen platform of this test.
+    QVERIFY(!DesktopBuses::standard().system.isConnected());
+    QVERIFY(!DesktopBuses::standard().session.isConnected());
     QWidget window;
     RunCitizen citizen(
         &window, [] { return QStringLiteral("Take 1"); }, none);

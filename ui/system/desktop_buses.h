@@ -12,8 +12,10 @@ struct DesktopBuses {
   QDBusConnection session;
 
   // The user's real buses (not connected when there is none: every call then fails
-  // quickly and nothing else happens).
+  // quickly and nothing else happens); none() under the offscreen platform.
   static DesktopBuses standard();
+  // Two connections that are not connected.
+  static DesktopBuses none();
 };
 
 }  // namespace drs::ui
