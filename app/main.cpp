@@ -4,11 +4,9 @@
 #include "drs/process_tuning.h"
 #include "ui/cjk_font.h"
 #include "ui/main_window.h"
+#include "ui/models/model_manager.h"
 #include "ui/multimedia_setup.h"
 #include "ui/ui_language.h"
-#ifdef DRS_APP_HAVE_MODEL_MANAGER
-#include "ui/models/model_manager.h"
-#endif
 
 int main(int argc, char* argv[]) {
   drs::tune_process(argv);  // before any thread starts
@@ -25,12 +23,10 @@ int main(int argc, char* argv[]) {
 
   drs::ui::MainWindow window;
   window.show();
-#ifdef DRS_APP_HAVE_MODEL_MANAGER
   // First run without real weights: offer (never force) a download or import once the
   // window is up; reload the engine if a set was installed.
   QTimer::singleShot(0, &window, [&window] {
     if (drs::ui::offerModelsIfNeeded(&window)) window.reloadEngine();
   });
-#endif
   return QApplication::exec();
 }

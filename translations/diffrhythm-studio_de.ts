@@ -42,6 +42,17 @@ Vektoreinheiten: %2</translation>
     </message>
 </context>
 <context>
+    <name>drs::ui::AboutDialog</name>
+    <message>
+        <source>About DiffRhythm Studio</source>
+        <translation>Über DiffRhythm Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;DiffRhythm Studio %1&lt;/h3&gt;&lt;p&gt;Lyrics and a style prompt in, a song out — with a native C++ implementation of DiffRhythm inference.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;DiffRhythm Studio %1&lt;/h3&gt;&lt;p&gt;Liedtext und Stil-Prompt hinein, ein Lied heraus — mit einer nativen C++-Implementierung der DiffRhythm-Inferenz.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL v3 oder neuer.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::CitizenSettings</name>
     <message>
         <source>Keep the computer &amp;awake during long runs</source>
@@ -258,6 +269,13 @@ Vektoreinheiten: %2</translation>
     </message>
 </context>
 <context>
+    <name>drs::ui::GenerationController</name>
+    <message>
+        <source>&lt;b&gt;No model loaded.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Kein Modell geladen.&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -328,86 +346,57 @@ Vektoreinheiten: %2</translation>
     </message>
 </context>
 <context>
-    <name>drs::ui::MainWindow</name>
-    <message>
-        <source>Best</source>
-        <translation>Beste</translation>
-    </message>
-    <message>
-        <source>Balanced</source>
-        <translation>Ausgewogen</translation>
-    </message>
-    <message>
-        <source>Fast</source>
-        <translation>Schnell</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Entwurf</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>DiffRhythm Studio</source>
-        <translation>DiffRhythm Studio</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;No model loaded.&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;Kein Modell geladen.&lt;/b&gt; %1</translation>
-    </message>
+    <name>drs::ui::LyricsPanel</name>
     <message>
         <source>Lyrics (LRC)</source>
         <translation>Liedtext (LRC)</translation>
     </message>
     <message>
-        <source> s</source>
-        <translation> s</translation>
+        <source>Line %1</source>
+        <translation>Zeile %1</translation>
     </message>
     <message>
-        <source>Left: best quality. Right: fastest.</source>
-        <translation>Links: beste Qualität. Rechts: am schnellsten.</translation>
+        <source>Lyrics</source>
+        <translation>Liedtext</translation>
     </message>
     <message>
-        <source>Random</source>
-        <translation>Zufällig</translation>
+        <source>Open lyrics</source>
+        <translation>Liedtext öffnen</translation>
     </message>
     <message>
-        <source>Quality</source>
-        <translation>Qualität</translation>
+        <source>LRC lyrics (*.lrc *.txt);;All files (*)</source>
+        <translation>LRC-Liedtexte (*.lrc *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Speed</source>
-        <translation>Tempo</translation>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>Song</source>
-        <translation>Lied</translation>
+        <source>Save lyrics</source>
+        <translation>Liedtext speichern</translation>
     </message>
     <message>
-        <source>Style:</source>
-        <translation>Stil:</translation>
+        <source>LRC lyrics (*.lrc)</source>
+        <translation>LRC-Liedtext (*.lrc)</translation>
     </message>
     <message>
-        <source>Length:</source>
-        <translation>Länge:</translation>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>Preset:</source>
-        <translation>Voreinstellung:</translation>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <source>Seed:</source>
-        <translation>Seed:</translation>
+        <source>Tap to time: play a take, then press F8 at the start of each line.</source>
+        <translation>Mitklopfen: Spielen Sie eine Aufnahme ab und drücken Sie F8 am Anfang jeder Zeile.</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::MainWindow</name>
+    <message>
+        <source>DiffRhythm Studio</source>
+        <translation>DiffRhythm Studio</translation>
     </message>
     <message>
         <source>Generate</source>
@@ -418,21 +407,80 @@ Vektoreinheiten: %2</translation>
         <translation>Erzeugen (Strg+Eingabe); Abbrechen (Esc)</translation>
     </message>
     <message>
-        <source>Ready</source>
-        <translation>Bereit</translation>
-    </message>
-    <message>
         <source>Playback failed: %1</source>
         <translation>Wiedergabe fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>Exportieren…</translation>
+        <source>No model</source>
+        <translation>Kein Modell</translation>
     </message>
     <message>
-        <source>Takes</source>
-        <translation>Aufnahmen</translation>
+        <source>demo</source>
+        <translation>Demo</translation>
     </message>
+    <message>
+        <source>full</source>
+        <translation>voll</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Model: %1 (%2) · %3 · %4</source>
+        <translation>Modell: %1 (%2) · %3 · %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo model — produces noise, install DiffRhythm weights for music&lt;/b&gt; (Models…).</source>
+        <translation>&lt;b&gt;Demo-Modell — erzeugt Rauschen, installieren Sie DiffRhythm-Gewichte für Musik&lt;/b&gt; (Modelle…).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fix the lyrics first.&lt;/b&gt; Line %1: %2</source>
+        <translation>&lt;b&gt;Korrigieren Sie zuerst den Liedtext.&lt;/b&gt; Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Generated with warnings:&lt;/b&gt;&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;Mit Warnungen erzeugt:&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>Resuming at step %1 of %2…</source>
+        <translation>Fortsetzung bei Schritt %1 von %2…</translation>
+    </message>
+    <message>
+        <source>Continuing this take needs the full model (songs of 96–285 s): install and choose it under Models.</source>
+        <translation>Diese Aufnahme fortzusetzen braucht das volle Modell (Lieder von 96–285 s): Installieren und wählen Sie es unter Modelle.</translation>
+    </message>
+    <message>
+        <source>The new song starts with this take; the lyrics of the whole song come from the editor.</source>
+        <translation>Das neue Lied beginnt mit dieser Aufnahme; der Liedtext des ganzen Lieds kommt aus dem Editor.</translation>
+    </message>
+    <message>
+        <source>Playing the parent take %1</source>
+        <translation>Ausgangsaufnahme %1 wird abgespielt</translation>
+    </message>
+    <message>
+        <source>Playing take %1</source>
+        <translation>Aufnahme %1 wird abgespielt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Choose a reference song&lt;/b&gt; of at least 10 s, or take the style from the text prompt again.</source>
+        <translation>&lt;b&gt;Wählen Sie ein Referenzlied&lt;/b&gt; von mindestens 10 s, oder nehmen Sie den Stil wieder aus dem Text-Prompt.</translation>
+    </message>
+    <message>
+        <source>style of %1</source>
+        <translation>Stil von %1</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::MenuBuilder</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
@@ -506,280 +554,8 @@ Vektoreinheiten: %2</translation>
         <translation>&amp;Modelle…</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>&amp;About DiffRhythm Studio</source>
-        <translation>&amp;Über DiffRhythm Studio</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Über &amp;Qt</translation>
-    </message>
-    <message>
-        <source>%1–%2 s with the full model.</source>
-        <translation>%1–%2 s mit dem vollen Modell.</translation>
-    </message>
-    <message>
-        <source>Fixed at 95 s: the base model has one length. Install the full model (Models…) for 96–285 s.</source>
-        <translation>Fest 95 s: Das Basismodell hat nur eine Länge. Installieren Sie das volle Modell (Modelle…) für 96–285 s.</translation>
-    </message>
-    <message>
-        <source>No model</source>
-        <translation>Kein Modell</translation>
-    </message>
-    <message>
-        <source>demo</source>
-        <translation>Demo</translation>
-    </message>
-    <message>
-        <source>full</source>
-        <translation>voll</translation>
-    </message>
-    <message>
-        <source>base</source>
-        <translation>Basis</translation>
-    </message>
-    <message>
-        <source>Model: %1 (%2) · %3 · %4</source>
-        <translation>Modell: %1 (%2) · %3 · %4</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Demo model — produces noise, install DiffRhythm weights for music&lt;/b&gt; (Models…).</source>
-        <translation>&lt;b&gt;Demo-Modell — erzeugt Rauschen, installieren Sie DiffRhythm-Gewichte für Musik&lt;/b&gt; (Modelle…).</translation>
-    </message>
-    <message>
-        <source>%1 — %2 steps, CFG %3 — about %4 on this machine (%5)</source>
-        <translation>%1 — %2 Schritte, CFG %3 — etwa %4 auf diesem Rechner (%5)</translation>
-    </message>
-    <message>
-        <source>from earlier runs</source>
-        <translation>aus früheren Läufen</translation>
-    </message>
-    <message>
-        <source>rough default, not yet measured</source>
-        <translation>grober Standardwert, noch nicht gemessen</translation>
-    </message>
-    <message>
-        <source>Line %1</source>
-        <translation>Zeile %1</translation>
-    </message>
-    <message>
-        <source>Lyrics</source>
-        <translation>Liedtext</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Fix the lyrics first.&lt;/b&gt; Line %1: %2</source>
-        <translation>&lt;b&gt;Korrigieren Sie zuerst den Liedtext.&lt;/b&gt; Zeile %1: %2</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>about %1 left (from earlier runs; calibrating on the first step)</source>
-        <translation>noch etwa %1 (aus früheren Läufen; wird im ersten Schritt kalibriert)</translation>
-    </message>
-    <message>
-        <source>about %1 left</source>
-        <translation>noch etwa %1</translation>
-    </message>
-    <message>
-        <source>time left: calibrating on the first step…</source>
-        <translation>Restzeit: wird im ersten Schritt kalibriert…</translation>
-    </message>
-    <message>
-        <source>Elapsed %1 · %2</source>
-        <translation>Vergangen %1 · %2</translation>
-    </message>
-    <message>
-        <source>Done in %1</source>
-        <translation>Fertig in %1</translation>
-    </message>
-    <message>
-        <source>Seed used: %1</source>
-        <translation>Verwendeter Seed: %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Generated with warnings:&lt;/b&gt;&lt;br&gt;%1</source>
-        <translation>&lt;b&gt;Mit Warnungen erzeugt:&lt;/b&gt;&lt;br&gt;%1</translation>
-    </message>
-    <message>
-        <source>Cancelled — nothing was changed</source>
-        <translation>Abgebrochen — nichts wurde verändert</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;%3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;%3</translation>
-    </message>
-    <message>
-        <source>Could not write the preview file %1</source>
-        <translation>Die Vorschaudatei %1 konnte nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <source>Take %1 — %2 — seed %3 — %4 — %5</source>
-        <translation>Aufnahme %1 — %2 — Seed %3 — %4 — %5</translation>
-    </message>
-    <message>
-        <source>(no prompt)</source>
-        <translation>(kein Prompt)</translation>
-    </message>
-    <message>
-        <source>No take selected.</source>
-        <translation>Keine Aufnahme ausgewählt.</translation>
-    </message>
-    <message>
-        <source>WAV audio (*.wav)</source>
-        <translation>WAV-Audio (*.wav)</translation>
-    </message>
-    <message>
-        <source>Export take</source>
-        <translation>Aufnahme exportieren</translation>
-    </message>
-    <message>
-        <source>FLAC audio (*.flac)</source>
-        <translation>FLAC-Audio (*.flac)</translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>%1 exportiert</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Tap to time: play a take, then press F8 at the start of each line.</source>
-        <translation>Mitklopfen: Spielen Sie eine Aufnahme ab und drücken Sie F8 am Anfang jeder Zeile.</translation>
-    </message>
-    <message>
-        <source>Open lyrics</source>
-        <translation>Liedtext öffnen</translation>
-    </message>
-    <message>
-        <source>LRC lyrics (*.lrc *.txt);;All files (*)</source>
-        <translation>LRC-Liedtexte (*.lrc *.txt);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Save lyrics</source>
-        <translation>Liedtext speichern</translation>
-    </message>
-    <message>
-        <source>LRC lyrics (*.lrc)</source>
-        <translation>LRC-Liedtext (*.lrc)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
-        <source>About DiffRhythm Studio</source>
-        <translation>Über DiffRhythm Studio</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;DiffRhythm Studio %1&lt;/h3&gt;&lt;p&gt;Lyrics and a style prompt in, a song out — with a native C++ implementation of DiffRhythm inference.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;DiffRhythm Studio %1&lt;/h3&gt;&lt;p&gt;Liedtext und Stil-Prompt hinein, ein Lied heraus — mit einer nativen C++-Implementierung der DiffRhythm-Inferenz.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL v3 oder neuer.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>Modelle</translation>
-    </message>
-    <message>
-        <source>The model manager is not part of this build. Put a model set folder (with manifest.json) somewhere and start the app with DRS_MODEL_DIR pointing at it.</source>
-        <translation>Die Modellverwaltung ist nicht Teil dieses Builds. Legen Sie einen Modellsatz-Ordner (mit manifest.json) irgendwo ab und starten Sie die App mit DRS_MODEL_DIR, das auf ihn zeigt.</translation>
-    </message>
-    <message>
-        <source>Loading models…</source>
-        <translation>Modelle werden geladen…</translation>
-    </message>
-    <message>
-        <source>Reading lyrics…</source>
-        <translation>Liedtext wird gelesen…</translation>
-    </message>
-    <message>
-        <source>Encoding the style prompt…</source>
-        <translation>Stil-Prompt wird kodiert…</translation>
-    </message>
-    <message>
-        <source>Sampling — step %1 of %2</source>
-        <translation>Sampling — Schritt %1 von %2</translation>
-    </message>
-    <message>
-        <source>Sampling…</source>
-        <translation>Sampling…</translation>
-    </message>
-    <message>
-        <source>Decoding audio — chunk %1 of %2</source>
-        <translation>Audio wird dekodiert — Abschnitt %1 von %2</translation>
-    </message>
-    <message>
-        <source>Decoding audio…</source>
-        <translation>Audio wird dekodiert…</translation>
-    </message>
-    <message>
-        <source>Finishing…</source>
-        <translation>Wird abgeschlossen…</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Fertig</translation>
-    </message>
-    <message>
-        <source>Loading models — %1</source>
-        <translation>Modelle werden geladen — %1</translation>
-    </message>
-    <message>
-        <source>Double-click a take to reuse its seed</source>
-        <translation>Doppelklick auf eine Aufnahme übernimmt ihren Seed</translation>
-    </message>
-    <message>
-        <source>from this CPU&apos;s measured speed</source>
-        <translation>aus der gemessenen Geschwindigkeit dieser CPU</translation>
-    </message>
-    <message>
-        <source>bfloat16 matrix maths runs %1× as fast as float32 on this CPU: songs take about half the time. The result differs slightly from the official float32 computation (final latent within about 3 %).</source>
-        <translation>bfloat16-Matrixrechnung ist auf dieser CPU %1× so schnell wie float32: Songs brauchen etwa die Hälfte der Zeit. Das Ergebnis weicht leicht von der offiziellen float32-Rechnung ab (finales Latent innerhalb von etwa 3 %).</translation>
-    </message>
-    <message>
-        <source>Faster bfloat16 maths (this CPU supports it)</source>
-        <translation>Schnellere bfloat16-Rechnung (diese CPU unterstützt sie)</translation>
-    </message>
-    <message>
-        <source>int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer&apos;s matrices are quantised to 8 bits; attention stays float32). The result differs slightly from the official float32 computation (final latent within about 1.5 %).</source>
-        <translation>int8-Matrixrechnung ist auf dieser CPU %1× so schnell wie float32 (die Matrizen des Transformers werden auf 8 Bit quantisiert; Attention bleibt float32). Das Ergebnis weicht leicht von der offiziellen float32-Rechnung ab (finales Latent innerhalb von etwa 1,5 %).</translation>
-    </message>
-    <message>
-        <source>Faster int8 maths (this CPU supports it)</source>
-        <translation>Schnellere int8-Rechnung (diese CPU unterstützt sie)</translation>
-    </message>
-    <message>
         <source>Se&amp;ttings</source>
         <translation>&amp;Einstellungen</translation>
-    </message>
-    <message>
-        <source>Encoding the song to edit — chunk %1 of %2</source>
-        <translation>Das zu bearbeitende Lied wird kodiert — Abschnitt %1 von %2</translation>
-    </message>
-    <message>
-        <source>Encoding the song to edit…</source>
-        <translation>Das zu bearbeitende Lied wird kodiert…</translation>
-    </message>
-    <message>
-        <source>Playback while decoding stopped: %1</source>
-        <translation>Wiedergabe während des Dekodierens gestoppt: %1</translation>
     </message>
     <message>
         <source>&amp;Play while decoding</source>
@@ -790,40 +566,16 @@ Vektoreinheiten: %2</translation>
         <translation>Eine neue Aufnahme abspielen, sobald ihre ersten Sekunden dekodiert sind</translation>
     </message>
     <message>
-        <source>Resuming at step %1 of %2…</source>
-        <translation>Fortsetzung bei Schritt %1 von %2…</translation>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <source>%1 — from take %2</source>
-        <translation>%1 — aus Aufnahme %2</translation>
+        <source>&amp;About DiffRhythm Studio</source>
+        <translation>&amp;Über DiffRhythm Studio</translation>
     </message>
     <message>
-        <source>Continuing this take needs the full model (songs of 96–285 s): install and choose it under Models.</source>
-        <translation>Diese Aufnahme fortzusetzen braucht das volle Modell (Lieder von 96–285 s): Installieren und wählen Sie es unter Modelle.</translation>
-    </message>
-    <message>
-        <source>The new song starts with this take; the lyrics of the whole song come from the editor.</source>
-        <translation>Das neue Lied beginnt mit dieser Aufnahme; der Liedtext des ganzen Lieds kommt aus dem Editor.</translation>
-    </message>
-    <message>
-        <source>Playing the parent take %1</source>
-        <translation>Ausgangsaufnahme %1 wird abgespielt</translation>
-    </message>
-    <message>
-        <source>Playing take %1</source>
-        <translation>Aufnahme %1 wird abgespielt</translation>
-    </message>
-    <message>
-        <source>Style from:</source>
-        <translation>Stil aus:</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Choose a reference song&lt;/b&gt; of at least 10 s, or take the style from the text prompt again.</source>
-        <translation>&lt;b&gt;Wählen Sie ein Referenzlied&lt;/b&gt; von mindestens 10 s, oder nehmen Sie den Stil wieder aus dem Text-Prompt.</translation>
-    </message>
-    <message>
-        <source>style of %1</source>
-        <translation>Stil von %1</translation>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +849,104 @@ Vektoreinheiten: %2</translation>
     </message>
 </context>
 <context>
+    <name>drs::ui::RunStatusView</name>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>about %1 left (from earlier runs; calibrating on the first step)</source>
+        <translation>noch etwa %1 (aus früheren Läufen; wird im ersten Schritt kalibriert)</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noch etwa %1</translation>
+    </message>
+    <message>
+        <source>time left: calibrating on the first step…</source>
+        <translation>Restzeit: wird im ersten Schritt kalibriert…</translation>
+    </message>
+    <message>
+        <source>Elapsed %1 · %2</source>
+        <translation>Vergangen %1 · %2</translation>
+    </message>
+    <message>
+        <source>Done in %1</source>
+        <translation>Fertig in %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled — nothing was changed</source>
+        <translation>Abgebrochen — nichts wurde verändert</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::RunText</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Loading models…</source>
+        <translation>Modelle werden geladen…</translation>
+    </message>
+    <message>
+        <source>Loading models — %1</source>
+        <translation>Modelle werden geladen — %1</translation>
+    </message>
+    <message>
+        <source>Reading lyrics…</source>
+        <translation>Liedtext wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Encoding the style prompt…</source>
+        <translation>Stil-Prompt wird kodiert…</translation>
+    </message>
+    <message>
+        <source>Encoding the song to edit — chunk %1 of %2</source>
+        <translation>Das zu bearbeitende Lied wird kodiert — Abschnitt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Encoding the song to edit…</source>
+        <translation>Das zu bearbeitende Lied wird kodiert…</translation>
+    </message>
+    <message>
+        <source>Sampling — step %1 of %2</source>
+        <translation>Sampling — Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Sampling…</source>
+        <translation>Sampling…</translation>
+    </message>
+    <message>
+        <source>Decoding audio — chunk %1 of %2</source>
+        <translation>Audio wird dekodiert — Abschnitt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Decoding audio…</source>
+        <translation>Audio wird dekodiert…</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>Wird abgeschlossen…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::SetDownload</name>
     <message>
         <source>&apos;%1&apos; is not a model set id.</source>
@@ -1105,6 +955,113 @@ Vektoreinheiten: %2</translation>
     <message>
         <source>Download cancelled.</source>
         <translation>Download abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::SongSettingsPanel</name>
+    <message>
+        <source>Best</source>
+        <translation>Beste</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Ausgewogen</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>Schnell</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Song</source>
+        <translation>Lied</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Left: best quality. Right: fastest.</source>
+        <translation>Links: beste Qualität. Rechts: am schnellsten.</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>Stil:</translation>
+    </message>
+    <message>
+        <source>Style from:</source>
+        <translation>Stil aus:</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>Länge:</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Voreinstellung:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Faster bfloat16 maths (this CPU supports it)</source>
+        <translation>Schnellere bfloat16-Rechnung (diese CPU unterstützt sie)</translation>
+    </message>
+    <message>
+        <source>Faster int8 maths (this CPU supports it)</source>
+        <translation>Schnellere int8-Rechnung (diese CPU unterstützt sie)</translation>
+    </message>
+    <message>
+        <source>bfloat16 matrix maths runs %1× as fast as float32 on this CPU: songs take about half the time. The result differs slightly from the official float32 computation (final latent within about 3 %).</source>
+        <translation>bfloat16-Matrixrechnung ist auf dieser CPU %1× so schnell wie float32: Songs brauchen etwa die Hälfte der Zeit. Das Ergebnis weicht leicht von der offiziellen float32-Rechnung ab (finales Latent innerhalb von etwa 3 %).</translation>
+    </message>
+    <message>
+        <source>int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer&apos;s matrices are quantised to 8 bits; attention stays float32). The result differs slightly from the official float32 computation (final latent within about 1.5 %).</source>
+        <translation>int8-Matrixrechnung ist auf dieser CPU %1× so schnell wie float32 (die Matrizen des Transformers werden auf 8 Bit quantisiert; Attention bleibt float32). Das Ergebnis weicht leicht von der offiziellen float32-Rechnung ab (finales Latent innerhalb von etwa 1,5 %).</translation>
+    </message>
+    <message>
+        <source>%1–%2 s with the full model.</source>
+        <translation>%1–%2 s mit dem vollen Modell.</translation>
+    </message>
+    <message>
+        <source>Fixed at 95 s: the base model has one length. Install the full model (Models…) for 96–285 s.</source>
+        <translation>Fest 95 s: Das Basismodell hat nur eine Länge. Installieren Sie das volle Modell (Modelle…) für 96–285 s.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 steps, CFG %3 — about %4 on this machine (%5)</source>
+        <translation>%1 — %2 Schritte, CFG %3 — etwa %4 auf diesem Rechner (%5)</translation>
+    </message>
+    <message>
+        <source>from earlier runs</source>
+        <translation>aus früheren Läufen</translation>
+    </message>
+    <message>
+        <source>from this CPU&apos;s measured speed</source>
+        <translation>aus der gemessenen Geschwindigkeit dieser CPU</translation>
+    </message>
+    <message>
+        <source>rough default, not yet measured</source>
+        <translation>grober Standardwert, noch nicht gemessen</translation>
+    </message>
+    <message>
+        <source>Seed used: %1</source>
+        <translation>Verwendeter Seed: %1</translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1147,68 @@ Vektoreinheiten: %2</translation>
     <message>
         <source>Cannot use this song: %1</source>
         <translation>Dieses Lied ist nicht verwendbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::TakesModel</name>
+    <message>
+        <source>Take %1 — %2 — seed %3 — %4 — %5</source>
+        <translation>Aufnahme %1 — %2 — Seed %3 — %4 — %5</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(kein Prompt)</translation>
+    </message>
+    <message>
+        <source>%1 — from take %2</source>
+        <translation>%1 — aus Aufnahme %2</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::TakesPanel</name>
+    <message>
+        <source>Takes</source>
+        <translation>Aufnahmen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Double-click a take to reuse its seed</source>
+        <translation>Doppelklick auf eine Aufnahme übernimmt ihren Seed</translation>
+    </message>
+    <message>
+        <source>Could not write the preview file %1</source>
+        <translation>Die Vorschaudatei %1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>No take selected.</source>
+        <translation>Keine Aufnahme ausgewählt.</translation>
+    </message>
+    <message>
+        <source>WAV audio (*.wav)</source>
+        <translation>WAV-Audio (*.wav)</translation>
+    </message>
+    <message>
+        <source>Export take</source>
+        <translation>Aufnahme exportieren</translation>
+    </message>
+    <message>
+        <source>FLAC audio (*.flac)</source>
+        <translation>FLAC-Audio (*.flac)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Playback while decoding stopped: %1</source>
+        <translation>Wiedergabe während des Dekodierens gestoppt: %1</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,17 @@ Vector units: %2</source>
     </message>
 </context>
 <context>
+    <name>drs::ui::AboutDialog</name>
+    <message>
+        <source>About DiffRhythm Studio</source>
+        <translation>关于 DiffRhythm Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;DiffRhythm Studio %1&lt;/h3&gt;&lt;p&gt;Lyrics and a style prompt in, a song out — with a native C++ implementation of DiffRhythm inference.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;DiffRhythm Studio %1&lt;/h3&gt;&lt;p&gt;输入歌词和风格提示词，生成一首歌曲 — 基于 DiffRhythm 推理的原生 C++ 实现。&lt;/p&gt;&lt;p&gt;依据 GNU GPL v3 或更高版本授权。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::CitizenSettings</name>
     <message>
         <source>Keep the computer &amp;awake during long runs</source>
@@ -257,6 +268,13 @@ Vector units: %2</source>
     </message>
 </context>
 <context>
+    <name>drs::ui::GenerationController</name>
+    <message>
+        <source>&lt;b&gt;No model loaded.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;未加载模型。&lt;/b&gt;%1</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -327,142 +345,57 @@ Vector units: %2</source>
     </message>
 </context>
 <context>
-    <name>drs::ui::MainWindow</name>
-    <message>
-        <source>Best</source>
-        <translation>最佳</translation>
-    </message>
-    <message>
-        <source>Balanced</source>
-        <translation>均衡</translation>
-    </message>
-    <message>
-        <source>Fast</source>
-        <translation>快速</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 分 %2 秒</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
-    </message>
-    <message>
-        <source>Loading models…</source>
-        <translation>正在加载模型…</translation>
-    </message>
-    <message>
-        <source>Loading models — %1</source>
-        <translation>正在加载模型 — %1</translation>
-    </message>
-    <message>
-        <source>Reading lyrics…</source>
-        <translation>正在读取歌词…</translation>
-    </message>
-    <message>
-        <source>Encoding the style prompt…</source>
-        <translation>正在编码风格提示词…</translation>
-    </message>
-    <message>
-        <source>Sampling — step %1 of %2</source>
-        <translation>采样 — 第 %1 步，共 %2 步</translation>
-    </message>
-    <message>
-        <source>Sampling…</source>
-        <translation>采样中…</translation>
-    </message>
-    <message>
-        <source>Decoding audio — chunk %1 of %2</source>
-        <translation>解码音频 — 第 %1 段，共 %2 段</translation>
-    </message>
-    <message>
-        <source>Decoding audio…</source>
-        <translation>正在解码音频…</translation>
-    </message>
-    <message>
-        <source>Finishing…</source>
-        <translation>即将完成…</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>bfloat16 matrix maths runs %1× as fast as float32 on this CPU: songs take about half the time. The result differs slightly from the official float32 computation (final latent within about 3 %).</source>
-        <translation>在这台 CPU 上，bfloat16 矩阵运算的速度是 float32 的 %1 倍：生成歌曲大约只需一半时间。结果与官方 float32 计算略有差异（最终潜变量相差约 3 % 以内）。</translation>
-    </message>
-    <message>
-        <source>int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer&apos;s matrices are quantised to 8 bits; attention stays float32). The result differs slightly from the official float32 computation (final latent within about 1.5 %).</source>
-        <translation>在这台 CPU 上，int8 矩阵运算的速度是 float32 的 %1 倍（Transformer 的矩阵量化为 8 位；注意力计算仍为 float32）。结果与官方 float32 计算略有差异（最终潜变量相差约 1.5 % 以内）。</translation>
-    </message>
-    <message>
-        <source>DiffRhythm Studio</source>
-        <translation>DiffRhythm Studio</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;No model loaded.&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;未加载模型。&lt;/b&gt;%1</translation>
-    </message>
+    <name>drs::ui::LyricsPanel</name>
     <message>
         <source>Lyrics (LRC)</source>
         <translation>歌词（LRC）</translation>
     </message>
     <message>
-        <source> s</source>
-        <translation> 秒</translation>
+        <source>Line %1</source>
+        <translation>第 %1 行</translation>
     </message>
     <message>
-        <source>Left: best quality. Right: fastest.</source>
-        <translation>左：质量最佳。右：速度最快。</translation>
+        <source>Lyrics</source>
+        <translation>歌词</translation>
     </message>
     <message>
-        <source>Random</source>
-        <translation>随机</translation>
+        <source>Open lyrics</source>
+        <translation>打开歌词</translation>
     </message>
     <message>
-        <source>Quality</source>
-        <translation>质量</translation>
+        <source>LRC lyrics (*.lrc *.txt);;All files (*)</source>
+        <translation>LRC 歌词 (*.lrc *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Speed</source>
-        <translation>速度</translation>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>Song</source>
-        <translation>歌曲</translation>
+        <source>Save lyrics</source>
+        <translation>保存歌词</translation>
     </message>
     <message>
-        <source>Style:</source>
-        <translation>风格：</translation>
+        <source>LRC lyrics (*.lrc)</source>
+        <translation>LRC 歌词 (*.lrc)</translation>
     </message>
     <message>
-        <source>Length:</source>
-        <translation>长度：</translation>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>Preset:</source>
-        <translation>预设：</translation>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
     <message>
-        <source>Seed:</source>
-        <translation>种子：</translation>
+        <source>Tap to time: play a take, then press F8 at the start of each line.</source>
+        <translation>跟拍定时：播放一个版本，然后在每一行开始时按 F8。</translation>
     </message>
+</context>
+<context>
+    <name>drs::ui::MainWindow</name>
     <message>
-        <source>Faster bfloat16 maths (this CPU supports it)</source>
-        <translation>更快的 bfloat16 运算（这台 CPU 支持）</translation>
-    </message>
-    <message>
-        <source>Faster int8 maths (this CPU supports it)</source>
-        <translation>更快的 int8 运算（这台 CPU 支持）</translation>
+        <source>DiffRhythm Studio</source>
+        <translation>DiffRhythm Studio</translation>
     </message>
     <message>
         <source>Generate</source>
@@ -473,25 +406,80 @@ Vector units: %2</source>
         <translation>生成（Ctrl+Enter）；取消（Esc）</translation>
     </message>
     <message>
-        <source>Ready</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
-        <source>Double-click a take to reuse its seed</source>
-        <translation>双击一个版本即可重用它的种子</translation>
-    </message>
-    <message>
         <source>Playback failed: %1</source>
         <translation>播放失败：%1</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
+        <source>No model</source>
+        <translation>无模型</translation>
     </message>
     <message>
-        <source>Takes</source>
-        <translation>版本</translation>
+        <source>&lt;b&gt;Demo model — produces noise, install DiffRhythm weights for music&lt;/b&gt; (Models…).</source>
+        <translation>&lt;b&gt;演示模型 — 只生成噪声，要生成音乐请安装 DiffRhythm 权重&lt;/b&gt;（模型…）。</translation>
     </message>
+    <message>
+        <source>demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>基础</translation>
+    </message>
+    <message>
+        <source>Model: %1 (%2) · %3 · %4</source>
+        <translation>模型：%1（%2）· %3 · %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fix the lyrics first.&lt;/b&gt; Line %1: %2</source>
+        <translation>&lt;b&gt;请先修正歌词。&lt;/b&gt;第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Generated with warnings:&lt;/b&gt;&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;已生成，但有警告：&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>Resuming at step %1 of %2…</source>
+        <translation>从第 %1 步继续（共 %2 步）…</translation>
+    </message>
+    <message>
+        <source>Continuing this take needs the full model (songs of 96–285 s): install and choose it under Models.</source>
+        <translation>续写此版本需要完整模型（96–285 秒的歌曲）：请在“模型”中安装并选择它。</translation>
+    </message>
+    <message>
+        <source>The new song starts with this take; the lyrics of the whole song come from the editor.</source>
+        <translation>新歌曲以此版本开头；整首歌的歌词取自编辑器。</translation>
+    </message>
+    <message>
+        <source>Playing the parent take %1</source>
+        <translation>正在播放原版本 %1</translation>
+    </message>
+    <message>
+        <source>Playing take %1</source>
+        <translation>正在播放版本 %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Choose a reference song&lt;/b&gt; of at least 10 s, or take the style from the text prompt again.</source>
+        <translation>&lt;b&gt;请选择一首参考歌曲&lt;/b&gt;（至少 10 秒），或改回使用文字提示词获取风格。</translation>
+    </message>
+    <message>
+        <source>style of %1</source>
+        <translation>%1 的风格</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::MenuBuilder</name>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -565,220 +553,8 @@ Vector units: %2</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About DiffRhythm Studio</source>
-        <translation>关于 DiffRhythm Studio(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>关于 Qt(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>%1–%2 s with the full model.</source>
-        <translation>使用完整模型时为 %1–%2 秒。</translation>
-    </message>
-    <message>
-        <source>Fixed at 95 s: the base model has one length. Install the full model (Models…) for 96–285 s.</source>
-        <translation>固定为 95 秒：基础模型只有一种长度。安装完整模型（模型…）可生成 96–285 秒的歌曲。</translation>
-    </message>
-    <message>
-        <source>No model</source>
-        <translation>无模型</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Demo model — produces noise, install DiffRhythm weights for music&lt;/b&gt; (Models…).</source>
-        <translation>&lt;b&gt;演示模型 — 只生成噪声，要生成音乐请安装 DiffRhythm 权重&lt;/b&gt;（模型…）。</translation>
-    </message>
-    <message>
-        <source>demo</source>
-        <translation>演示</translation>
-    </message>
-    <message>
-        <source>full</source>
-        <translation>完整</translation>
-    </message>
-    <message>
-        <source>base</source>
-        <translation>基础</translation>
-    </message>
-    <message>
-        <source>Model: %1 (%2) · %3 · %4</source>
-        <translation>模型：%1（%2）· %3 · %4</translation>
-    </message>
-    <message>
-        <source>%1 — %2 steps, CFG %3 — about %4 on this machine (%5)</source>
-        <translation>%1 — %2 步，CFG %3 — 在本机上约需 %4（%5）</translation>
-    </message>
-    <message>
-        <source>from earlier runs</source>
-        <translation>依据之前的运行</translation>
-    </message>
-    <message>
-        <source>from this CPU&apos;s measured speed</source>
-        <translation>依据实测的 CPU 速度</translation>
-    </message>
-    <message>
-        <source>rough default, not yet measured</source>
-        <translation>粗略默认值，尚未实测</translation>
-    </message>
-    <message>
-        <source>Line %1</source>
-        <translation>第 %1 行</translation>
-    </message>
-    <message>
-        <source>Lyrics</source>
-        <translation>歌词</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Fix the lyrics first.&lt;/b&gt; Line %1: %2</source>
-        <translation>&lt;b&gt;请先修正歌词。&lt;/b&gt;第 %1 行：%2</translation>
-    </message>
-    <message>
-        <source>Cancelled — nothing was changed</source>
-        <translation>已取消 — 未做任何更改</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>about %1 left (from earlier runs; calibrating on the first step)</source>
-        <translation>剩余约 %1（依据之前的运行；将在第一步校准）</translation>
-    </message>
-    <message>
-        <source>about %1 left</source>
-        <translation>剩余约 %1</translation>
-    </message>
-    <message>
-        <source>time left: calibrating on the first step…</source>
-        <translation>剩余时间：将在第一步校准…</translation>
-    </message>
-    <message>
-        <source>Elapsed %1 · %2</source>
-        <translation>已用时 %1 · %2</translation>
-    </message>
-    <message>
-        <source>Done in %1</source>
-        <translation>用时 %1 完成</translation>
-    </message>
-    <message>
-        <source>Seed used: %1</source>
-        <translation>所用种子：%1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Generated with warnings:&lt;/b&gt;&lt;br&gt;%1</source>
-        <translation>&lt;b&gt;已生成，但有警告：&lt;/b&gt;&lt;br&gt;%1</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;%3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;%3</translation>
-    </message>
-    <message>
-        <source>Could not write the preview file %1</source>
-        <translation>无法写入预览文件 %1</translation>
-    </message>
-    <message>
-        <source>Take %1 — %2 — seed %3 — %4 — %5</source>
-        <translation>版本 %1 — %2 — 种子 %3 — %4 — %5</translation>
-    </message>
-    <message>
-        <source>(no prompt)</source>
-        <translation>（无提示词）</translation>
-    </message>
-    <message>
-        <source>No take selected.</source>
-        <translation>未选择版本。</translation>
-    </message>
-    <message>
-        <source>WAV audio (*.wav)</source>
-        <translation>WAV 音频 (*.wav)</translation>
-    </message>
-    <message>
-        <source>Export take</source>
-        <translation>导出版本</translation>
-    </message>
-    <message>
-        <source>FLAC audio (*.flac)</source>
-        <translation>FLAC 音频 (*.flac)</translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>已导出 %1</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Tap to time: play a take, then press F8 at the start of each line.</source>
-        <translation>跟拍定时：播放一个版本，然后在每一行开始时按 F8。</translation>
-    </message>
-    <message>
-        <source>Open lyrics</source>
-        <translation>打开歌词</translation>
-    </message>
-    <message>
-        <source>LRC lyrics (*.lrc *.txt);;All files (*)</source>
-        <translation>LRC 歌词 (*.lrc *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>Save lyrics</source>
-        <translation>保存歌词</translation>
-    </message>
-    <message>
-        <source>LRC lyrics (*.lrc)</source>
-        <translation>LRC 歌词 (*.lrc)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>About DiffRhythm Studio</source>
-        <translation>关于 DiffRhythm Studio</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;DiffRhythm Studio %1&lt;/h3&gt;&lt;p&gt;Lyrics and a style prompt in, a song out — with a native C++ implementation of DiffRhythm inference.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;DiffRhythm Studio %1&lt;/h3&gt;&lt;p&gt;输入歌词和风格提示词，生成一首歌曲 — 基于 DiffRhythm 推理的原生 C++ 实现。&lt;/p&gt;&lt;p&gt;依据 GNU GPL v3 或更高版本授权。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>The model manager is not part of this build. Put a model set folder (with manifest.json) somewhere and start the app with DRS_MODEL_DIR pointing at it.</source>
-        <translation>此版本不包含模型管理器。请将一个模型组文件夹（含 manifest.json）放在任意位置，并在启动应用时用 DRS_MODEL_DIR 指向它。</translation>
-    </message>
-    <message>
         <source>Se&amp;ttings</source>
         <translation>设置(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Encoding the song to edit — chunk %1 of %2</source>
-        <translation>正在编码要编辑的歌曲 — 第 %1 段，共 %2 段</translation>
-    </message>
-    <message>
-        <source>Encoding the song to edit…</source>
-        <translation>正在编码要编辑的歌曲…</translation>
-    </message>
-    <message>
-        <source>Playback while decoding stopped: %1</source>
-        <translation>边解码边播放已停止：%1</translation>
     </message>
     <message>
         <source>&amp;Play while decoding</source>
@@ -789,40 +565,16 @@ Vector units: %2</source>
         <translation>新版本的前几秒解码完成后立即开始播放</translation>
     </message>
     <message>
-        <source>Resuming at step %1 of %2…</source>
-        <translation>从第 %1 步继续（共 %2 步）…</translation>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>%1 — from take %2</source>
-        <translation>%1 — 来自版本 %2</translation>
+        <source>&amp;About DiffRhythm Studio</source>
+        <translation>关于 DiffRhythm Studio(&amp;A)</translation>
     </message>
     <message>
-        <source>Continuing this take needs the full model (songs of 96–285 s): install and choose it under Models.</source>
-        <translation>续写此版本需要完整模型（96–285 秒的歌曲）：请在“模型”中安装并选择它。</translation>
-    </message>
-    <message>
-        <source>The new song starts with this take; the lyrics of the whole song come from the editor.</source>
-        <translation>新歌曲以此版本开头；整首歌的歌词取自编辑器。</translation>
-    </message>
-    <message>
-        <source>Playing the parent take %1</source>
-        <translation>正在播放原版本 %1</translation>
-    </message>
-    <message>
-        <source>Playing take %1</source>
-        <translation>正在播放版本 %1</translation>
-    </message>
-    <message>
-        <source>Style from:</source>
-        <translation>风格来源：</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Choose a reference song&lt;/b&gt; of at least 10 s, or take the style from the text prompt again.</source>
-        <translation>&lt;b&gt;请选择一首参考歌曲&lt;/b&gt;（至少 10 秒），或改回使用文字提示词获取风格。</translation>
-    </message>
-    <message>
-        <source>style of %1</source>
-        <translation>%1 的风格</translation>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +847,104 @@ Vector units: %2</source>
     </message>
 </context>
 <context>
+    <name>drs::ui::RunStatusView</name>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>about %1 left (from earlier runs; calibrating on the first step)</source>
+        <translation>剩余约 %1（依据之前的运行；将在第一步校准）</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>剩余约 %1</translation>
+    </message>
+    <message>
+        <source>time left: calibrating on the first step…</source>
+        <translation>剩余时间：将在第一步校准…</translation>
+    </message>
+    <message>
+        <source>Elapsed %1 · %2</source>
+        <translation>已用时 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Done in %1</source>
+        <translation>用时 %1 完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled — nothing was changed</source>
+        <translation>已取消 — 未做任何更改</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::RunText</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Loading models…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>Loading models — %1</source>
+        <translation>正在加载模型 — %1</translation>
+    </message>
+    <message>
+        <source>Reading lyrics…</source>
+        <translation>正在读取歌词…</translation>
+    </message>
+    <message>
+        <source>Encoding the style prompt…</source>
+        <translation>正在编码风格提示词…</translation>
+    </message>
+    <message>
+        <source>Encoding the song to edit — chunk %1 of %2</source>
+        <translation>正在编码要编辑的歌曲 — 第 %1 段，共 %2 段</translation>
+    </message>
+    <message>
+        <source>Encoding the song to edit…</source>
+        <translation>正在编码要编辑的歌曲…</translation>
+    </message>
+    <message>
+        <source>Sampling — step %1 of %2</source>
+        <translation>采样 — 第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Sampling…</source>
+        <translation>采样中…</translation>
+    </message>
+    <message>
+        <source>Decoding audio — chunk %1 of %2</source>
+        <translation>解码音频 — 第 %1 段，共 %2 段</translation>
+    </message>
+    <message>
+        <source>Decoding audio…</source>
+        <translation>正在解码音频…</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>即将完成…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::SetDownload</name>
     <message>
         <source>&apos;%1&apos; is not a model set id.</source>
@@ -1103,6 +953,113 @@ Vector units: %2</source>
     <message>
         <source>Download cancelled.</source>
         <translation>下载已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::SongSettingsPanel</name>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Song</source>
+        <translation>歌曲</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Left: best quality. Right: fastest.</source>
+        <translation>左：质量最佳。右：速度最快。</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>风格：</translation>
+    </message>
+    <message>
+        <source>Style from:</source>
+        <translation>风格来源：</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>长度：</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Faster bfloat16 maths (this CPU supports it)</source>
+        <translation>更快的 bfloat16 运算（这台 CPU 支持）</translation>
+    </message>
+    <message>
+        <source>Faster int8 maths (this CPU supports it)</source>
+        <translation>更快的 int8 运算（这台 CPU 支持）</translation>
+    </message>
+    <message>
+        <source>bfloat16 matrix maths runs %1× as fast as float32 on this CPU: songs take about half the time. The result differs slightly from the official float32 computation (final latent within about 3 %).</source>
+        <translation>在这台 CPU 上，bfloat16 矩阵运算的速度是 float32 的 %1 倍：生成歌曲大约只需一半时间。结果与官方 float32 计算略有差异（最终潜变量相差约 3 % 以内）。</translation>
+    </message>
+    <message>
+        <source>int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer&apos;s matrices are quantised to 8 bits; attention stays float32). The result differs slightly from the official float32 computation (final latent within about 1.5 %).</source>
+        <translation>在这台 CPU 上，int8 矩阵运算的速度是 float32 的 %1 倍（Transformer 的矩阵量化为 8 位；注意力计算仍为 float32）。结果与官方 float32 计算略有差异（最终潜变量相差约 1.5 % 以内）。</translation>
+    </message>
+    <message>
+        <source>%1–%2 s with the full model.</source>
+        <translation>使用完整模型时为 %1–%2 秒。</translation>
+    </message>
+    <message>
+        <source>Fixed at 95 s: the base model has one length. Install the full model (Models…) for 96–285 s.</source>
+        <translation>固定为 95 秒：基础模型只有一种长度。安装完整模型（模型…）可生成 96–285 秒的歌曲。</translation>
+    </message>
+    <message>
+        <source>%1 — %2 steps, CFG %3 — about %4 on this machine (%5)</source>
+        <translation>%1 — %2 步，CFG %3 — 在本机上约需 %4（%5）</translation>
+    </message>
+    <message>
+        <source>from earlier runs</source>
+        <translation>依据之前的运行</translation>
+    </message>
+    <message>
+        <source>from this CPU&apos;s measured speed</source>
+        <translation>依据实测的 CPU 速度</translation>
+    </message>
+    <message>
+        <source>rough default, not yet measured</source>
+        <translation>粗略默认值，尚未实测</translation>
+    </message>
+    <message>
+        <source>Seed used: %1</source>
+        <translation>所用种子：%1</translation>
     </message>
 </context>
 <context>
@@ -1188,6 +1145,68 @@ Vector units: %2</source>
     <message>
         <source>Cannot use this song: %1</source>
         <translation>无法使用这首歌曲：%1</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::TakesModel</name>
+    <message>
+        <source>Take %1 — %2 — seed %3 — %4 — %5</source>
+        <translation>版本 %1 — %2 — 种子 %3 — %4 — %5</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>（无提示词）</translation>
+    </message>
+    <message>
+        <source>%1 — from take %2</source>
+        <translation>%1 — 来自版本 %2</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::TakesPanel</name>
+    <message>
+        <source>Takes</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Double-click a take to reuse its seed</source>
+        <translation>双击一个版本即可重用它的种子</translation>
+    </message>
+    <message>
+        <source>Could not write the preview file %1</source>
+        <translation>无法写入预览文件 %1</translation>
+    </message>
+    <message>
+        <source>No take selected.</source>
+        <translation>未选择版本。</translation>
+    </message>
+    <message>
+        <source>WAV audio (*.wav)</source>
+        <translation>WAV 音频 (*.wav)</translation>
+    </message>
+    <message>
+        <source>Export take</source>
+        <translation>导出版本</translation>
+    </message>
+    <message>
+        <source>FLAC audio (*.flac)</source>
+        <translation>FLAC 音频 (*.flac)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Playback while decoding stopped: %1</source>
+        <translation>边解码边播放已停止：%1</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,6 @@
 #include "ui/engine_backend.h"
 
-#include <cstdlib>
-
-#ifdef DRS_UI_HAVE_ENGINE
 #include "drs/model_set.h"
-#endif
 
 namespace drs::ui {
 
@@ -17,7 +13,6 @@ GenerationResult GenerationBackend::resume(const std::filesystem::path& journal,
   return result;
 }
 
-#ifdef DRS_UI_HAVE_ENGINE
 namespace {
 
 class EngineBackend final : public GenerationBackend {
@@ -60,23 +55,5 @@ std::filesystem::path default_model_location() {
   // $DRS_MODEL_SET (or the deprecated $DRS_MODEL_DIR) is read there, as for the CLI.
   return drs::default_model_dir().value_or(std::filesystem::path{});
 }
-
-#else
-
-std::unique_ptr<GenerationBackend> make_engine_backend(const std::filesystem::path& model_dir,
-                                                       Precision /*precision*/) {
-  throw Error(ErrorKind::ModelMissing,
-              "this build has no generation engine (drs_pipeline was "
-              "not available at configure time); cannot load " +
-                  model_dir.string());
-}
-
-std::filesystem::path default_model_location() {
-  for (const char* name : {"DRS_MODEL_SET", "DRS_MODEL_DIR"})
-    if (const char* env = std::getenv(name); env && *env) return env;
-  return {};
-}
-
-#endif
 
 }  // namespace drs::ui

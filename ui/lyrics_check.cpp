@@ -4,24 +4,20 @@
 #include <exception>
 #include <string>
 
-#ifdef DRS_UI_HAVE_ENGINE
+#include <QCoreApplication>
+#include <QString>
+
+#include "frontend/lrc_tools.h"
+
 #include "drs/model_store.h"
-#endif
 
 namespace drs::ui {
-
-#ifdef DRS_UI_HAVE_LYRICS
-bool lyrics_analysis_available() {
-  return true;
-}
 
 LyricsAnalysis check_lyrics(std::string_view lrc_text, int max_frames, double seconds) {
   try {
     LyricsOptions options;
-#ifdef DRS_UI_HAVE_ENGINE
     // Chinese lines read the store's chinese-lyrics component once it is installed.
     if (auto chinese = chinese_lyrics_dir()) options.chinese_data_dir = *chinese;
-#endif
     return analyze_lyrics(lrc_text, max_frames, seconds, options);
   } catch (const std::exception& error) {
     LyricsAnalysis failed;
@@ -30,15 +26,6 @@ LyricsAnalysis check_lyrics(std::string_view lrc_text, int max_frames, double se
     return failed;
   }
 }
-#else
-bool lyrics_analysis_available() {
-  return false;
-}
-
-LyricsAnalysis check_lyrics(std::string_view, int, double) {
-  return {};
-}
-#endif
 
 namespace {
 
@@ -59,13 +46,40 @@ int estimate_tokens(std::string_view lyric) {
 }  // namespace
 
 int count_line_tokens(std::string_view lyric) {
-  if (lyrics_analysis_available()) {
-    // One stamped line in a full-length song: nothing is dropped or cut.
-    const auto analysis = check_lyrics("[00:00.00]" + std::string(lyric), 6144, 285);
-    if (analysis.lines.size() == 1 && analysis.lines.front().tokens > 0)
-      return analysis.lines.front().tokens;
-  }
+  // One stamped line in a full-length song: nothing is dropped or cut.
+  const auto analysis = check_lyrics("[00:00.00]" + std::string(lyric), 6144, 285);
+  if (analysis.lines.size() == 1 && analysis.lines.front().tokens > 0)
+    return analysis.lines.front().tokens;
   return estimate_tokens(lyric);
+}
+
+std::vector<LyricsIssue> gap_warnings(const LyricsAnalysis& analysis) {
+  std::vector<LyricsIssue> warnings;
+  for (const auto& gap : frontend::find_gaps(analysis)) {
+    if (gap.kind == frontend::LyricGap::Kind::TooShort) {
+      const QString text =
+          QCoreApplication::translate(
+              "drs::ui::LrcTools",
+              "Gap too short: this line needs %1 frames (%2 s) but the next line starts "
+              "after %3 s; the last %4 tokens will be cut or pushed back.")
+              .arg(gap.tokens)
+              .arg(gap.needed_seconds, 0, 'f', 1)
+              .arg(gap.available_seconds, 0, 'f', 1)
+              .arg(gap.tokens - gap.frames_available);
+      warnings.push_back({gap.line, 0, Severity::Warning, "gap-too-short", text.toStdString()});
+    } else {
+      const QString text =
+          QCoreApplication::translate(
+              "drs::ui::LrcTools",
+              "Gap long: %1 s until the next line for about %2 s of singing (%3 tokens); the "
+              "model may repeat words or hum. Add a line or a timed break.")
+              .arg(gap.available_seconds, 0, 'f', 1)
+              .arg(gap.sung_seconds, 0, 'f', 0)
+              .arg(gap.tokens);
+      warnings.push_back({gap.line, 0, Severity::Info, "gap-too-long", text.toStdString()});
+    }
+  }
+  return warnings;
 }
 
 }  // namespace drs::ui

@@ -7,9 +7,9 @@
 
 #include <algorithm>
 
+#include "frontend/lrc_tools.h"
 #include "ui/cjk_font.h"
 #include "ui/lrc_highlighter.h"
-#include "ui/lrc_tools.h"
 #include "ui/lyrics_check.h"
 
 namespace drs::ui {
@@ -196,7 +196,7 @@ void LyricsEditor::replaceLine(int block_number, const QString& text) {
 void LyricsEditor::insertTimestamp(double seconds) {
   const int block = textCursor().blockNumber();
   const auto line = document()->findBlockByNumber(block).text().toStdString();
-  replaceLine(block, QString::fromStdString(set_line_timestamp(line, seconds)));
+  replaceLine(block, QString::fromStdString(frontend::set_line_timestamp(line, seconds)));
 }
 
 void LyricsEditor::stampCurrentLine(double seconds) {
@@ -204,7 +204,7 @@ void LyricsEditor::stampCurrentLine(double seconds) {
   const int block = cursor.blockNumber();
   const auto line = document()->findBlockByNumber(block).text().toStdString();
   cursor.beginEditBlock();
-  replaceLine(block, QString::fromStdString(set_line_timestamp(line, seconds)));
+  replaceLine(block, QString::fromStdString(frontend::set_line_timestamp(line, seconds)));
   cursor.endEditBlock();
   // Next lyric line, so the writer keeps tapping along with the song.
   int next = block + 1;
@@ -215,7 +215,7 @@ void LyricsEditor::stampCurrentLine(double seconds) {
 
 void LyricsEditor::spreadUntimed(double song_seconds) {
   const auto text = toPlainText().toStdString();
-  const auto spread = spread_untimed(text, song_seconds, count_line_tokens);
+  const auto spread = frontend::spread_untimed(text, song_seconds, count_line_tokens);
   if (spread == text) return;
   QTextCursor cursor(document());
   cursor.beginEditBlock();  // one undo step
@@ -229,7 +229,7 @@ double LyricsEditor::suggestedTimeForCurrentLine() const {
   for (QTextBlock block = textCursor().block().previous(); block.isValid();
        block = block.previous()) {
     const auto line = block.text().toStdString();
-    if (const auto time = line_timestamp(line)) {
+    if (const auto time = frontend::line_timestamp(line)) {
       const auto text = line.substr(std::min(line.size(), line.find(']') + 1));
       return *time + kSecondsPerToken * count_line_tokens(text);
     }

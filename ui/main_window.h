@@ -1,11 +1,8 @@
-// The main window: lyric editor, style prompt, length, quality/speed preset, seed,
-// Generate/Cancel with progress, the takes of this session with playback and export.
+// The main window: arranges the lyrics, the song settings, the run's status and the
+// takes, and wires them to the GenerationController that owns the run state.
 #pragma once
 
-#include <QElapsedTimer>
 #include <QMainWindow>
-#include <QTemporaryDir>
-#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -15,45 +12,31 @@
 #include "drs/run_journal.h"
 #include "ui/draft_store.h"
 #include "ui/engine_backend.h"
-#include "ui/engine_worker.h"
-#include "ui/run_tracker.h"
+#include "ui/lyrics/lyrics_panel.h"
+#include "ui/run/generation_controller.h"
+#include "ui/song/song_settings_panel.h"
+#include "ui/takes/takes_panel.h"
 
 class QAction;
-class QCheckBox;
-class QLabel;
-class QLineEdit;
-class QListWidget;
-class QProgressBar;
 class QPushButton;
-class QSlider;
-class QSpinBox;
+class QLabel;
 
 namespace drs::ui {
 
+class Banner;
 class EditPanel;
 class LyricLineMarker;
 class LyricsEditor;
 class PlayerPanel;
-class PromptEdit;
 class ResumeOffer;
+class RunStatusView;
 class StreamingPlayback;
 class StyleSourcePanel;
-
-// One generated song kept for this session.
-struct TakeRecord {
-  Take take;
-  QString style;
-  QString preset;
-  double seconds = 0;
-  QString preview_path;          // WAV the player streams
-  int parent = -1;               // the take this one edits or continues (index), -1: none
-  double requested_seconds = 0;  // the run's song length (the request's, not the audio's)
-};
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
-  enum class State { Idle, Running };
+  using State = GenerationController::State;
 
   // Loads the model set from default_model_location(); a failure leaves the window
   // usable for editing and says what is missing.
@@ -64,28 +47,31 @@ class MainWindow : public QMainWindow {
   MainWindow(const MainWindow&) = delete;
   MainWindow& operator=(const MainWindow&) = delete;
 
-  [[nodiscard]] State state() const { return state_; }
-  [[nodiscard]] EngineWorker* worker() const { return worker_.get(); }
-  [[nodiscard]] const std::vector<TakeRecord>& takes() const { return takes_; }
-  [[nodiscard]] const RunTracker* tracker() const { return tracker_ ? &*tracker_ : nullptr; }
+  [[nodiscard]] GenerationController* controller() const { return controller_; }
+  [[nodiscard]] State state() const { return controller_->state(); }
+  [[nodiscard]] EngineWorker* worker() const { return controller_->worker(); }
+  [[nodiscard]] const frontend::RunTracker* tracker() const { return controller_->tracker(); }
+  [[nodiscard]] const std::vector<TakeRecord>& takes() const { return takes_->takes(); }
   [[nodiscard]] DraftStore& draftStore() { return draft_store_; }
-  [[nodiscard]] LyricsEditor* lyricsEditor() const { return editor_; }
-  [[nodiscard]] PlayerPanel* playerPanel() const { return player_; }
-  [[nodiscard]] StreamingPlayback* streamingPlayback() const { return streaming_; }
+  [[nodiscard]] LyricsEditor* lyricsEditor() const { return lyrics_->editor(); }
+  [[nodiscard]] PlayerPanel* playerPanel() const { return takes_->player(); }
+  [[nodiscard]] StreamingPlayback* streamingPlayback() const { return takes_->streaming(); }
   [[nodiscard]] ResumeOffer* resumeOffer() const { return resume_offer_; }
-  [[nodiscard]] StyleSourcePanel* styleSource() const { return style_source_; }
+  [[nodiscard]] StyleSourcePanel* styleSource() const { return settings_->styleSource(); }
 
   // Writes take `index` to `path` (format from the extension); false + message on failure.
-  bool exportTake(int index, const QString& path, QString* error = nullptr);
+  bool exportTake(int index, const QString& path, QString* error = nullptr) {
+    return takes_->exportTake(index, path, error);
+  }
 
  public Q_SLOTS:
   // Picks the model set again (model store, $DRS_MODEL_DIR, demo) and loads it.
-  void reloadEngine();
+  void reloadEngine() { controller_->reloadEngine(); }
   void generate();
-  void cancel();
-  void exportSelected();
-  void openLyrics();
-  void saveLyrics();
+  void cancel() { controller_->cancel(); }
+  void exportSelected() { takes_->exportSelected(); }
+  void openLyrics() { lyrics_->openLyrics(); }
+  void saveLyrics() { lyrics_->saveLyrics(); }
   void insertTimestamp();
   void stampLine();
   void spreadEvenly();
@@ -99,31 +85,26 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
 
  private:
-  void attachBackend(std::unique_ptr<GenerationBackend> backend);
   void buildUi();
   void buildMenus();
+  void connectController();
   void connectAutosave();
   void restoreDraft();
   [[nodiscard]] Draft currentDraft() const;
   void applyModelInfo();
-  void setState(State state);
+  void onStateChanged(State state);
   void updateModelStatus();
   [[nodiscard]] QString demoNotice() const;
   void showIdleBanner();
-  void onMatmulSpeedMeasured();
-  void showBanner(const QString& html, const QString& kind);
-  void updatePresetLabel();
-  void updateProblems();
-  void onProgress(quint64 run, const Progress& progress);
-  void onRunFinished(quint64 run, const ResultPtr& result);
-  void playWhileDecoding(const AudioChunk& chunk);
+  void onMatmulSpeedMeasured(const MatmulSpeed& speed);
+  [[nodiscard]] bool refuseWithLyricErrors();
+  void onRunFinished(const ResultPtr& result);
+  void showRunWarnings(const GenerationResult& result);
+  void showRunError(const GenerationResult& result);
   void resumeRun(const RunJournal& journal);
-  void startRun(quint64 id, const GenerationRequest& request, const RunPriors& priors);
-  [[nodiscard]] RunPriors priorsFor(const SamplingSettings& sampling) const;
-  void refreshRunLabels();
-  void addTake(const Take& take);
-  void selectTake(int row);
+  void addTakes(const std::vector<Take>& takes);
   void loadExample(int index);
+  void showStatus(const QString& text, int timeout_ms);
   // Edit mode (main_window_edit.cpp).
   struct PendingEdit {
     int parent = -1;
@@ -137,65 +118,26 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] GenerationRequest withPendingEdit(GenerationRequest request);
   void showTakeInEditPanel(int row);
   void compareWithParent(bool parent);
-  [[nodiscard]] int currentTakeRow() const;
-  void showAbout();
   void showModels();
-  [[nodiscard]] double songSeconds() const;
-  [[nodiscard]] int songFrames() const;
-  [[nodiscard]] const Preset& currentPreset() const;
-  [[nodiscard]] std::optional<std::uint64_t> fixedSeed() const;
 
-  std::unique_ptr<EngineWorker> worker_;
-  ModelInfo info_;
-  QString model_error_;
+  GenerationController* controller_;
   QString slow_cpu_notice_;  // set when the start-up GEMM probe finds a slow BLAS
-  State state_ = State::Idle;
-  quint64 run_id_ = 0;         // the run the window shows; 0 = none
-  quint64 cancelled_run_ = 0;  // cancelled by the user: its journal is discarded at its end
-  std::optional<RunTracker> tracker_;
-  GenerationRequest last_request_;
-  QElapsedTimer run_clock_;
-  QTimer tick_;
   DraftStore draft_store_;
-  QTemporaryDir preview_dir_;
-  std::vector<TakeRecord> takes_;
-  QString lyrics_path_;
 
-  StreamingPlayback* streaming_ = nullptr;  // plays a take while it decodes
-  ResumeOffer* resume_offer_ = nullptr;
-  StyleSourcePanel* style_source_ =
-      nullptr;  // text prompt or reference song     // continues a run a crash or a close cut short
-  QAction* play_while_decoding_ = nullptr;
-  LyricsEditor* editor_ = nullptr;
-  QListWidget* problems_ = nullptr;
-  PromptEdit* style_ = nullptr;
-  QSpinBox* length_ = nullptr;
-  QLabel* length_note_ = nullptr;
-  QSlider* preset_ = nullptr;
-  QLabel* preset_label_ = nullptr;
-  QCheckBox* random_seed_ = nullptr;
-  QCheckBox* bf16_ = nullptr;  // offered only where the CPU has native bfloat16
-  QCheckBox* int8_ = nullptr;  // offered only where int8 GEMMs beat float32
-  QLineEdit* seed_ = nullptr;
-  QLabel* seed_used_ = nullptr;
+  LyricsPanel* lyrics_ = nullptr;
+  SongSettingsPanel* settings_ = nullptr;
   QPushButton* generate_ = nullptr;
-  QProgressBar* progress_ = nullptr;
-  QLabel* stage_ = nullptr;
-  QLabel* times_ = nullptr;
-  QLabel* banner_ = nullptr;
-  QListWidget* takes_list_ = nullptr;
-  PlayerPanel* player_ = nullptr;
-  QPushButton* export_ = nullptr;
-  QLabel* model_status_ = nullptr;
+  RunStatusView* status_ = nullptr;
+  TakesPanel* takes_ = nullptr;
+  Banner* banner_ = nullptr;
+  ResumeOffer* resume_offer_ = nullptr;  // continues a run a crash or a close cut short
+  QAction* play_while_decoding_ = nullptr;
   QAction* export_action_ = nullptr;
+  QLabel* model_status_ = nullptr;
   EditPanel* edit_panel_ = nullptr;
   LyricLineMarker* edit_marker_ = nullptr;
   std::optional<PendingEdit> pending_edit_;
   int run_parent_ = -1;  // parent take of the run in flight (-1: a plain generation)
 };
-
-// Labels shared with the tests and the CLI-style status texts.
-QString stage_text(const Progress& progress);
-QString duration_text(double seconds);
 
 }  // namespace drs::ui

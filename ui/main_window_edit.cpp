@@ -1,7 +1,5 @@
 // MainWindow's Edit mode wiring (issue 16): the edit panel under the player, edit and
 // continue runs submitted through the normal Generate path, parents of takes, A/B.
-#include <QListWidget>
-#include <QStatusBar>
 
 #include <utility>
 
@@ -12,20 +10,16 @@
 #include "ui/main_window.h"
 #include "ui/player_panel.h"
 #include "ui/span_selector.h"
+#include "ui/takes/takes_panel.h"
 
 namespace drs::ui {
 
-int MainWindow::currentTakeRow() const {
-  const int row = takes_list_->currentRow();
-  return row >= 0 && row < static_cast<int>(takes_.size()) ? row : -1;
-}
-
 EditPanel* MainWindow::buildEditPanel() {
   edit_panel_ = new EditPanel(this);
-  edit_marker_ = new LyricLineMarker(editor_);
+  edit_marker_ = new LyricLineMarker(lyricsEditor());
   connect(edit_panel_, &EditPanel::spansChanged, this, [this](const std::vector<TimeSpan>& spans) {
     const double seconds = edit_panel_->selector()->songSeconds();
-    edit_marker_->setLines(lines_in_spans(editor_->analysis(), spans, seconds));
+    edit_marker_->setLines(lines_in_spans(lyricsEditor()->analysis(), spans, seconds));
   });
   connect(edit_panel_, &QGroupBox::toggled, this, [this](bool on) {
     if (!on) edit_marker_->setLines({});
@@ -39,9 +33,9 @@ EditPanel* MainWindow::buildEditPanel() {
 }
 
 void MainWindow::regenerateSelection(const std::vector<TimeSpan>& spans) {
-  const int row = currentTakeRow();
+  const int row = takes_->currentRow();
   if (row < 0 || spans.empty()) return;
-  const auto& take = takes_[static_cast<std::size_t>(row)];
+  const auto& take = takes()[static_cast<std::size_t>(row)];
   // The same song length as the take's run, so the reference covers the whole song.
   pending_edit_ = PendingEdit{row, SongEdit{take.preview_path.toStdString(), spans, false},
                               take.requested_seconds};
@@ -50,9 +44,9 @@ void MainWindow::regenerateSelection(const std::vector<TimeSpan>& spans) {
 }
 
 void MainWindow::continueTake(double seconds) {
-  const int row = currentTakeRow();
+  const int row = takes_->currentRow();
   if (row < 0) return;
-  const auto& take = takes_[static_cast<std::size_t>(row)];
+  const auto& take = takes()[static_cast<std::size_t>(row)];
   pending_edit_ = PendingEdit{row, SongEdit{take.preview_path.toStdString(), {}, true}, seconds};
   generate();
   pending_edit_.reset();  // not consumed when generate() refused to start (e.g. lyric errors)
@@ -71,33 +65,34 @@ GenerationRequest MainWindow::withPendingEdit(GenerationRequest request) {
 
 void MainWindow::showTakeInEditPanel(int row) {
   if (!edit_panel_) return;
-  if (row < 0 || row >= static_cast<int>(takes_.size())) return edit_panel_->clearTake();
-  const auto& record = takes_[static_cast<std::size_t>(row)];
-  const auto lengths = continuation_lengths(info_, record.seconds);
+  const TakeRecord* record = takes_->take(row);
+  if (!record) return edit_panel_->clearTake();
+  const auto lengths = continuation_lengths(controller_->info(), record->seconds);
   const QString note =
       lengths.empty()
           ? tr("Continuing this take needs the full model (songs of 96–285 s): install and "
                "choose it under Models.")
           : tr("The new song starts with this take; the lyrics of the whole song come from "
                "the editor.");
-  edit_panel_->setTake(record.take.audio, record.take.channels, record.seconds, record.parent >= 0,
-                       lengths, note);
+  edit_panel_->setTake(record->take.audio, record->take.channels, record->seconds,
+                       record->parent >= 0, lengths, note);
 }
 
 void MainWindow::compareWithParent(bool parent) {
-  const int row = currentTakeRow();
+  const int row = takes_->currentRow();
   if (row < 0) return;
-  const auto& take = takes_[static_cast<std::size_t>(row)];
+  const auto& take = takes()[static_cast<std::size_t>(row)];
   if (take.parent < 0) return;
-  const auto& shown = parent ? takes_[static_cast<std::size_t>(take.parent)] : take;
-  const double position = player_->positionSeconds();
-  const bool playing = player_->isPlaying();
-  player_->load(shown.preview_path, shown.take.audio, shown.take.channels);
-  player_->seekSeconds(position);
-  if (playing) player_->togglePlay();
-  statusBar()->showMessage(parent ? tr("Playing the parent take %1").arg(take.parent + 1)
-                                  : tr("Playing take %1").arg(row + 1),
-                           4000);
+  const auto& shown = parent ? takes()[static_cast<std::size_t>(take.parent)] : take;
+  PlayerPanel* player = playerPanel();
+  const double position = player->positionSeconds();
+  const bool playing = player->isPlaying();
+  player->load(shown.preview_path, shown.take.audio, shown.take.channels);
+  player->seekSeconds(position);
+  if (playing) player->togglePlay();
+  showStatus(parent ? tr("Playing the parent take %1").arg(take.parent + 1)
+                    : tr("Playing take %1").arg(row + 1),
+             4000);
 }
 
 }  // namespace drs::ui

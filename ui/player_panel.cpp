@@ -13,13 +13,13 @@
 #include <cmath>
 #include <memory>
 
+#include "frontend/time_format.h"
 #include "ui/waveform_view.h"
 
 namespace drs::ui {
 
 QString format_clock(double seconds) {
-  const int total = static_cast<int>(std::max(0.0, std::floor(seconds)));
-  return QStringLiteral("%1:%2").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
+  return QString::fromStdString(frontend::format_clock(seconds));
 }
 
 PlayerPanel::PlayerPanel(QWidget* parent)

@@ -119,12 +119,7 @@ std::optional<ReferenceStyle> StyleSourcePanel::referenceStyle() const {
 
 bool StyleSourcePanel::loadReference(const QString& path, QString* error) {
   try {
-#ifdef DRS_UI_HAVE_AUDIO_OUTPUT
     const auto audio = read_audio_file(path.toStdString());
-#else
-    const DecodedAudio audio;
-    throw std::runtime_error("this build cannot read audio files");
-#endif
     if (audio.seconds() < kReferenceClipSeconds)
       throw std::runtime_error(tr("%1 is %2 s long; a reference song needs at least 10 s")
                                    .arg(QFileInfo(path).fileName())

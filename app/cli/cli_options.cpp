@@ -142,7 +142,8 @@ models options:
   download honours $HF_ENDPOINT (a mirror) and $HF_TOKEN (gated repositories);
   --json-progress and --quiet apply to it too
 
-Progress goes to stderr, one line per event; Ctrl+C cancels cleanly.
+Progress goes to stderr: on a terminal one line that updates in place (stage, step,
+bar, elapsed, ETA), else one line per stage, step and chunk; Ctrl+C cancels cleanly.
 
 Exit codes:
   0  success

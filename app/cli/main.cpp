@@ -168,6 +168,7 @@ int run_generate(const Options& opt) {
                  interrupted->step, interrupted->steps);
   const auto result = interrupted ? engine.resume(interrupted->file, sink, stop.get_token())
                                   : engine.generate(request, sink, stop.get_token());
+  printer.end_line();
   return finish_run(opt, result, stop, sink, format);
 }
 
@@ -190,6 +191,7 @@ int run_resume(const Options& opt) {
   const ProgressSink sink =
       opt.quiet ? ProgressSink{} : ProgressSink{[&](const Progress& p) { printer(p); }};
   const auto result = engine.resume(journal.file, sink, stop.get_token());
+  printer.end_line();
   return finish_run(opt, result, stop, sink, format);
 }
 

@@ -1,96 +1,120 @@
 #include "progress_printer.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "frontend/time_format.h"
+
 namespace drs::cli {
 namespace {
 
-// Share of the whole run each stage takes on a CPU (sampling dominates).
-constexpr double kSamplingBegin = 0.05, kSamplingEnd = 0.90, kDecodingEnd = 0.99;
+constexpr double kRedrawSeconds = 0.2;  // Terminal: redraws at most this often
+constexpr int kBarWidth = 24;
 
-std::string clock_text(double seconds) {
-  if (seconds < 0) return "?";
-  const auto s = static_cast<long>(seconds + 0.5);
-  char buffer[32];
-  if (s >= 3600)
-    std::snprintf(buffer, sizeof buffer, "%ldh%02ldm", s / 3600, (s / 60) % 60);
-  else if (s >= 60)
-    std::snprintf(buffer, sizeof buffer, "%ldm%02lds", s / 60, s % 60);
-  else
-    std::snprintf(buffer, sizeof buffer, "%lds", s);
-  return buffer;
+frontend::RunPriors priors_for_takes(int takes) {
+  frontend::RunPriors priors;
+  priors.takes = std::max(1, takes);
+  return priors;
+}
+
+// An event inside a running step (after a transformer block): refines the bar only.
+bool refines_step(const Progress& p) {
+  return p.stage == Stage::Sampling && p.within_step > 0 && p.step_seconds <= 0;
+}
+
+std::string bar(double fraction) {
+  const int filled = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * kBarWidth + 0.5);
+  return "[" + std::string(static_cast<std::size_t>(filled), '#') +
+         std::string(static_cast<std::size_t>(kBarWidth - filled), '-') + "]";
 }
 
 }  // namespace
 
-double ProgressPrinter::overall_fraction(const Progress& p, int takes) {
-  const auto stage_fraction = [&] {
-    if (p.steps <= 0) return 0.0;
-    return std::clamp((p.step + p.within_step) / p.steps, 0.0, 1.0);
-  };
-  switch (p.stage) {
-    case Stage::LoadingModels:
-    case Stage::Lyrics:
-    case Stage::Style:
-    case Stage::Encoding: return 0.0;
-    case Stage::Sampling:
-      return kSamplingBegin + (kSamplingEnd - kSamplingBegin) * stage_fraction();
-    case Stage::Decoding:
-      return kSamplingEnd +
-             (kDecodingEnd - kSamplingEnd) * (p.take + stage_fraction()) / std::max(1, takes);
-    case Stage::Writing: return kDecodingEnd;
-    case Stage::Done: return 1.0;
-  }
-  return 0.0;
+ProgressPrinter::ProgressPrinter(std::FILE* out, Mode mode, frontend::RunPriors priors)
+    : out_(out), mode_(mode), tracker_(priors), takes_(std::max(1, priors.takes)) {}
+
+ProgressPrinter::ProgressPrinter(std::FILE* out, bool json, int takes)
+    : ProgressPrinter(out,
+                      json                  ? Mode::Json
+                      : isatty(fileno(out)) ? Mode::Terminal
+                                            : Mode::Lines,
+                      priors_for_takes(takes)) {}
+
+ProgressPrinter::~ProgressPrinter() {
+  end_line();
+}
+
+double ProgressPrinter::eta() const {
+  const auto left = tracker_.remaining();
+  return left ? *left : -1.0;
 }
 
 void ProgressPrinter::operator()(const Progress& p) {
-  // Human output: intra-step events (after each transformer block) at most once a second.
-  const bool intra_step = p.stage == Stage::Sampling && p.within_step > 0;
-  if (!json_ && intra_step && p.elapsed_seconds - last_printed_ < 1.0) return;
-  last_printed_ = p.elapsed_seconds;
-  if (p.stage == Stage::Sampling && sampling_started_ < 0) sampling_started_ = p.elapsed_seconds;
-  if (p.stage == Stage::Decoding && decoding_started_ < 0) decoding_started_ = p.elapsed_seconds;
-  const double fraction = overall_fraction(p, takes_);
-  // ETA from the pace of sampling so far, projected over sampling + decoding.
-  double eta = -1;
-  if (p.stage == Stage::Sampling && p.step > 0 && p.steps > 0) {
-    const double per_step = (p.elapsed_seconds - sampling_started_) / (p.step + p.within_step);
-    eta = per_step * (p.steps - p.step - p.within_step) *
-          (1.0 + (kDecodingEnd - kSamplingEnd) / (kSamplingEnd - kSamplingBegin));
-  } else if (p.stage == Stage::Decoding && p.step > 0 && p.steps > 0) {
-    // From the pace of the chunks decoded so far (a real VAE takes minutes on a CPU):
-    // the rest of this take, then the takes still to decode.
-    const double chunks_done = p.take * p.steps + p.step;
-    const double per_chunk = (p.elapsed_seconds - decoding_started_) / chunks_done;
-    eta = per_chunk * (static_cast<double>(takes_) * p.steps - chunks_done);
-  } else if (p.stage == Stage::Done) {
-    eta = 0;
+  tracker_.update(p);
+  switch (mode_) {
+    case Mode::Json: print_json(p); break;
+    case Mode::Lines: print_line(p); break;
+    case Mode::Terminal: print_terminal(p); break;
   }
-  if (json_) {
-    nlohmann::json line{
-        {"stage", to_string(p.stage)},  {"step", p.step}, {"steps", p.steps},
-        {"within_step", p.within_step}, {"take", p.take}, {"percent", 100 * fraction},
-        {"elapsed", p.elapsed_seconds}, {"eta", eta},     {"step_seconds", p.step_seconds}};
-    if (!p.message.empty()) line["message"] = p.message;
-    std::fprintf(out_, "%s\n", line.dump().c_str());
-  } else {
-    std::string detail;
-    if (p.stage == Stage::Sampling && p.steps > 0)
-      detail = " step " + std::to_string(p.step) + "/" + std::to_string(p.steps);
-    else if (p.stage == Stage::Decoding && p.steps > 0)
-      detail = " chunk " + std::to_string(p.step) + "/" + std::to_string(p.steps) +
-               (takes_ > 1 ? " (take " + std::to_string(p.take + 1) + ")" : "");
-    else if (p.stage == Stage::Encoding && p.steps > 0)
-      detail = " chunk " + std::to_string(p.step) + "/" + std::to_string(p.steps);
-    if (!p.message.empty()) detail += " (" + p.message + ")";
-    std::fprintf(out_, "[%8.1fs] %-14s%s  %5.1f%%  ETA %s\n", p.elapsed_seconds, to_string(p.stage),
-                 detail.c_str(), 100 * fraction, clock_text(eta).c_str());
-  }
+  last_stage_ = p.stage;
   std::fflush(out_);
+}
+
+void ProgressPrinter::end_line() {
+  if (!line_open_) return;
+  std::fputc('\n', out_);
+  std::fflush(out_);
+  line_open_ = false;
+}
+
+std::string ProgressPrinter::detail(const Progress& p) const {
+  std::string text;
+  if (p.stage == Stage::Sampling && p.steps > 0)
+    text = " step " + std::to_string(p.step) + "/" + std::to_string(p.steps);
+  else if (p.stage == Stage::Decoding && p.steps > 0)
+    text = " chunk " + std::to_string(p.step) + "/" + std::to_string(p.steps) +
+           (takes_ > 1 ? " (take " + std::to_string(p.take + 1) + ")" : "");
+  else if (p.stage == Stage::Encoding && p.steps > 0)
+    text = " chunk " + std::to_string(p.step) + "/" + std::to_string(p.steps);
+  if (!p.message.empty()) text += " (" + p.message + ")";
+  return text;
+}
+
+void ProgressPrinter::print_json(const Progress& p) {
+  nlohmann::json line{
+      {"stage", to_string(p.stage)},  {"step", p.step}, {"steps", p.steps},
+      {"within_step", p.within_step}, {"take", p.take}, {"percent", 100 * tracker_.fraction()},
+      {"elapsed", p.elapsed_seconds}, {"eta", eta()},   {"step_seconds", p.step_seconds}};
+  if (!p.message.empty()) line["message"] = p.message;
+  std::fprintf(out_, "%s\n", line.dump().c_str());
+}
+
+// One line per started stage, finished step and decoded chunk; the block-by-block
+// refinements inside a step would repeat the step's numbers.
+void ProgressPrinter::print_line(const Progress& p) {
+  if (refines_step(p)) return;
+  std::fprintf(out_, "[%8.1fs] %-14s%s  %5.1f%%  ETA %s\n", p.elapsed_seconds, to_string(p.stage),
+               detail(p).c_str(), 100 * tracker_.fraction(),
+               frontend::compact_duration(eta()).c_str());
+}
+
+void ProgressPrinter::print_terminal(const Progress& p) {
+  const bool news = p.stage != last_stage_ || !refines_step(p);
+  if (!news && p.elapsed_seconds - last_drawn_ < kRedrawSeconds) return;
+  last_drawn_ = p.elapsed_seconds;
+  std::string text = std::string(to_string(p.stage)) + detail(p);
+  // \r back to the start, \033[K clears what a longer previous line left behind.
+  std::fprintf(out_, "\r%-34s %s %5.1f%%  elapsed %s  ETA %s\033[K", text.c_str(),
+               bar(tracker_.fraction()).c_str(), 100 * tracker_.fraction(),
+               frontend::compact_duration(std::floor(p.elapsed_seconds)).c_str(),
+               frontend::compact_duration(eta()).c_str());
+  line_open_ = true;
+  if (p.stage == Stage::Done || p.stage == Stage::Writing) end_line();
 }
 
 }  // namespace drs::cli

@@ -3,7 +3,7 @@
 // and its parent.
 #include <QApplication>
 #include <QComboBox>
-#include <QListWidget>
+#include <QListView>
 #include <QMediaPlayer>
 #include <QMutex>
 #include <QPushButton>
@@ -156,7 +156,8 @@ class TestEditMode : public QObject {
     QCOMPARE(h.window->takes().size(), std::size_t{2});
     QCOMPARE(h.window->takes().back().parent, 0);
     QCOMPARE(h.window->takes().front().parent, -1);
-    QVERIFY(h.find<QListWidget>("takesList")->item(1)->text().contains(QLatin1String("take 1")));
+    auto* takes = h.find<QListView>("takesList");
+    QVERIFY(takes->model()->index(1, 0).data().toString().contains(QLatin1String("take 1")));
     auto* ab = h.find<QPushButton>("abParent");
     QVERIFY(ab->isEnabled());
     auto* player = h.window->playerPanel()->player();
@@ -169,7 +170,7 @@ class TestEditMode : public QObject {
 
     // Right-click removes a span; the marks follow.
     auto* selector = h.find<SpanSelector>("spanSelector");
-    h.find<QListWidget>("takesList")->setCurrentRow(0);
+    takes->setCurrentIndex(takes->model()->index(0, 0));
     QVERIFY(!ab->isEnabled());        // take 1 has no parent
     QVERIFY(panel->spans().empty());  // a new take starts without a selection
     h.drag(0.10, 0.25);

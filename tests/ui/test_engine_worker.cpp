@@ -5,9 +5,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "frontend/run_tracker.h"
 #include "support/fake_backend.h"
 #include "ui/engine_worker.h"
-#include "ui/run_tracker.h"
 
 using namespace drs;
 using namespace drs::ui;
@@ -47,8 +47,10 @@ class TestEngineWorker : public QObject {
 
     int finished_steps = 0;
     int last_step = -1;
-    RunTracker tracker(
-        {.sampling_steps = 12, .seconds_per_step = std::nullopt, .decode_seconds = std::nullopt});
+    frontend::RunTracker tracker({.sampling_steps = 12,
+                                  .seconds_per_step = std::nullopt,
+                                  .decode_seconds = std::nullopt,
+                                  .takes = 1});
     double last_fraction = 0;
     for (const auto& event : events) {
       tracker.update(event);

@@ -12,22 +12,10 @@
 
 #include "drs/engine.h"
 #include "drs/machine_speed.h"
+#include "tests/frontend/fixtures.h"
 #include "ui/engine_backend.h"
 
 namespace drs::test {
-
-// A Progress event (helper: designated initializers would have to name every field).
-inline Progress make_progress(Stage stage, int step = 0, int steps = 0, double within = 0,
-                              double step_seconds = 0, double elapsed = 0) {
-  Progress progress;
-  progress.stage = stage;
-  progress.step = step;
-  progress.steps = steps;
-  progress.within_step = within;
-  progress.step_seconds = step_seconds;
-  progress.elapsed_seconds = elapsed;
-  return progress;
-}
 
 struct FakeScript {
   int blocks_per_step = 4;

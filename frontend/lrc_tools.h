@@ -1,7 +1,7 @@
 // Text operations behind the lyric helpers: reading and writing [mm:ss.xx] stamps,
 // spreading untimed lines over the time between their timed neighbours, and gap
 // warnings (too short: words get cut; too long: the model tends to repeat or hum).
-// Plain C++ on UTF-8 strings, independent of the widgets.
+// Plain C++ on UTF-8 strings, shared by the GUI's editor and any other front end.
 #pragma once
 
 #include <functional>
@@ -12,7 +12,7 @@
 
 #include "drs/lyrics.h"
 
-namespace drs::ui {
+namespace drs::frontend {
 
 // "[mm:ss.xx]" with hundredths, truncated; negative inputs clamp to 0.
 std::string format_timestamp(double seconds);
@@ -39,8 +39,19 @@ using TokenCounter = std::function<int(std::string_view)>;
 std::string spread_untimed(std::string_view text, double song_seconds,
                            const TokenCounter& count_tokens, double seconds_per_token = 0.3);
 
-// Gap warnings from an analysis: a line whose tokens do not fit before the next
-// line (words skipped), or a gap far longer than the line needs (repeats).
-std::vector<LyricsIssue> gap_warnings(const LyricsAnalysis& analysis);
+// A placed line whose gap to the next line is wrong: too short for its tokens (words
+// get cut or pushed back) or far longer than singing it takes (the model repeats
+// words or hums). The front end words the warning.
+struct LyricGap {
+  enum class Kind { TooShort, TooLong };
+  Kind kind = Kind::TooShort;
+  int line = 0;               // 1-based line of the LRC text
+  int tokens = 0;             // the line's tokens (one latent frame each)
+  int frames_available = 0;   // frames until the next line
+  double needed_seconds = 0;  // the tokens' frames in seconds
+  double available_seconds = 0;
+  double sung_seconds = 0;  // roughly how long singing the line takes
+};
+std::vector<LyricGap> find_gaps(const LyricsAnalysis& analysis);
 
-}  // namespace drs::ui
+}  // namespace drs::frontend

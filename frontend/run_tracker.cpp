@@ -1,8 +1,8 @@
-#include "ui/run_tracker.h"
+#include "frontend/run_tracker.h"
 
 #include <algorithm>
 
-namespace drs::ui {
+namespace drs::frontend {
 namespace {
 
 // Share of the overall bar per stage: sampling dominates the wall time, the VAE
@@ -30,6 +30,7 @@ void RunTracker::update(const Progress& progress) {
   stage_ = progress.stage;
   step_ = progress.step;
   steps_ = progress.steps;
+  take_ = progress.take;
   within_ = std::clamp(progress.within_step, 0.0, 1.0);
   if (progress.stage == Stage::Sampling && progress.step_seconds > 0) {
     ++measured_steps_;
@@ -41,8 +42,9 @@ void RunTracker::update(const Progress& progress) {
     within_ = 0;
   }
   if (progress.stage == Stage::Decoding && progress.step > 0 && decode_started_ >= 0) {
-    // Chunk times from the clock: the decoder reports completed chunks only.
-    decode_chunks_done_ = progress.step;
+    // Chunk times from the clock: the decoder reports completed chunks only, and the
+    // takes are decoded one after another.
+    decode_chunks_done_ = progress.take * progress.steps + progress.step;
     decode_chunk_total_ = progress.elapsed_seconds - decode_started_;
   }
   if (stage_ == Stage::Sampling && steps_ > 0) priors_.sampling_steps = steps_;
@@ -68,11 +70,17 @@ double RunTracker::stage_fraction() const {
     case Stage::Style: return 0.02 + 0.01 * inside;
     case Stage::Encoding: return 0.02 + 0.01 * inside;  // edit/continue: part of preparing
     case Stage::Sampling: return kPrepareEnd + (kSamplingEnd - kPrepareEnd) * inside;
-    case Stage::Decoding: return kSamplingEnd + (kDecodingEnd - kSamplingEnd) * inside;
+    case Stage::Decoding:
+      return kSamplingEnd +
+             (kDecodingEnd - kSamplingEnd) * std::min(1.0, (take_ + inside) / takes());
     case Stage::Writing: return kDecodingEnd + (1.0 - kDecodingEnd) * inside;
     case Stage::Done: return 1.0;
   }
   return 0.0;
+}
+
+double RunTracker::decode_seconds() const {
+  return decode_seconds_ / takes();
 }
 
 double RunTracker::seconds_per_step() const {
@@ -104,16 +112,19 @@ std::optional<double> RunTracker::sampling_remaining() const {
 std::optional<double> RunTracker::decode_remaining() const {
   if (stage_ == Stage::Decoding && decode_chunks_done_ > 0 && steps_ > 0) {
     const double per_chunk = decode_chunk_total_ / decode_chunks_done_;
-    return per_chunk * std::max(0.0, steps_ - step_ - within_);
+    const double chunks_left =
+        static_cast<double>(takes()) * steps_ - decode_chunks_done_ - within_;
+    return per_chunk * std::max(0.0, chunks_left);
   }
   if (priors_.decode_seconds) {
+    const double whole = *priors_.decode_seconds * takes();
     if (stage_ == Stage::Decoding && decode_started_ >= 0)
-      return std::max(0.0, *priors_.decode_seconds - (elapsed_ - decode_started_));
-    return *priors_.decode_seconds;
+      return std::max(0.0, whole - (elapsed_ - decode_started_));
+    return whole;
   }
   const auto per_step = step_estimate();
   if (!per_step || *per_step <= 0) return std::nullopt;
-  return kDecodeShareGuess * *per_step * priors_.sampling_steps;
+  return kDecodeShareGuess * *per_step * priors_.sampling_steps * takes();
 }
 
 std::optional<double> RunTracker::remaining() const {
@@ -126,4 +137,4 @@ std::optional<double> RunTracker::remaining() const {
   return *sampling + *decode;
 }
 
-}  // namespace drs::ui
+}  // namespace drs::frontend

@@ -1,14 +1,12 @@
-#include "ui/lrc_tools.h"
+#include "frontend/lrc_tools.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 
-#include <QCoreApplication>
-#include <QString>
-
-namespace drs::ui {
+namespace drs::frontend {
 namespace {
 
 constexpr double kFramesPerSecond = 44100.0 / 2048.0;
@@ -153,41 +151,30 @@ std::string spread_untimed(std::string_view text, double song_seconds,
   return join_lines(lines);
 }
 
-std::vector<LyricsIssue> gap_warnings(const LyricsAnalysis& analysis) {
-  std::vector<LyricsIssue> warnings;
+std::vector<LyricGap> find_gaps(const LyricsAnalysis& analysis) {
+  std::vector<LyricGap> gaps;
   // The last placed line runs to the song end: a long tail there is normal.
   const LyricLine* last = nullptr;
   for (const auto& line : analysis.lines)
     if (line.placed) last = &line;
   for (const auto& line : analysis.lines) {
     if (!line.placed || line.tokens <= 0) continue;
-    const double needed = line.tokens / kFramesPerSecond;
-    const double available = line.frames_available / kFramesPerSecond;
+    LyricGap gap{.kind = LyricGap::Kind::TooShort,
+                 .line = line.line,
+                 .tokens = line.tokens,
+                 .frames_available = line.frames_available,
+                 .needed_seconds = line.tokens / kFramesPerSecond,
+                 .available_seconds = line.frames_available / kFramesPerSecond,
+                 .sung_seconds = line.tokens * kSungSecondsPerToken};
     if (line.overflows || line.frames_available < line.tokens) {
-      const QString text =
-          QCoreApplication::translate(
-              "drs::ui::LrcTools",
-              "Gap too short: this line needs %1 frames (%2 s) but the next line starts "
-              "after %3 s; the last %4 tokens will be cut or pushed back.")
-              .arg(line.tokens)
-              .arg(needed, 0, 'f', 1)
-              .arg(available, 0, 'f', 1)
-              .arg(line.tokens - line.frames_available);
-      warnings.push_back({line.line, 0, Severity::Warning, "gap-too-short", text.toStdString()});
-    } else if (const double sung = line.tokens * kSungSecondsPerToken;
-               &line != last && available > kLongGapSeconds && available > kLongGapFactor * sung) {
-      const QString text =
-          QCoreApplication::translate(
-              "drs::ui::LrcTools",
-              "Gap long: %1 s until the next line for about %2 s of singing (%3 tokens); the "
-              "model may repeat words or hum. Add a line or a timed break.")
-              .arg(available, 0, 'f', 1)
-              .arg(sung, 0, 'f', 0)
-              .arg(line.tokens);
-      warnings.push_back({line.line, 0, Severity::Info, "gap-too-long", text.toStdString()});
+      gaps.push_back(gap);
+    } else if (&line != last && gap.available_seconds > kLongGapSeconds &&
+               gap.available_seconds > kLongGapFactor * gap.sung_seconds) {
+      gap.kind = LyricGap::Kind::TooLong;
+      gaps.push_back(gap);
     }
   }
-  return warnings;
+  return gaps;
 }
 
-}  // namespace drs::ui
+}  // namespace drs::frontend
