@@ -8,6 +8,7 @@
 
 #include "drs/machine_speed.h"
 #include "memory.h"
+#include "pipeline/listen_in_preview.h"
 #include "random_oobleck.h"
 #include "stats.h"
 #include "vae/chunk_plan.h"
@@ -76,6 +77,12 @@ nlohmann::json bench_dtype(const OobleckConfig& config, const Options& opt, at::
   (void)vae.decode(latents.narrow(2, 0, 8));  // first-call set-up (kernel selection, pools)
   const auto timing = time_repeats(0, opt.vae_repeats,
                                    [&] { wait_for_device(vae.decode_chunked(latents, chunking)); });
+  // Listen-in: one 10 s preview window of a sampler estimate, what a preview costs a run.
+  const auto estimate = latents.transpose(1, 2);  // the sampler's [1, N, 64] layout
+  const PreviewWindow window{static_cast<double>(frames) / 2 * 2048 / 44100, 10.0, 0};
+  const auto preview = time_repeats(0, opt.vae_repeats,
+                                    [&] { (void)decode_preview(vae, estimate, window, 1, 1, {}); });
+  const auto preview_span = preview_frames(window, frames, 2048, 44100);
   const double roofline = conv_roofline(config, chunking.chunk, options, opt.repeats);
   const double per_frame = decoder_flops_per_frame(config);
   const double work = per_frame * static_cast<double>(decoded_frames);  // overlap included
@@ -88,6 +95,8 @@ nlohmann::json bench_dtype(const OobleckConfig& config, const Options& opt, at::
           {"decode_s", timing.median},
           {"decode_spread", timing.spread},
           {"per_chunk_s", timing.median / static_cast<double>(chunks.size())},
+          {"listen_in_preview_frames", preview_span.count},
+          {"listen_in_preview_s", preview.median},
           {"gflop_per_frame", per_frame / 1e9},
           {"tflop_decoded", work / 1e12},
           {"tflop_song", per_frame * static_cast<double>(frames) / 1e12},
@@ -151,6 +160,9 @@ void print_vae_bench(const nlohmann::json& report) {
         run["per_chunk_s"].get<double>(), run["tflop_decoded"].get<double>(),
         run["gflop_per_frame"].get<double>(), run["gflops"].get<double>(),
         run["roofline_gflops"].get<double>(), run["efficiency"].get<double>());
+    std::printf("  %-9s listen-in preview: %lld frames (10 s) in %.2f s\n", dtype.c_str(),
+                static_cast<long long>(run["listen_in_preview_frames"].get<int64_t>()),
+                run["listen_in_preview_s"].get<double>());
     if (run["efficiency_suspect"].get<bool>())
       std::printf(
           "  warning: efficiency above 1: the roofline GEMMs ran slower than the decode "

@@ -211,7 +211,7 @@ GenerationResult Engine::generate(const GenerationRequest& request, const Progre
 }
 
 GenerationResult Engine::resume(const std::filesystem::path& journal, const ProgressSink& progress,
-                                std::stop_token stop) {
+                                std::stop_token stop, std::shared_ptr<ListenIn> listen_in) {
   const auto started = std::chrono::steady_clock::now();
   configure_threads(impl_->options.threads);
   std::filesystem::path kept;
@@ -219,7 +219,7 @@ GenerationResult Engine::resume(const std::filesystem::path& journal, const Prog
     const auto identity = identify_run(impl_->options.model_dir, impl_->info);
     // Only a journal that passed its checks is reported back as resumable.
     return resume_generation(impl_->models, impl_->info, journal, identity, progress, stop, started,
-                             &kept);
+                             &kept, listen_in.get());
   });
 }
 

@@ -14,6 +14,7 @@
 #include "drs/lyrics.h"
 #include "drs/model_store.h"
 #include "pipeline/edit_conditioning.h"
+#include "pipeline/listen_in_preview.h"
 #include "pipeline/negative_style.h"
 #include "pipeline/run_journal.h"
 #include "sampler/cfm_sampler.h"
@@ -175,9 +176,9 @@ std::optional<EditConditioning> edit_stage(std::optional<EditReference> referenc
 // exist; a cancel or failure leaves it for the caller to keep or discard.
 GenerationResult sample_and_decode(LoadedModels& models, const SampleInputs& inputs,
                                    const SamplingSettings& sampling, std::uint64_t seed, int takes,
-                                   RunJournalWriter* journal, const Reporter& report,
-                                   const std::stop_token& stop, GenerationResult result,
-                                   Clock::time_point started) {
+                                   RunJournalWriter* journal, ListenIn* listen_in,
+                                   const Reporter& report, const std::stop_token& stop,
+                                   GenerationResult result, Clock::time_point started) {
   const auto& dit = models.dit();
   const auto& vae = models.vae();
   const int steps = sampling.steps();
@@ -196,6 +197,17 @@ GenerationResult sample_and_decode(LoadedModels& models, const SampleInputs& inp
     sampler_progress.on_state = [&](int step, const at::Tensor& state) {
       journal->record(step, state);
     };
+  if (listen_in) {
+    sampler_progress.wants_estimate = [listen_in] { return listen_in->pending(); };
+    sampler_progress.on_estimate = [&](int step, const at::Tensor& estimate) {
+      const auto window = listen_in->take();
+      if (!window) return;
+      auto p = event(Stage::Sampling, step, steps, "listen-in preview");
+      p.preview = std::make_shared<const PreviewAudio>(
+          decode_preview(vae, estimate, *window, step, steps, stop));
+      report(p);
+    };
+  }
   report(event(Stage::Sampling, inputs.first_step, steps));
   const auto sampling_started = Clock::now();
   const auto latents = sample(dit, inputs, sampling, sampler_progress, stop);
@@ -294,13 +306,15 @@ GenerationResult run_generation(LoadedModels& models, const ModelInfo& info,
     if (journal_out) *journal_out = journal->file();
   }
   return sample_and_decode(models, inputs, request.sampling, seed, request.takes,
-                           journal ? &*journal : nullptr, report, stop, std::move(result), started);
+                           journal ? &*journal : nullptr, request.listen_in.get(), report, stop,
+                           std::move(result), started);
 }
 
 GenerationResult resume_generation(LoadedModels& models, const ModelInfo& info,
                                    const std::filesystem::path& file, const RunIdentity& identity,
                                    const ProgressSink& progress, const std::stop_token& stop,
-                                   Clock::time_point started, std::filesystem::path* journal_out) {
+                                   Clock::time_point started, std::filesystem::path* journal_out,
+                                   ListenIn* listen_in) {
   c10::InferenceMode inference;
   const Reporter report(progress, started);
   GenerationResult result;
@@ -324,7 +338,7 @@ GenerationResult resume_generation(LoadedModels& models, const ModelInfo& info,
   RunJournalWriter journal(file, run.header, inputs);
   const auto& request = run.journal.request;
   return sample_and_decode(models, inputs, request.sampling, *request.seed, request.takes, &journal,
-                           report, stop, std::move(result), started);
+                           listen_in, report, stop, std::move(result), started);
 }
 
 }  // namespace drs

@@ -29,12 +29,13 @@ GenerationResult run_generation(LoadedModels& models, const ModelInfo& info,
                                 std::filesystem::path* journal_out = nullptr);
 
 // Continues a journal (checked against `identity`) from its last step; *journal_out is
-// set once the journal passed its checks.
+// set once the journal passed its checks. `listen_in`: as GenerationRequest::listen_in.
 GenerationResult resume_generation(LoadedModels& models, const ModelInfo& info,
                                    const std::filesystem::path& journal,
                                    const RunIdentity& identity, const ProgressSink& progress,
                                    const std::stop_token& stop,
                                    std::chrono::steady_clock::time_point started,
-                                   std::filesystem::path* journal_out = nullptr);
+                                   std::filesystem::path* journal_out = nullptr,
+                                   ListenIn* listen_in = nullptr);
 
 }  // namespace drs

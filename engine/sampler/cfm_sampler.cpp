@@ -129,11 +129,15 @@ at::Tensor sample(const DiT& model, const SampleInputs& in, const SamplingSettin
       const auto vc = v.narrow(0, 0, takes), vu = v.narrow(0, takes, takes);
       velocity = vc + (vc - vu) * static_cast<double>(settings.cfg_strength);
     }
+    const bool estimate =
+        progress.on_estimate && progress.wants_estimate && progress.wants_estimate();
+    const auto clean = estimate ? at::where(mask, y + velocity * (1.0 - t0), cond) : at::Tensor();
     y = y + velocity * (t1 - t0);
     if (trajectory) (*trajectory)[k + 1].copy_(y);
     if (progress.on_state) progress.on_state(k + 1, y);
     if (progress.on_step)
       progress.on_step(k + 1, steps, std::chrono::duration<double>(Clock::now() - started).count());
+    if (estimate) progress.on_estimate(k + 1, clean);
   }
   return at::where(mask, y, cond);
 }

@@ -33,6 +33,11 @@ struct SamplerProgress {
   // The sampler's state [K,N,64] after `step` steps (0 = the initial noise), for the
   // run journal; called before on_step.
   std::function<void(int step, const at::Tensor& state)> on_state;
+  // Listen-in: asked after each step; when it says yes, on_estimate gets the flow's
+  // estimate of the clean latent at that step, x + (1 - t) v [K,N,64] with the edit
+  // mask applied (the sampler's own state is not changed). Called after on_step.
+  std::function<bool()> wants_estimate;
+  std::function<void(int step, const at::Tensor& estimate)> on_estimate;
 };
 
 // The time grid: fp32 linspace(0,1,points) rounded as the official fp16 grid is NOT

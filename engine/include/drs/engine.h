@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "drs/error.h"
+#include "drs/listen_in.h"
 #include "drs/presets.h"
 #include "drs/progress.h"
 #include "drs/song_edit.h"
@@ -90,6 +91,9 @@ struct GenerationRequest {
   // Edit or continue a reference song instead of generating from noise everywhere; the
   // lyrics still describe the whole song (absolute LRC times).
   std::optional<SongEdit> edit{};
+  // Where the caller asks for previews while the run samples (drs/listen_in.h); not part
+  // of what the run computes, so journals and manifests leave it out.
+  std::shared_ptr<ListenIn> listen_in{};
 };
 
 struct Take {
@@ -143,8 +147,9 @@ class Engine {
   // for bit, as the run would have given uninterrupted. A journal of another model set,
   // changed model files, another precision or app version fails with a reason naming
   // the mismatch (Outcome::Failed, ErrorKind::BadInput) and is left untouched.
+  // `listen_in`: as GenerationRequest::listen_in.
   GenerationResult resume(const std::filesystem::path& journal, const ProgressSink& progress,
-                          std::stop_token stop = {});
+                          std::stop_token stop = {}, std::shared_ptr<ListenIn> listen_in = {});
 
  private:
   struct Impl;

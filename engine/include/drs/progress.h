@@ -11,6 +11,8 @@
 
 namespace drs {
 
+struct PreviewAudio;  // drs/listen_in.h
+
 enum class Stage {
   LoadingModels,
   Lyrics,
@@ -36,6 +38,9 @@ struct Progress {
   // Decoding only: the audio this chunk finished, in order (shared, so that copying a
   // Progress across threads stays cheap).
   std::shared_ptr<const AudioChunk> audio{};
+  // Sampling only: a listen-in preview the caller asked for (drs/listen_in.h), reported
+  // after the step it was estimated at.
+  std::shared_ptr<const PreviewAudio> preview{};
 };
 
 // Called on the engine's thread. Must be cheap and must not throw.
