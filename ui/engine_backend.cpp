@@ -6,7 +6,8 @@ namespace drs::ui {
 
 GenerationResult GenerationBackend::resume(const std::filesystem::path& journal,
                                            const ProgressSink& /*progress*/,
-                                           std::stop_token /*stop*/) {
+                                           std::stop_token /*stop*/,
+                                           std::shared_ptr<ListenIn> /*listen_in*/) {
   GenerationResult result;
   result.error_kind = ErrorKind::BadInput;
   result.error = journal.string() + ": this engine cannot resume runs";
@@ -25,8 +26,8 @@ class EngineBackend final : public GenerationBackend {
     return engine_.generate(request, progress, std::move(stop));
   }
   GenerationResult resume(const std::filesystem::path& journal, const ProgressSink& progress,
-                          std::stop_token stop) override {
-    return engine_.resume(journal, progress, std::move(stop));
+                          std::stop_token stop, std::shared_ptr<ListenIn> listen_in) override {
+    return engine_.resume(journal, progress, std::move(stop), std::move(listen_in));
   }
   [[nodiscard]] std::optional<MatmulSpeed> measure_speed() override {
     if (engine_.info().device.rfind("cpu", 0) != 0) return std::nullopt;

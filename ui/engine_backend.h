@@ -24,9 +24,10 @@ class GenerationBackend {
   virtual GenerationResult generate(const GenerationRequest& request, const ProgressSink& progress,
                                     std::stop_token stop) = 0;
   // Continues an interrupted run from its journal (drs/run_journal.h); backends that
-  // cannot resume fail with a message.
+  // cannot resume fail with a message. `listen_in`: as GenerationRequest::listen_in.
   virtual GenerationResult resume(const std::filesystem::path& journal,
-                                  const ProgressSink& progress, std::stop_token stop);
+                                  const ProgressSink& progress, std::stop_token stop,
+                                  std::shared_ptr<ListenIn> listen_in);
   // A quick GEMM probe of the CPU this backend computes on, run once on the worker
   // thread at start-up; none where it does not apply (GPU engines, test doubles).
   [[nodiscard]] virtual std::optional<MatmulSpeed> measure_speed() { return std::nullopt; }

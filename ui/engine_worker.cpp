@@ -55,6 +55,11 @@ std::uint64_t EngineWorker::enqueue(Job job) {
   return pending_id_;
 }
 
+void EngineWorker::requestPreview(const PreviewWindow& window) {
+  QMutexLocker lock(&mutex_);
+  if (listen_in_) listen_in_->request(window);
+}
+
 void EngineWorker::cancel() {
   QMutexLocker lock(&mutex_);
   // stop_ belongs to the newest run (queued or running); a queued run that finds its
@@ -101,6 +106,7 @@ void EngineWorker::run() {
       // A cancel that came while this run was still queued: it stays cancelled, so a
       // new submit() may queue behind it (else Generate right after Cancel did nothing).
       running_cancelled_ = stop.stop_requested();
+      listen_in_ = job.listen_in;
     }
     auto result = std::make_shared<GenerationResult>(execute(id, job, stop));
     {
@@ -110,6 +116,7 @@ void EngineWorker::run() {
       // Cleared before the signal so a slot may submit the next run right away.
       busy_ = pending_.has_value();
       running_cancelled_ = false;
+      listen_in_.reset();
     }
     Q_EMIT runFinished(id, result);
   }
@@ -123,8 +130,13 @@ GenerationResult EngineWorker::execute(std::uint64_t run, const Job& job, std::s
   GenerationResult result;
   try {
     if (stop.stop_requested()) throw Error(ErrorKind::Cancelled, "cancelled before start");
-    result = job.resume.empty() ? backend_->generate(job.request, sink, stop)
-                                : backend_->resume(job.resume, sink, stop);
+    if (job.resume.empty()) {
+      auto request = job.request;
+      request.listen_in = job.listen_in;
+      result = backend_->generate(request, sink, stop);
+    } else {
+      result = backend_->resume(job.resume, sink, stop, job.listen_in);
+    }
   } catch (const Error& error) {
     result.outcome = error.kind() == ErrorKind::Cancelled ? Outcome::Cancelled : Outcome::Failed;
     result.error_kind = error.kind();

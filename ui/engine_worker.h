@@ -37,6 +37,10 @@ class EngineWorker : public QThread {
   std::uint64_t submitResume(std::filesystem::path journal);
   // Asks the running job to stop; it ends with Outcome::Cancelled soon after.
   void cancel();
+  // Listen-in (drs/listen_in.h): the running job decodes this window of its current
+  // estimate after its next sampler step and reports it as Progress::preview. Ignored
+  // when no job is sampling.
+  void requestPreview(const PreviewWindow& window);
   // A run is executing or queued.
   [[nodiscard]] bool busy() const { return busy_.load(); }
   // A snapshot of the model description (refreshed after every run).
@@ -60,6 +64,7 @@ class EngineWorker : public QThread {
   struct Job {
     GenerationRequest request;
     std::filesystem::path resume;
+    std::shared_ptr<ListenIn> listen_in = std::make_shared<ListenIn>();
   };
   std::uint64_t enqueue(Job job);
   GenerationResult execute(std::uint64_t run, const Job& job, std::stop_token stop);
@@ -67,14 +72,15 @@ class EngineWorker : public QThread {
   std::unique_ptr<GenerationBackend> backend_;
   mutable QMutex mutex_;
   QWaitCondition wake_;
-  std::optional<Job> pending_;        // guarded by mutex_
-  std::uint64_t pending_id_ = 0;      // guarded by mutex_
-  std::uint64_t last_id_ = 0;         // guarded by mutex_
-  bool running_cancelled_ = false;    // guarded by mutex_
-  std::stop_source stop_;             // guarded by mutex_; fresh per run
-  ModelInfo info_;                    // guarded by mutex_
-  std::optional<MatmulSpeed> speed_;  // guarded by mutex_
-  bool abort_ = false;                // guarded by mutex_
+  std::optional<Job> pending_;           // guarded by mutex_
+  std::uint64_t pending_id_ = 0;         // guarded by mutex_
+  std::uint64_t last_id_ = 0;            // guarded by mutex_
+  bool running_cancelled_ = false;       // guarded by mutex_
+  std::stop_source stop_;                // guarded by mutex_; fresh per run
+  std::shared_ptr<ListenIn> listen_in_;  // guarded by mutex_; the running job's
+  ModelInfo info_;                       // guarded by mutex_
+  std::optional<MatmulSpeed> speed_;     // guarded by mutex_
+  bool abort_ = false;                   // guarded by mutex_
   std::atomic_bool busy_{false};
 };
 
