@@ -33,6 +33,8 @@ namespace {
 constexpr double kLongRun = 20 * 60;
 constexpr double kShortRun = 90;
 const QString kLogin1 = QStringLiteral("org.freedesktop.login1");
+const QString kScreenSaver = QStringLiteral("org.freedesktop.ScreenSaver");
+const QString kPowerManagement = QStringLiteral("org.freedesktop.PowerManagement");
 const QString kAppId = QStringLiteral("io.github.diffrhythm_studio.DiffRhythmStudio");
 
 GenerationRequest small_request() {
@@ -88,7 +90,7 @@ class TestRunCitizen : public QObject {
     QVERIFY(system_service.registerService(kLogin1));
     QVERIFY(session_service.registerObject(QStringLiteral("/org/freedesktop/ScreenSaver"),
                                            &screen_saver_, QDBusConnection::ExportAllSlots));
-    QVERIFY(session_service.registerService(QStringLiteral("org.freedesktop.ScreenSaver")));
+    QVERIFY(session_service.registerService(kScreenSaver));
     QVERIFY(session_service.registerObject(QStringLiteral("/org/freedesktop/Notifications"),
                                            &notifications_, QDBusConnection::ExportAllSlots));
     QVERIFY(session_service.registerService(QStringLiteral("org.freedesktop.Notifications")));
@@ -165,6 +167,27 @@ class TestRunCitizen : public QObject {
     QCOMPARE(screen_saver_.active.size(), 1);
     citizen.runEnded();
     QTRY_VERIFY2(screen_saver_.active.isEmpty(), "UnInhibit was not called with the cookie");
+    QVERIFY(system_service.registerService(kLogin1));
+  }
+
+  void fallsBackToPowerManagementWithoutBoth() {
+    auto system_service = QDBusConnection(QStringLiteral("system-services"));
+    auto session_service = QDBusConnection(QStringLiteral("session-services"));
+    QVERIFY(system_service.unregisterService(kLogin1));
+    QVERIFY(session_service.unregisterService(kScreenSaver));
+    QVERIFY(
+        session_service.registerObject(QStringLiteral("/org/freedesktop/PowerManagement/Inhibit"),
+                                       &power_management_, QDBusConnection::ExportAllSlots));
+    QVERIFY(session_service.registerService(kPowerManagement));
+    QWidget window;
+    RunCitizen citizen(&window, {}, buses());
+    citizen.runStarted(nullptr, kLongRun);
+    QTRY_COMPARE(citizen.sleepInhibitor()->method(), SleepInhibitor::Method::PowerManagement);
+    QCOMPARE(power_management_.active.size(), 1);
+    citizen.runEnded();
+    QTRY_VERIFY(power_management_.active.isEmpty());
+    QVERIFY(session_service.unregisterService(kPowerManagement));
+    QVERIFY(session_service.registerService(kScreenSaver));
     QVERIFY(system_service.registerService(kLogin1));
   }
 
@@ -264,6 +287,7 @@ class TestRunCitizen : public QObject {
   std::unique_ptr<test::PrivateBus> session_bus_;
   test::FakeLogin1 login1_;
   test::FakeScreenSaver screen_saver_;
+  test::FakePowerManagement power_management_;
   test::FakeNotifications notifications_;
 };
 

@@ -1,7 +1,7 @@
 // Small real implementations of the desktop services a run talks to, exported on a
 // (private) bus by the test: logind's Inhibit (hands out the write end of a pipe, so
-// the test sees the lock's release as the pipe's hang-up), the screen saver's
-// Inhibit/UnInhibit, and the notification server's Notify.
+// the test sees the lock's release as the pipe's hang-up), the screen saver's and the
+// power manager's Inhibit/UnInhibit, and the notification server's Notify.
 #pragma once
 
 #include <fcntl.h>
@@ -49,9 +49,9 @@ class FakeLogin1 : public QObject {
   std::vector<int> read_ends_;
 };
 
-class FakeScreenSaver : public QObject {
+// The cookie protocol of org.freedesktop.ScreenSaver and PowerManagement.Inhibit.
+class CookieInhibitor : public QObject {
   Q_OBJECT
-  Q_CLASSINFO("D-Bus Interface", "org.freedesktop.ScreenSaver")
  public:
   int inhibits = 0;
   QSet<uint> active;  // cookies not handed back yet
@@ -66,6 +66,16 @@ class FakeScreenSaver : public QObject {
 
  private:
   uint last_cookie_ = 100;
+};
+
+class FakeScreenSaver : public CookieInhibitor {
+  Q_OBJECT
+  Q_CLASSINFO("D-Bus Interface", "org.freedesktop.ScreenSaver")
+};
+
+class FakePowerManagement : public CookieInhibitor {
+  Q_OBJECT
+  Q_CLASSINFO("D-Bus Interface", "org.freedesktop.PowerManagement.Inhibit")
 };
 
 class FakeNotifications : public QObject {
