@@ -17,20 +17,41 @@ int64_t positive(const nlohmann::json& j, const char* key, int64_t fallback) {
   return j[key].get<int64_t>();
 }
 
+// config.json is downloaded and its numbers size loops and tensor shapes: a depth of 10^9
+// would hang an import's shape check, a dim near 2^62 overflow dim * ff_mult. The limits
+// are far above any released or test model.
+int64_t bounded(const nlohmann::json& j, const char* key, int64_t fallback, int64_t max) {
+  const int64_t value = positive(j, key, fallback);
+  if (value > max)
+    throw Error(ErrorKind::ModelCorrupt, std::string("DiT config: '") + key + "' is " +
+                                             std::to_string(value) + ", more than " +
+                                             std::to_string(max));
+  return value;
+}
+
+constexpr int64_t kMaxWidth = 1 << 16;
+constexpr int64_t kMaxDepth = 1024;
+constexpr int64_t kMaxFfMult = 64;
+constexpr int64_t kMaxTextEmbeds = 1 << 20;
+constexpr int64_t kMaxConvLayers = 64;
+
 }  // namespace
 
 DitConfig DitConfig::from_json(const nlohmann::json& j, int64_t max_frames) {
   if (!j.is_object()) throw Error(ErrorKind::ModelCorrupt, "DiT config is not a JSON object");
   DitConfig c;
-  c.dim = positive(j, "dim", c.dim);
-  c.depth = positive(j, "depth", c.depth);
-  c.ff_mult = positive(j, "ff_mult", c.ff_mult);
-  c.mel_dim = positive(j, "mel_dim", c.mel_dim);
-  c.text_num_embeds = positive(j, "text_num_embeds", c.text_num_embeds);
-  c.text_dim = positive(j, "text_dim", c.text_dim);
+  c.dim = bounded(j, "dim", c.dim, kMaxWidth);
+  c.depth = bounded(j, "depth", c.depth, kMaxDepth);
+  c.ff_mult = bounded(j, "ff_mult", c.ff_mult, kMaxFfMult);
+  c.mel_dim = bounded(j, "mel_dim", c.mel_dim, kMaxWidth);
+  c.text_num_embeds = bounded(j, "text_num_embeds", c.text_num_embeds, kMaxTextEmbeds);
+  c.text_dim = bounded(j, "text_dim", c.text_dim, kMaxWidth);
   c.conv_layers = j.contains("conv_layers") && j["conv_layers"].is_number_integer()
                       ? j["conv_layers"].get<int64_t>()
                       : c.conv_layers;
+  if (c.conv_layers < 0 || c.conv_layers > kMaxConvLayers)
+    throw Error(ErrorKind::ModelCorrupt,
+                "DiT config: 'conv_layers' must be 0 to " + std::to_string(kMaxConvLayers));
   c.heads = 32;  // the official Llama config is built without a head count: its default 32 applies
   c.max_frames = max_frames;
   if (c.text_dim != 512)

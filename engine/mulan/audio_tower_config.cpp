@@ -22,11 +22,26 @@ void require_value(const nlohmann::json& j, const char* key, const std::string& 
                        expected + "')");
 }
 
+// A downloaded number that is counted up to or multiplied (encoder_depth + 1 hidden
+// states, clip_secs * sr): limited far above any released model, so neither overflows.
+constexpr int64_t kMaxDepth = 1024;
+constexpr int64_t kMaxClipSeconds = 3600;
+
+int64_t bounded_field(const nlohmann::json& j, const char* key, const std::string& where,
+                      int64_t max) {
+  const auto value = config_field<int64_t>(j, key, where);
+  if (value > max)
+    corrupt(where, std::string("field '") + key + "' is " + std::to_string(value) + ", more than " +
+                       std::to_string(max));
+  return value;
+}
+
 // tf_depth may be 0 (the released audio tower has no MuLan transformer).
 int64_t depth_field(const nlohmann::json& j, const std::string& where) {
   const auto it = j.find("tf_depth");
-  if (it == j.end() || !it->is_number_integer() || it->get<int64_t>() < 0)
-    corrupt(where, "field 'tf_depth' must be a non-negative integer");
+  if (it == j.end() || !it->is_number_integer() || it->get<int64_t>() < 0 ||
+      it->get<int64_t>() > kMaxDepth)
+    corrupt(where, "field 'tf_depth' must be an integer from 0 to " + std::to_string(kMaxDepth));
   return it->get<int64_t>();
 }
 
@@ -56,7 +71,7 @@ void read_mulan_blocks(AudioTowerConfig& c, const nlohmann::json& mulan, const s
   const auto sr = config_field<int64_t>(m, "sr", where + " mulan");
   if (sr != c.mel.sample_rate)
     corrupt(where, "mulan.sr " + std::to_string(sr) + " differs from MuQ's 24000 Hz");
-  c.clip_samples = config_field<int64_t>(m, "clip_secs", where + " mulan") * sr;
+  c.clip_samples = bounded_field(m, "clip_secs", where + " mulan", kMaxClipSeconds) * sr;
 }
 
 void read_w2v2(AudioTowerConfig& c, const nlohmann::json& w, const std::string& where) {
@@ -83,7 +98,7 @@ void read_muq(AudioTowerConfig& c, const nlohmann::json& muq, const std::string&
                        " is not supported (this encoder computes [\"melspec_2048\"])");
   c.stem_channels = config_field<int64_t>(muq, "conv_dim", where);
   c.conformer.dim = config_field<int64_t>(muq, "encoder_dim", where);
-  c.conformer.depth = config_field<int64_t>(muq, "encoder_depth", where);
+  c.conformer.depth = bounded_field(muq, "encoder_depth", where, kMaxDepth);
   c.mel.n_mels = config_field<int64_t>(muq, "n_mels", where);
   c.mel.hop_length = config_field<int64_t>(muq, "hop_length", where);
   if (c.mel.n_mels % 4 != 0) corrupt(where, "n_mels must be a multiple of 4 (two stride-2 convs)");
