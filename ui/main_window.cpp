@@ -9,11 +9,13 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTextBlock>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
+#include "frontend/lrc_tools.h"
 #include "ui/cpu_speed_notice.h"
 #include "ui/edit_panel.h"
 #include "ui/error_advice.h"
@@ -27,6 +29,7 @@
 #include "ui/player_panel.h"
 #include "ui/resources.h"
 #include "ui/resume_offer.h"
+#include "ui/run/listen_in_panel.h"
 #include "ui/run/run_status_view.h"
 #include "ui/song/song_settings_panel.h"
 #include "ui/style_source_panel.h"
@@ -80,6 +83,9 @@ void MainWindow::buildUi() {
   connect(generate_, &QPushButton::clicked, this,
           [this] { state() == State::Idle ? generate() : cancel(); });
   status_ = new RunStatusView(controller_, this);
+  listen_in_ = new ListenInPanel(this);
+  listen_in_->follow(controller_);
+  listen_in_->setCentreProvider([this] { return listenInCentre(); });
 
   takes_ = new TakesPanel(this);
   connect(takes_, &TakesPanel::statusMessage, this, &MainWindow::showStatus);
@@ -96,6 +102,7 @@ void MainWindow::buildUi() {
   right_layout->addWidget(settings_);
   right_layout->addWidget(generate_);
   right_layout->addWidget(status_);
+  right_layout->addWidget(listen_in_);
   right_layout->addWidget(takes_, 1);
   auto* splitter = new QSplitter(this);
   splitter->addWidget(lyrics_);
@@ -119,6 +126,13 @@ void MainWindow::buildUi() {
   lyricsEditor()->setAnalyzer([this](const std::string& text) {
     return check_lyrics(text, controller_->info().max_frames, settings_->seconds());
   });
+}
+
+// The lyric line under the cursor, which is sung from its stamp on; else the start.
+double MainWindow::listenInCentre() const {
+  constexpr double kIntoTheLine = 4.0;
+  const auto line = lyricsEditor()->textCursor().block().text().toStdString();
+  return frontend::line_timestamp(line).value_or(0.0) + kIntoTheLine;
 }
 
 void MainWindow::buildMenus() {

@@ -26,6 +26,7 @@ namespace drs::ui {
 class Banner;
 class EditPanel;
 class LyricLineMarker;
+class ListenInPanel;
 class LyricsEditor;
 class PlayerPanel;
 class ResumeOffer;
@@ -88,6 +89,7 @@ class MainWindow : public QMainWindow {
   void buildUi();
   void buildMenus();
   void connectController();
+  [[nodiscard]] double listenInCentre() const;
   void connectAutosave();
   void restoreDraft();
   [[nodiscard]] Draft currentDraft() const;
@@ -128,6 +130,7 @@ class MainWindow : public QMainWindow {
   SongSettingsPanel* settings_ = nullptr;
   QPushButton* generate_ = nullptr;
   RunStatusView* status_ = nullptr;
+  ListenInPanel* listen_in_ = nullptr;
   TakesPanel* takes_ = nullptr;
   Banner* banner_ = nullptr;
   ResumeOffer* resume_offer_ = nullptr;  // continues a run a crash or a close cut short

@@ -19,8 +19,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "support/pulse_null_sink.h"
@@ -243,6 +245,46 @@ class TestDemoGeneration : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(player->positionSeconds() >= heard, 10000);
     qInfo("the finished take carries on at %.2f s", player->positionSeconds());
     player->togglePlay();
+  }
+
+  // Listen in during sampling: the preview of the model's current estimate around the
+  // lyric line under the cursor plays, labelled with its step, and the run goes on.
+  void listensInWhileSampling() {
+    if (!pulse_started_) QFAIL("could not start a PulseAudio null sink");
+    MainWindow window(make_engine_backend(qEnvironmentVariable("DRS_MODEL_DIR").toStdString()),
+                      nullptr);
+    window.show();
+    window.lyricsEditor()->setPlainText(
+        QStringLiteral("[00:05.00]First line\n[00:40.00]Listen here\n"));
+    auto cursor = window.lyricsEditor()->textCursor();
+    cursor.movePosition(QTextCursor::End);
+    cursor.movePosition(QTextCursor::PreviousBlock);
+    window.lyricsEditor()->setTextCursor(cursor);  // on "[00:40.00]Listen here"
+    auto* slider = window.findChild<QSlider*>(QStringLiteral("presetSlider"));
+    slider->setValue(slider->maximum());
+    int step = 0;
+    std::optional<PreviewAudio> preview;
+    connect(window.worker(), &EngineWorker::progressed, this, [&](quint64, const Progress& p) {
+      if (p.stage == Stage::Sampling) step = p.step;
+      if (p.preview) preview = *p.preview;
+    });
+    auto* listen = window.findChild<QPushButton*>(QStringLiteral("listenInButton"));
+    QVERIFY(listen && !listen->isEnabled());
+    QSignalSpy ended(&window, &MainWindow::runEnded);
+    QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("generateButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(step >= 1 && listen->isEnabled(), 300000);
+    QTest::mouseClick(listen, Qt::LeftButton);
+    auto* status = window.findChild<QLabel*>(QStringLiteral("listenInStatus"));
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("Preview after step")), 300000);
+    QVERIFY(preview.has_value());
+    // Centred 4 s into the line under the cursor: the window starts at 44 - 5 s.
+    QVERIFY2(std::abs(preview->start_seconds - 39.0) < 0.1,
+             qPrintable(QString::number(preview->start_seconds)));
+    qInfo("%s", qPrintable(status->text()));
+    QVERIFY(ended.wait(300000));
+    QCOMPARE(ended.last().at(0).value<Outcome>(), Outcome::Succeeded);
+    QTRY_VERIFY_WITH_TIMEOUT(!listen->isEnabled(), 5000);
   }
 
   // A run cut short (here: cancelled engine-side, which keeps its journal like a crash

@@ -182,10 +182,16 @@ void GenerationController::setState(State state) {
 
 void GenerationController::onProgress(quint64 run, const Progress& progress) {
   if (run != run_id_ || !tracker_ || state_ == State::Idle) return;
+  // A preview comes after the step it shows, which the tracker has already counted.
+  if (progress.preview) return Q_EMIT previewArrived(*progress.preview);
   if (progress.audio) Q_EMIT audioDecoded(*progress.audio);
   tracker_->update(progress);
   Q_EMIT progressed(tracker_->normalized(progress));
   Q_EMIT tick();
+}
+
+void GenerationController::requestPreview(const PreviewWindow& window) {
+  if (worker_ && state_ == State::Running) worker_->requestPreview(window);
 }
 
 void GenerationController::recordSpeed(const GenerationResult& result) const {

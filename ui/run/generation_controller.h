@@ -86,6 +86,9 @@ class GenerationController : public QObject {
   // Back to idle at once; the engine stops at its next block boundary in the
   // background and its late events are dropped. The run's journal is discarded.
   void cancel();
+  // Listen-in: the running job decodes this window of its current estimate after its
+  // next step (drs/listen_in.h); previewArrived() brings it.
+  void requestPreview(const PreviewWindow& window);
 
  Q_SIGNALS:
   void engineChanged();  // info(), hasEngine() or modelError() changed
@@ -95,6 +98,7 @@ class GenerationController : public QObject {
   // After the tracker took the event in; `normalized` numbers steps as it does.
   void progressed(const drs::Progress& normalized);
   void audioDecoded(const drs::AudioChunk& chunk);
+  void previewArrived(const drs::PreviewAudio& preview);
   void tick();  // a few times a second while running: elapsed and ETA labels
   // A run that ended by itself (succeeded or failed), before the state goes idle.
   void runFinished(const drs::ui::ResultPtr& result);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "ui/run/generation_controller.h"
 #include "ui/streaming_playback.h"
 
 namespace drs::ui {
@@ -54,6 +55,16 @@ ListenInPanel::ListenInPanel(QWidget* parent)
 }
 
 ListenInPanel::~ListenInPanel() = default;
+
+void ListenInPanel::follow(GenerationController* controller) {
+  connect(controller, &GenerationController::progressed, this, [this](const Progress& progress) {
+    setSampling(progress.stage == Stage::Sampling, progress.step);
+  });
+  connect(controller, &GenerationController::previewArrived, this, &ListenInPanel::showPreview);
+  connect(controller, &GenerationController::runEnded, this, &ListenInPanel::reset);
+  connect(this, &ListenInPanel::previewRequested, controller,
+          &GenerationController::requestPreview);
+}
 
 void ListenInPanel::setCentreProvider(std::function<double()> centre) {
   centre_ = std::move(centre);

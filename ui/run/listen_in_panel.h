@@ -15,6 +15,7 @@ class QPushButton;
 
 namespace drs::ui {
 
+class GenerationController;
 class StreamingPlayback;
 
 class ListenInPanel : public QWidget {
@@ -25,6 +26,9 @@ class ListenInPanel : public QWidget {
   ListenInPanel(const ListenInPanel&) = delete;
   ListenInPanel& operator=(const ListenInPanel&) = delete;
 
+  // Follows the controller's runs: enabled while sampling, asks it for previews, plays
+  // what arrives, resets when a run ends.
+  void follow(GenerationController* controller);
   // Where a preview should be centred when asked (seconds into the song), e.g. the
   // lyric line under the editor's cursor. Unset: the song's first 10 s.
   void setCentreProvider(std::function<double()> centre);
