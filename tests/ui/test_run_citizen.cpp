@@ -14,6 +14,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 
 #include "drs/compute_priority.h"
 #include "support/fake_backend.h"
@@ -80,8 +81,12 @@ class TestRunCitizen : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     QGuiApplication::setDesktopFileName(kAppId);
-    system_bus_ = std::make_unique<test::PrivateBus>();
-    session_bus_ = std::make_unique<test::PrivateBus>();
+    try {
+      system_bus_ = std::make_unique<test::PrivateBus>();
+      session_bus_ = std::make_unique<test::PrivateBus>();
+    } catch (const std::exception& error) {
+      QFAIL(error.what());
+    }
     auto system_service = system_bus_->connect(QStringLiteral("system-services"));
     auto session_service = session_bus_->connect(QStringLiteral("session-services"));
     QVERIFY(system_service.isConnected() && session_service.isConnected());
