@@ -22,6 +22,7 @@ RunCitizen::RunCitizen(QWidget* window, std::function<QString()> newest_take_nam
 }
 
 void RunCitizen::addSettingsTo(QMenu* menu) {
+  if (!menu) return;
   const auto actions = CitizenSettings::addTo(menu);
   connect(actions.responsive, &QAction::toggled, priority_, &EnginePriority::setLow);
 }
