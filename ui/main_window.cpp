@@ -5,6 +5,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
@@ -33,6 +34,7 @@
 #include "ui/run/run_status_view.h"
 #include "ui/song/song_settings_panel.h"
 #include "ui/style_source_panel.h"
+#include "ui/system/run_citizen.h"
 #include "ui/takes/takes_panel.h"
 #include "ui/window/about_dialog.h"
 #include "ui/window/banner.h"
@@ -173,6 +175,18 @@ void MainWindow::connectController() {
   });
   connect(controller_, &GenerationController::runFinished, this, &MainWindow::onRunFinished);
   connect(controller_, &GenerationController::runEnded, this, &MainWindow::runEnded);
+  // Keeps the computer awake, notifies and lowers the engine's priority (ui/system/);
+  // its settings go into the Settings menu, the one holding "Play while decoding".
+  auto* citizen = new RunCitizen(this, [this] {
+    const auto* takes = takes_->view()->model();
+    return takes->index(takes->rowCount() - 1, 0).data().toString();
+  });
+  citizen->addSettingsTo(qobject_cast<QMenu*>(play_while_decoding_->parent()));
+  connect(controller_, &GenerationController::runStarted, citizen, [this, citizen] {
+    citizen->runStarted(controller_->worker(), controller_->remainingSeconds());
+  });
+  connect(controller_, &GenerationController::runFinished, citizen, &RunCitizen::runFinished);
+  connect(controller_, &GenerationController::runEnded, citizen, &RunCitizen::runEnded);
 }
 
 void MainWindow::onMatmulSpeedMeasured(const MatmulSpeed& speed) {
