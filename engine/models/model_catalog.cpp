@@ -93,6 +93,7 @@ CatalogComponent mulan() {
   weights.exact_size = 2'653'954'401;
   weights.sha256 = "d42ae3f7cb9b66759ee0089ddc70e2f28b130c2d8ba621457358272d32dd0444";
   weights.converted_name = ModelSetLayout::kStyleWeights;
+  weights.tensor_spec = TensorSpec::MulanText;
   return {
       "mulan",
       "MuQ-MuLan style encoder",

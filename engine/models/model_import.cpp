@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <set>
 
@@ -132,18 +133,41 @@ void place_file(const fs::path& source, const fs::path& target) {
                 "cannot copy " + source.string() + " to " + target.string() + ": " + ec.message());
 }
 
+bool is_dit(const CatalogFile& f) {
+  return f.tensor_spec == TensorSpec::DitBase || f.tensor_spec == TensorSpec::DitFull;
+}
+
+// Entries every MuQ-MuLan text tower has whatever its size (the XLM-R embeddings and the
+// projection to the style space): a file without them is another model's (e.g. the
+// MuQ-large-msd-iter backbone alone) or truncated.
+constexpr std::array<const char*, 4> kMulanTextNames{
+    "mulan.text.model.embeddings.word_embeddings.weight",
+    "mulan.text.model.embeddings.position_embeddings.weight",
+    "mulan.text.model.embeddings.LayerNorm.weight", "mulan.text_to_latents.weight"};
+
+// Empty when `names` hold the MuLan text path, else the problem naming what is missing.
+std::string check_mulan_names(const std::string& file, const std::set<std::string>& names) {
+  std::string missing;
+  for (const char* name : kMulanTextNames)
+    if (!names.contains(name)) missing += std::string(missing.empty() ? "" : ", ") + name;
+  if (missing.empty()) return {};
+  return file +
+         ": not MuQ-MuLan's weights (pytorch_model.bin of OpenMuQ/MuQ-MuLan-large): "
+         "no " +
+         missing;
+}
+
 // The DiT configuration the layout of `f`'s weights derives from: the config file in
 // `folder`, nullopt when `f` has no known layout or the file is absent.
 std::optional<DitConfig> folder_dit_config(const CatalogFile& f, const fs::path& folder) {
   const fs::path config = folder / f.config_name;
-  if (f.tensor_spec == TensorSpec::None || f.config_name.empty() || !is_file(config))
-    return std::nullopt;
+  if (!is_dit(f) || f.config_name.empty() || !is_file(config)) return std::nullopt;
   return models::read_dit_config(config, f.tensor_spec == TensorSpec::DitFull);
 }
 
 // The same from a plan: the config item's file, or the built-in content installed for it.
 std::optional<DitConfig> plan_dit_config(const ImportPlan& plan, const CatalogFile& f) {
-  if (f.tensor_spec == TensorSpec::None) return std::nullopt;
+  if (!is_dit(f)) return std::nullopt;
   const bool full = f.tensor_spec == TensorSpec::DitFull;
   for (const ImportItem& other : plan.items) {
     if (other.file.local_name != f.config_name) continue;
@@ -157,7 +181,17 @@ std::optional<DitConfig> plan_dit_config(const ImportPlan& plan, const CatalogFi
 // Names and shapes of weights whose layout we know, against the set's config.
 std::string check_tensor_spec(const CatalogFile& f, const fs::path& weights,
                               const std::optional<DitConfig>& config) {
-  if (f.tensor_spec == TensorSpec::None) return {};
+  if (f.tensor_spec == TensorSpec::MulanText) {
+    std::set<std::string> names;
+    try {
+      for (const auto& [name, entry] : models::read_safetensors_header(weights).tensors)
+        names.insert(name);
+    } catch (const Error& e) {
+      return e.what();
+    }
+    return check_mulan_names(weights.filename().string(), names);
+  }
+  if (!is_dit(f)) return {};
   if (!config) return f.local_name + ": its configuration " + f.config_name + " is missing";
   return models::check_dit_weights(weights, *config);
 }
@@ -352,7 +386,13 @@ ImportPlan plan_import(const fs::path& folder, const CatalogSet& set) {
     if (item.file.tensor_spec == TensorSpec::None) continue;
     try {
       const std::optional<DitConfig> config = plan_dit_config(plan, item.file);
-      if (!item.already_converted) {
+      if (item.file.tensor_spec == TensorSpec::MulanText && !item.already_converted) {
+        const auto names = models::checkpoint_entry_names(item.source, item.file.checkpoint_key);
+        if (std::string problem =
+                check_mulan_names(item.source.filename().string(), {names.begin(), names.end()});
+            !problem.empty())
+          plan.errors.push_back(problem);
+      } else if (!item.already_converted) {
         if (config) check_checkpoint_names(item, *config, plan);
       } else if (std::string problem = check_tensor_spec(item.file, item.source, config);
                  !problem.empty()) {

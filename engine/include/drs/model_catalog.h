@@ -15,8 +15,10 @@ enum class FileFormat { Json, TorchPickle, TorchScript, Safetensors, SentencePie
 // "json", "torch-pickle", ... as written in manifests.
 [[nodiscard]] const char* format_name(FileFormat format);
 
-// Which tensor names/shapes the (converted) weights must hold, checked before install.
-enum class TensorSpec { None, DitBase, DitFull };
+// Which tensor names/shapes the (converted) weights must hold, checked before install:
+// the DiT's every name and shape (from its config); MuQ-MuLan's text-path names (the
+// rest of that file - the audio tower, buffers - is kept as it is).
+enum class TensorSpec { None, DitBase, DitFull, MulanText };
 
 struct CatalogFile {
   std::string repo;        // "org/name" on the Hugging Face hub; empty when `url` is set

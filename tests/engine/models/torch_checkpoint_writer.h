@@ -95,12 +95,14 @@ struct TensorRecord {
 };
 
 // A state dict of `tensors` (zero-filled, contiguous, one storage each) under top-level
-// key `key` of a dict (the state dict itself an OrderedDict), in the torch 2.x layout
-// with root folder `root`.
+// key `key` of a dict, or the bare state dict when `key` is empty (the state dict itself
+// an OrderedDict), in the torch 2.x layout with root folder `root`.
 inline std::string torch2_state_dict_file(const std::vector<TensorRecord>& tensors,
                                           const std::string& key,
                                           const std::string& root = "model_last") {
-  std::string p = "\x80\x02}" + text(key) + "ccollections\nOrderedDict\n)R";
+  std::string p = "\x80\x02";
+  if (!key.empty()) p += "}" + text(key);
+  p += "ccollections\nOrderedDict\n)R";
   std::vector<std::pair<std::string, std::string>> records;
   for (std::size_t i = 0; i < tensors.size(); ++i) {
     const TensorRecord& t = tensors[i];
@@ -122,7 +124,7 @@ inline std::string torch2_state_dict_file(const std::vector<TensorRecord>& tenso
     records.emplace_back(root + "/data/" + storage_key,
                          std::string(static_cast<std::size_t>(numel * t.element_size), '\0'));
   }
-  p += "s.";
+  p += key.empty() ? "." : "s.";
   records.insert(records.begin(), {root + "/data.pkl", p});
   records.emplace_back(root + "/version", "3\n");
   records.emplace_back(root + "/byteorder", "little");
