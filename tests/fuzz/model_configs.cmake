@@ -7,5 +7,5 @@ if(TARGET drs_model_library AND TARGET drs_weights)
                           ${DRS_ROOT}/engine/mulan/audio_tower_config.cpp
                           ${DRS_ROOT}/engine/mulan/config_fields.cpp
                           ${DRS_ROOT}/engine/mulan/style_encoder_config.cpp
-                  DEPS drs::model_library drs::weights CORPUS model_configs)
+                  DEPS drs::model_library drs::weights CORPUS model_configs MUTATIONS 20)
 endif()
