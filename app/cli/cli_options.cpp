@@ -127,10 +127,15 @@ generate options:
   --precision P         auto (default), fp32, bf16, fp16, int8 (CPU: int8 transformer
                         matrices; faster, final latent deviates by a few per cent)
   --threads N           CPU threads (default: all cores)
-  --out FILE            output .wav or .flac (written atomically)
+  --out FILE            output .wav or .flac: written while the song decodes to a
+                        hidden temporary file in the same folder, which becomes FILE
+                        only when the take is finished
   --format F            wav16 (default for .wav), wav24, float, flac16, flac24
   --resume              continue this same request's interrupted run if there is one
                         (every run is journalled after each step in the cache folder)
+  --keep-partial        when cancelled while decoding, keep the audio decoded so far
+                        as FILE.partial.wav (.flac): a shorter take at the listening
+                        level (1 / the peak so far), not the finished take
   --json-progress       progress as JSON lines on stderr
   --quiet               no progress output
 
@@ -149,8 +154,8 @@ Exit codes:
   0  success
   1  internal error (a bug: please report it)
   2  bad input (arguments, lyrics, prompt)
-  3  cancelled (Ctrl+C / SIGTERM); no output file is left behind, the run can be
-     continued with `resume`
+  3  cancelled (Ctrl+C / SIGTERM); no output file is left behind (with
+     --keep-partial: only FILE.partial.EXT), the run can be continued with `resume`
   4  model missing or could not be loaded
   5  output could not be written (path, permissions, disk full)
 )";
@@ -283,6 +288,8 @@ Options parse_options(int argc, char** argv) {
       opt.format = format_named(value());
     } else if (flag == "--resume") {
       opt.resume = true;
+    } else if (flag == "--keep-partial") {
+      opt.keep_partial = true;
     } else if (flag == "--json-progress") {
       opt.json_progress = true;
     } else if (flag == "--quiet") {

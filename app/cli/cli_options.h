@@ -37,6 +37,8 @@ struct Options {
   // generate --resume: continue the interrupted run of this same request if there is one.
   bool resume = false;
   std::string resume_run;  // resume RUN: a run id or journal file (empty: list them)
+  // Cancelled while decoding: keep the decoded prefix as FILE.partial.EXT.
+  bool keep_partial = false;
   bool json_progress = false;
   bool quiet = false;
   // models: the subcommand and its argument ("list", "where", "verify [SET]", "remove SET").

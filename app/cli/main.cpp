@@ -19,6 +19,7 @@
 #include "models_command.h"
 #include "progress_printer.h"
 #include "resume_command.h"
+#include "take_files.h"
 
 namespace drs::cli {
 namespace {
@@ -48,13 +49,6 @@ std::string read_lyrics(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorKind::BadInput, path.string() + ": cannot read the lyrics file");
   return {std::istreambuf_iterator<char>(in), {}};
-}
-
-// Output paths for K takes: FILE.wav, or FILE-1.wav, FILE-2.wav ...
-std::filesystem::path take_path(const std::filesystem::path& out, int take, int takes) {
-  if (takes == 1) return out;
-  auto name = out.stem().string() + "-" + std::to_string(take + 1) + out.extension().string();
-  return out.parent_path() / name;
 }
 
 // Fail before an hour of sampling, not after it.
@@ -99,18 +93,27 @@ void print_model(const Options& opt, const ModelInfo& info) {
                info.device.c_str(), info.precision.c_str());
 }
 
+// Progress lines, and each take's decoded audio into its file as it arrives.
+ProgressSink run_sink(const Options& opt, ProgressPrinter& printer, TakeFiles& files) {
+  return [&opt, &printer, &files](const Progress& p) {
+    files.on_progress(p);
+    if (!opt.quiet) printer(p);
+  };
+}
+
 // Reports the outcome of a run and writes its takes; shared by generate and resume.
 int finish_run(const Options& opt, const GenerationResult& result, const std::stop_source& stop,
-               const ProgressSink& sink, AudioFormat format) {
+               const ProgressSink& sink, TakeFiles& files) {
+  if (!files.error().empty()) {
+    std::fprintf(stderr, "error: %s\n", files.error().c_str());
+    return kOutputError;
+  }
   for (const auto& warning : result.warnings)
     if (!opt.quiet) std::fprintf(stderr, "warning: %s\n", warning.c_str());
   if (result.outcome != Outcome::Succeeded && !result.journal.empty())
     std::fprintf(stderr, "the run can be continued: diffrhythm-cli resume %s --out %s\n",
                  result.journal.stem().c_str(), opt.out.c_str());
-  if (result.outcome == Outcome::Cancelled) {
-    std::fprintf(stderr, "cancelled; nothing was written\n");
-    return kCancelled;
-  }
+  if (result.outcome == Outcome::Cancelled) return report_cancelled(files, opt.keep_partial);
   if (result.outcome == Outcome::Failed) {
     std::fprintf(stderr, "error: %s\n", result.error.c_str());
     return exit_code_for(result.error_kind);
@@ -120,7 +123,7 @@ int finish_run(const Options& opt, const GenerationResult& result, const std::st
     const auto& take = result.takes[k];
     const auto path =
         take_path(opt.out, static_cast<int>(k), static_cast<int>(result.takes.size()));
-    if (sink) {
+    {
       Progress writing;
       writing.stage = Stage::Writing;
       writing.step = static_cast<int>(k);
@@ -130,7 +133,7 @@ int finish_run(const Options& opt, const GenerationResult& result, const std::st
       writing.message = path.string();
       sink(writing);
     }
-    write_audio_file(path, take.audio, take.channels, take.sample_rate, format);
+    files.commit(result, static_cast<int>(k));
     std::printf("%s\tseed %llu\t%.2f s\n", path.c_str(), static_cast<unsigned long long>(take.seed),
                 static_cast<double>(take.frames()) / take.sample_rate);
   }
@@ -159,8 +162,8 @@ int run_generate(const Options& opt) {
   std::stop_source stop;
   CancelOnSignal cancel_on_signal(stop);
   ProgressPrinter printer(stderr, opt.json_progress, opt.takes);
-  const ProgressSink sink =
-      opt.quiet ? ProgressSink{} : ProgressSink{[&](const Progress& p) { printer(p); }};
+  TakeFiles files(opt.out, opt.takes, format, stop);
+  const auto sink = run_sink(opt, printer, files);
   const auto interrupted =
       opt.resume ? matching_run(request, read_model_set(dir).id) : std::nullopt;
   if (interrupted && !opt.quiet)
@@ -169,7 +172,7 @@ int run_generate(const Options& opt) {
   const auto result = interrupted ? engine.resume(interrupted->file, sink, stop.get_token())
                                   : engine.generate(request, sink, stop.get_token());
   printer.end_line();
-  return finish_run(opt, result, stop, sink, format);
+  return finish_run(opt, result, stop, sink, files);
 }
 
 int run_resume(const Options& opt) {
@@ -188,11 +191,11 @@ int run_resume(const Options& opt) {
   std::stop_source stop;
   CancelOnSignal cancel_on_signal(stop);
   ProgressPrinter printer(stderr, opt.json_progress, journal.request.takes);
-  const ProgressSink sink =
-      opt.quiet ? ProgressSink{} : ProgressSink{[&](const Progress& p) { printer(p); }};
+  TakeFiles files(opt.out, journal.request.takes, format, stop);
+  const auto sink = run_sink(opt, printer, files);
   const auto result = engine.resume(journal.file, sink, stop.get_token());
   printer.end_line();
-  return finish_run(opt, result, stop, sink, format);
+  return finish_run(opt, result, stop, sink, files);
 }
 
 int run_presets() {
