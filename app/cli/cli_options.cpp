@@ -1,5 +1,6 @@
 #include "cli_options.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -129,7 +130,9 @@ generate options:
   --threads N           CPU threads (default: all cores)
   --out FILE            output .wav or .flac: written while the song decodes to a
                         hidden temporary file in the same folder, which becomes FILE
-                        only when the take is finished
+                        only when the take is finished; its replay manifest (lyrics,
+                        style, settings, seed, model set, precision, version, timings)
+                        is written next to it as FILE.json
   --format F            wav16 (default for .wav), wav24, float, flac16, flac24
   --resume              continue this same request's interrupted run if there is one
                         (every run is journalled after each step in the cache folder)
@@ -138,6 +141,11 @@ generate options:
                         level (1 / the peak so far), not the finished take
   --json-progress       progress as JSON lines on stderr
   --quiet               no progress output
+  --manifest TAKE.json  replay a take from its manifest (no lyrics, style or sampling
+                        options): the same model set, precision and app version are
+                        required (else refused, naming the difference), its threads are
+                        used; --out defaults to TAKE.replay.wav; says whether the audio
+                        is identical to the recorded take
 
 models options:
   --store DIR           the model store (default: $DRS_MODELS_DIR, else the folder
@@ -165,6 +173,12 @@ Options parse_options(int argc, char** argv) {
   Options opt;
   if (argc < 2) return opt;
   const std::string command = argv[1];
+  // Options that shape a generation request: a replayed manifest brings its own.
+  const std::vector<std::string_view> request_flags{
+      "--lyrics",    "--style", "--ref-audio",     "--ref-clip",       "--seconds", "--preset",
+      "--steps",     "--cfg",   "--sway",          "--guidance-until", "--seed",    "--takes",
+      "--edit-from", "--edit",  "--continue-from", "--resume"};
+  std::string request_flag;
   if (command == "generate")
     opt.command = Command::Generate;
   else if (command == "resume")
@@ -213,6 +227,8 @@ Options parse_options(int argc, char** argv) {
   }
   for (int i = first; i < argc; ++i) {
     const std::string flag = argv[i];
+    if (std::find(request_flags.begin(), request_flags.end(), flag) != request_flags.end())
+      request_flag = flag;
     const auto value = [&]() -> std::string {
       if (i + 1 >= argc) bad(flag + " needs a value");
       return argv[++i];
@@ -288,6 +304,8 @@ Options parse_options(int argc, char** argv) {
       opt.format = format_named(value());
     } else if (flag == "--resume") {
       opt.resume = true;
+    } else if (flag == "--manifest") {
+      opt.manifest = value();
     } else if (flag == "--keep-partial") {
       opt.keep_partial = true;
     } else if (flag == "--json-progress") {
@@ -325,7 +343,12 @@ Options parse_options(int argc, char** argv) {
   if (ref_clip && !ref_audio) bad("--ref-clip needs --ref-audio FILE");
   if (ref_clip && *ref_clip < 0) bad("--ref-clip must not be negative");
   if (ref_audio) opt.style_audio = ReferenceStyle{*ref_audio, ref_clip};
-  if (opt.command == Command::Generate && opt.out.empty()) bad("generate needs --out FILE.wav");
+  if (opt.manifest && opt.command != Command::Generate) bad("--manifest is a generate option");
+  if (opt.manifest && !request_flag.empty())
+    bad("--manifest replays a take with its own settings: " + request_flag +
+        " cannot be combined with it");
+  if (opt.command == Command::Generate && opt.out.empty() && !opt.manifest)
+    bad("generate needs --out FILE.wav");
   if (opt.command == Command::Resume && !opt.resume_run.empty() && opt.out.empty())
     bad("resume RUN needs --out FILE.wav");
   if (opt.resume && opt.command != Command::Generate) bad("--resume is a generate option");

@@ -34,6 +34,8 @@ struct Options {
   std::optional<AudioFormat> format;
   // --edit-from FILE --edit SPANS, or --continue-from FILE: regenerate parts of a song.
   std::optional<SongEdit> edit;
+  // generate --manifest TAKE.json: replay a take (its request and engine settings).
+  std::optional<std::filesystem::path> manifest;
   // generate --resume: continue the interrupted run of this same request if there is one.
   bool resume = false;
   std::string resume_run;  // resume RUN: a run id or journal file (empty: list them)

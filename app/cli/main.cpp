@@ -16,8 +16,10 @@
 #include "drs/machine_speed.h"
 #include "drs/model_set.h"
 #include "drs/process_tuning.h"
+#include "drs/take_manifest.h"
 #include "models_command.h"
 #include "progress_printer.h"
+#include "replay_command.h"
 #include "resume_command.h"
 #include "take_files.h"
 
@@ -140,7 +142,10 @@ int finish_run(const Options& opt, const GenerationResult& result, const std::st
   return kOk;
 }
 
+int run_replay(const Options& opt);
+
 int run_generate(const Options& opt) {
+  if (opt.manifest) return run_replay(opt);
   const auto format = opt.format ? *opt.format : audio_format_for(opt.out);
   check_output_folder(opt.out);
   GenerationRequest request;
@@ -171,6 +176,7 @@ int run_generate(const Options& opt) {
                  interrupted->step, interrupted->steps);
   const auto result = interrupted ? engine.resume(interrupted->file, sink, stop.get_token())
                                   : engine.generate(request, sink, stop.get_token());
+  files.describe_run(request, take_origin(dir, info, opt.threads));
   printer.end_line();
   return finish_run(opt, result, stop, sink, files);
 }
@@ -194,8 +200,37 @@ int run_resume(const Options& opt) {
   TakeFiles files(opt.out, journal.request.takes, format, stop);
   const auto sink = run_sink(opt, printer, files);
   const auto result = engine.resume(journal.file, sink, stop.get_token());
+  // A journal does not record an edit's or a reference style's song: no manifest then.
+  const auto& asked = journal.request;
+  if (!journal.is_edit && (!asked.style.empty() || asked.style_embedding))
+    files.describe_run(asked, take_origin(model_dir(opt), engine.info(), opt.threads));
   printer.end_line();
   return finish_run(opt, result, stop, sink, files);
+}
+
+// generate --manifest TAKE.json: the take's request on an engine like the take's.
+int run_replay(const Options& opt) {
+  const auto replay = read_replay(opt);
+  check_output_folder(replay.out);
+  const auto dir = model_dir(opt);
+  Engine engine({dir, opt.device, replay.precision, replay.threads});
+  print_model(opt, engine.info());
+  const auto origin = take_origin(dir, engine.info(), replay.threads);
+  for (const auto& warning : check_replay(replay.manifest, origin))
+    std::fprintf(stderr, "warning: %s\n", warning.c_str());
+  auto replay_opt = opt;
+  replay_opt.out = replay.out;
+  std::stop_source stop;
+  CancelOnSignal cancel_on_signal(stop);
+  ProgressPrinter printer(stderr, opt.json_progress, 1);
+  TakeFiles files(replay.out, 1, replay.format, stop);
+  const auto sink = run_sink(replay_opt, printer, files);
+  const auto request = replay_request(replay.manifest);
+  const auto result = engine.generate(request, sink, stop.get_token());
+  files.describe_run(request, origin);
+  const int code = finish_run(replay_opt, result, stop, sink, files);
+  if (code == kOk) report_replay(replay, replay.out);
+  return code;
 }
 
 int run_presets() {

@@ -67,7 +67,10 @@ std::optional<RunJournal> matching_run(const GenerationRequest& request,
 }
 
 Precision precision_of(const RunJournal& journal) {
-  const auto& p = journal.precision;
+  return precision_named(journal.precision);
+}
+
+Precision precision_named(const std::string& p) {
   if (p.rfind("int8", 0) == 0) return Precision::Int8;
   if (p == "BFloat16") return Precision::BFloat16;
   if (p == "Half") return Precision::Float16;

@@ -24,5 +24,7 @@ std::optional<RunJournal> matching_run(const GenerationRequest& request,
 
 // The precision a journal was computed in, to resume it the same way.
 Precision precision_of(const RunJournal& journal);
+// The precision named by ModelInfo::precision (as journals and take manifests record it).
+Precision precision_named(const std::string& name);
 
 }  // namespace drs::cli

@@ -56,6 +56,10 @@ void TakeFiles::append(const AudioChunk& chunk) {
   stream.file->append(chunk.samples, stream.gain > 0 ? stream.gain : 1.0f);
 }
 
+void TakeFiles::describe_run(GenerationRequest request, TakeOrigin origin) {
+  run_.emplace(std::move(request), std::move(origin));
+}
+
 std::filesystem::path TakeFiles::commit(const GenerationResult& result, int k) {
   const auto& take = result.takes.at(static_cast<std::size_t>(k));
   const auto path = take_path(out_, k, takes_);
@@ -65,6 +69,9 @@ std::filesystem::path TakeFiles::commit(const GenerationResult& result, int k) {
         std::make_unique<StreamingAudioFile>(path, take.channels, take.sample_rate, format_);
   stream.file->commit(take.audio);
   stream.file.reset();
+  if (run_)
+    write_take_manifest(take_manifest_path(path),
+                        describe_take(run_->first, result, k, run_->second, path, format_));
   return path;
 }
 

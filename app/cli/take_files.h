@@ -2,20 +2,24 @@
 // output folder while the VAE decodes it (drs::StreamingAudioFile); when the run
 // succeeds the finished take replaces it under its name, otherwise it is removed, or,
 // with --keep-partial, the decoded prefix of a cancelled run is kept as
-// FILE.partial.EXT.
+// FILE.partial.EXT. Every finished take gets its replay manifest next to it (TAKE.json,
+// drs/take_manifest.h).
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <stop_token>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "drs/audio_file.h"
 #include "drs/audio_stream_file.h"
 #include "drs/engine.h"
 #include "drs/progress.h"
+#include "drs/take_manifest.h"
 
 namespace drs::cli {
 
@@ -40,7 +44,10 @@ class TakeFiles {
   void on_progress(const Progress& p) noexcept;
   [[nodiscard]] const std::string& error() const { return error_; }
 
-  // Writes take `k` of a finished run under its name; returns the path.
+  // What the takes committed from now on were made from and by, for their manifests.
+  void describe_run(GenerationRequest request, TakeOrigin origin);
+  // Writes take `k` of a finished run under its name, then its replay manifest; returns
+  // the audio file's path.
   std::filesystem::path commit(const GenerationResult& result, int k);
   // Keeps what was decoded of each take so far; returns the files kept.
   std::vector<KeptPartial> keep_partial();
@@ -58,6 +65,7 @@ class TakeFiles {
   int takes_;
   AudioFormat format_;
   std::stop_source& stop_;
+  std::optional<std::pair<GenerationRequest, TakeOrigin>> run_;
   std::vector<Stream> streams_;
   std::string error_;
 };

@@ -7,4 +7,7 @@ namespace drs {
 // threads <= 0 means "all hardware threads". Returns the count now in effect.
 int configure_threads(int threads);
 
+// The count configure_threads(threads) puts in effect, without changing anything.
+int resolved_threads(int threads);
+
 }  // namespace drs

@@ -1,7 +1,8 @@
 // The files diffrhythm-cli writes for a take, driven as a real subprocess on the demo
 // set: the song streamed to a temporary file while it decodes and renamed at the end
 // (the same bytes as the one-shot writer), nothing left behind by a cancel unless
-// --keep-partial keeps the decoded prefix.
+// --keep-partial keeps the decoded prefix, and the take's replay manifest, which
+// `generate --manifest` replays to the identical file or refuses with the reason.
 #include <gtest/gtest.h>
 #include <sndfile.h>
 #include <unistd.h>
@@ -12,6 +13,8 @@
 #include <iterator>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "cli_process.h"
 
@@ -107,7 +110,7 @@ TEST_F(CliTakesTest, AStreamedTakeHasTheOneShotWritersBytes) {
   ASSERT_EQ(streamed.size(), 44u + 2048u * 2048u * 4u);
   EXPECT_TRUE(streamed == file_bytes(dir_ / "one-shot.wav"))
       << "the streamed take differs from the one-shot writer's";
-  EXPECT_EQ(outputs(), (std::vector<std::string>{"one-shot.wav", "streamed.wav"}));
+  EXPECT_EQ(outputs(), (std::vector<std::string>{"one-shot.wav", "streamed.json", "streamed.wav"}));
 }
 
 // Ctrl+C while the VAE decodes: exit 3, no file under the name and no temporary file.
@@ -147,6 +150,132 @@ TEST_F(CliTakesTest, KeepPartialKeepsTheDecodedPrefixAsAValidShorterSong) {
   EXPECT_EQ(sampling.exit_code, 3) << sampling.err;
   EXPECT_NE(sampling.err.find("before any audio was decoded"), std::string::npos) << sampling.err;
   EXPECT_EQ(outputs(), std::vector<std::string>{"kept.partial.wav"});
+}
+
+// Issue 17: every take gets a replay manifest; replaying it writes the identical file.
+TEST_F(CliTakesTest, ATakesManifestReplaysToTheIdenticalFile) {
+  const auto take = dir_ / "take.wav";
+  const auto run = cli(generate_args(take));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto manifest = nlohmann::json::parse(std::ifstream(dir_ / "take.json"));
+  std::printf("%s\n", manifest.dump(1).substr(0, 1500).c_str());
+  EXPECT_EQ(manifest["format"], "drs-take-manifest");
+  EXPECT_EQ(manifest["request"]["lyrics"], file_bytes(dir_ / "song.lrc"));
+  EXPECT_EQ(manifest["request"]["style"], "dark synthwave");
+  EXPECT_EQ(manifest["request"]["seed"], 5);
+  EXPECT_EQ(manifest["request"]["sampling"]["grid_points"], 3);
+  EXPECT_EQ(manifest["request"]["sampling"]["cfg_strength"], 2.0);
+  EXPECT_EQ(manifest["model"]["id"], "demo");
+  EXPECT_EQ(manifest["model"]["fingerprint"].get<std::string>().size(), 64u);
+  EXPECT_FALSE(manifest["precision"].get<std::string>().empty());
+  EXPECT_GT(manifest["threads"].get<int>(), 0);
+  EXPECT_FALSE(manifest["app_version"].get<std::string>().empty());
+  EXPECT_GT(manifest["timings"]["seconds_total"].get<double>(), 0);
+  EXPECT_EQ(manifest["audio"]["file"], "take.wav");
+  EXPECT_EQ(manifest["audio"]["frames"], 2048 * 2048);
+  // The recorded digest is the file's, cross-checked with Debian's sha256sum.
+  std::string hashed(64, ' ');
+  if (FILE* pipe = ::popen(("sha256sum '" + take.string() + "'").c_str(), "r")) {
+    EXPECT_EQ(std::fread(hashed.data(), 1, 64, pipe), 64u);
+    ::pclose(pipe);
+  }
+  EXPECT_EQ(manifest["audio"]["sha256"], hashed);
+
+  const auto replay = cli({"generate", "--manifest", (dir_ / "take.json").string(), "--models",
+                           DRS_TEST_DEMO_DIR, "--out", (dir_ / "replay.wav").string()});
+  ASSERT_EQ(replay.exit_code, 0) << replay.err;
+  EXPECT_NE(replay.err.find("replay: identical to the recorded take take.wav"), std::string::npos)
+      << replay.err;
+  EXPECT_EQ(replay.err.find("may differ"), std::string::npos) << replay.err;
+  const auto original = file_bytes(take);
+  ASSERT_FALSE(original.empty());
+  EXPECT_TRUE(file_bytes(dir_ / "replay.wav") == original) << "the replayed take differs";
+  EXPECT_TRUE(fs::exists(dir_ / "replay.json"));
+
+  // The same manifest naming another model set is refused before any work.
+  auto other = manifest;
+  other["model"]["id"] = "another-set";
+  std::ofstream(dir_ / "other.json") << other.dump(2);
+  const auto refused = cli({"generate", "--manifest", (dir_ / "other.json").string(), "--models",
+                            DRS_TEST_DEMO_DIR, "--out", (dir_ / "refused.wav").string()});
+  EXPECT_EQ(refused.exit_code, 2) << refused.err;
+  EXPECT_NE(refused.err.find("cannot be replayed here: it was made with model set 'another-set', "
+                             "the model set here is 'demo'"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_EQ(refused.err.find("sampling"), std::string::npos) << "nothing was generated";
+  EXPECT_FALSE(fs::exists(dir_ / "refused.wav"));
+}
+
+// A damaged manifest is named by line and column or by field, and a manifest brings its
+// own request; nothing is generated or written then.
+TEST_F(CliTakesTest, ADamagedManifestIsRefusedNamingTheLineOrField) {
+  nlohmann::json manifest = {
+      {"format", "drs-take-manifest"},
+      {"format_version", 1},
+      {"app_version", "?"},
+      {"model",
+       {{"id", "demo"},
+        {"name", "Demo"},
+        {"fingerprint", "0"},
+        {"files", nlohmann::json::array()}}},
+      {"precision", "?"},
+      {"device", "cpu"},
+      {"threads", 1},
+      {"created", "2026-12-02T10:00:00Z"},
+      {"request",
+       {{"lyrics", ""},
+        {"style", "x"},
+        {"seconds", 95},
+        {"seed", 5},
+        {"take", 0},
+        {"takes", 1},
+        {"sampling",
+         {{"grid_points", 3}, {"cfg_strength", 2.0}, {"sway", nullptr}, {"guidance_until", 1.0}}}}},
+      {"audio",
+       {{"file", "t.wav"},
+        {"format", "wav16"},
+        {"sha256", "0"},
+        {"frames", 1},
+        {"channels", 2},
+        {"sample_rate", 44100}}},
+      {"timings", {{"seconds_total", 1.0}, {"seconds_per_step", 0.5}}}};
+  const auto write = [&](const nlohmann::json& j, const std::string& name) {
+    std::ofstream(dir_ / name) << j.dump(2);
+    return (dir_ / name).string();
+  };
+  const auto replay = [&](const std::string& file, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"generate", "--manifest", file, "--out",
+                                  (dir_ / "x.wav").string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return cli(args);
+  };
+  ProcessRun run;
+  {  // a truncated file: the line and column of the syntax error
+    std::ofstream(dir_ / "cut.json") << manifest.dump(2).substr(0, 200);
+    run = replay((dir_ / "cut.json").string());
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_NE(run.err.find("cut.json: not valid JSON"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("line "), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("column "), std::string::npos) << run.err;
+  }
+  auto bad_field = manifest;
+  bad_field["request"]["sampling"]["cfg_strength"] = "strong";
+  run = replay(write(bad_field, "field.json"));
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find("field 'request.sampling.cfg_strength' must be a number"),
+            std::string::npos)
+      << run.err;
+  auto missing = manifest;
+  missing["request"].erase("seed");
+  run = replay(write(missing, "missing.json"));
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find("field 'request.seed' is missing"), std::string::npos) << run.err;
+  run = replay(write(manifest, "ok.json"), {"--style", "other"});
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find("--style cannot be combined"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("sampling"), std::string::npos) << "nothing was generated";
+  EXPECT_FALSE(fs::exists(dir_ / "x.wav"));
 }
 
 }  // namespace
