@@ -67,7 +67,8 @@ void parse_normalizer(std::span<const std::uint8_t> bytes, const std::string& or
         throw Error(ErrorKind::ModelCorrupt,
                     origin + ": precompiled charsmap trie size is inconsistent");
       trie.resize(trie_size / 4);
-      std::memcpy(trie.data(), f.bytes.data() + 4, trie_size);
+      if (trie_size > 0)  // an empty vector's data() may be null: memcpy must not see it
+        std::memcpy(trie.data(), f.bytes.data() + 4, trie_size);
       blob.assign(reinterpret_cast<const char*>(f.bytes.data()) + 4 + trie_size,
                   f.bytes.size() - 4 - trie_size);
     } else if (f.number == 3 && f.wire_type == 0) {
