@@ -10,13 +10,11 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTextBlock>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
-#include "frontend/lrc_tools.h"
 #include "ui/cpu_speed_notice.h"
 #include "ui/edit_panel.h"
 #include "ui/error_advice.h"
@@ -31,6 +29,7 @@
 #include "ui/resources.h"
 #include "ui/resume_offer.h"
 #include "ui/run/listen_in_panel.h"
+#include "ui/run/partial_take_offer.h"
 #include "ui/run/run_status_view.h"
 #include "ui/song/song_settings_panel.h"
 #include "ui/style_source_panel.h"
@@ -87,7 +86,10 @@ void MainWindow::buildUi() {
   status_ = new RunStatusView(controller_, this);
   listen_in_ = new ListenInPanel(this);
   listen_in_->follow(controller_);
-  listen_in_->setCentreProvider([this] { return listenInCentre(); });
+  listen_in_->centreOnLyricLine(lyricsEditor());
+  partial_offer_ = new PartialTakeOffer(controller_, this);
+  connect(partial_offer_, &PartialTakeOffer::keepRequested, this,
+          [this](const std::vector<Take>& takes) { addTakes(takes, tr("partial")); });
 
   takes_ = new TakesPanel(this);
   connect(takes_, &TakesPanel::statusMessage, this, &MainWindow::showStatus);
@@ -128,13 +130,6 @@ void MainWindow::buildUi() {
   lyricsEditor()->setAnalyzer([this](const std::string& text) {
     return check_lyrics(text, controller_->info().max_frames, settings_->seconds());
   });
-}
-
-// The lyric line under the cursor, which is sung from its stamp on; else the start.
-double MainWindow::listenInCentre() const {
-  constexpr double kIntoTheLine = 4.0;
-  const auto line = lyricsEditor()->textCursor().block().text().toStdString();
-  return frontend::line_timestamp(line).value_or(0.0) + kIntoTheLine;
 }
 
 void MainWindow::buildMenus() {
@@ -329,14 +324,16 @@ void MainWindow::showRunError(const GenerationResult& result) {
   box->open();  // window-modal but non-blocking: the event loop keeps running
 }
 
-void MainWindow::addTakes(const std::vector<Take>& takes) {
+void MainWindow::addTakes(const std::vector<Take>& takes, const QString& note) {
   const GenerationRequest& request = controller_->lastRequest();
   const QString style =
       request.style_audio
           ? tr("style of %1")
                 .arg(QString::fromStdString(request.style_audio->file.filename().string()))
           : QString::fromStdString(request.style);
-  takes_->addTakes(takes, style, settings_->presetName(), run_parent_, request.seconds);
+  const QString preset = settings_->presetName();
+  takes_->addTakes(takes, style, note.isEmpty() ? preset : tr("%1, %2").arg(preset, note),
+                   run_parent_, request.seconds);
 }
 
 // ---- lyrics ---------------------------------------------------------------------

@@ -14,6 +14,7 @@
 #include "ui/engine_backend.h"
 #include "ui/lyrics/lyrics_panel.h"
 #include "ui/run/generation_controller.h"
+#include "ui/run/partial_take_offer.h"
 #include "ui/song/song_settings_panel.h"
 #include "ui/takes/takes_panel.h"
 
@@ -69,7 +70,7 @@ class MainWindow : public QMainWindow {
   // Picks the model set again (model store, $DRS_MODEL_DIR, demo) and loads it.
   void reloadEngine() { controller_->reloadEngine(); }
   void generate();
-  void cancel() { controller_->cancel(); }
+  void cancel() { partial_offer_->cancelRun(); }
   void exportSelected() { takes_->exportSelected(); }
   void openLyrics() { lyrics_->openLyrics(); }
   void saveLyrics() { lyrics_->saveLyrics(); }
@@ -89,7 +90,6 @@ class MainWindow : public QMainWindow {
   void buildUi();
   void buildMenus();
   void connectController();
-  [[nodiscard]] double listenInCentre() const;
   void connectAutosave();
   void restoreDraft();
   [[nodiscard]] Draft currentDraft() const;
@@ -104,7 +104,7 @@ class MainWindow : public QMainWindow {
   void showRunWarnings(const GenerationResult& result);
   void showRunError(const GenerationResult& result);
   void resumeRun(const RunJournal& journal);
-  void addTakes(const std::vector<Take>& takes);
+  void addTakes(const std::vector<Take>& takes, const QString& note = {});
   void loadExample(int index);
   void showStatus(const QString& text, int timeout_ms);
   // Edit mode (main_window_edit.cpp).
@@ -131,6 +131,7 @@ class MainWindow : public QMainWindow {
   QPushButton* generate_ = nullptr;
   RunStatusView* status_ = nullptr;
   ListenInPanel* listen_in_ = nullptr;
+  PartialTakeOffer* partial_offer_ = nullptr;
   TakesPanel* takes_ = nullptr;
   Banner* banner_ = nullptr;
   ResumeOffer* resume_offer_ = nullptr;  // continues a run a crash or a close cut short

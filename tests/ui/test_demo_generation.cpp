@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -245,6 +246,49 @@ class TestDemoGeneration : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(player->positionSeconds() >= heard, 10000);
     qInfo("the finished take carries on at %.2f s", player->positionSeconds());
     player->togglePlay();
+  }
+
+  // Cancel while decoding: the decoded part is discarded unless the user keeps it, then
+  // it is a shorter take labelled partial.
+  void cancelWhileDecodingOffersThePartialTake() {
+    MainWindow window(std::make_unique<SlowDecodeBackend>(
+                          make_engine_backend(qEnvironmentVariable("DRS_MODEL_DIR").toStdString())),
+                      nullptr);
+    window.show();
+    window.lyricsEditor()->setPlainText(QStringLiteral("[00:05.00]Partial noise\n"));
+    auto* takes = window.findChild<QListView*>(QStringLiteral("takesList"))->model();
+    const int before = takes->rowCount();
+    auto* generate = window.findChild<QPushButton*>(QStringLiteral("generateButton"));
+    for (const bool keep : {false, true}) {
+      int chunk = 0;
+      auto connection = connect(window.worker(), &EngineWorker::progressed, this,
+                                [&](quint64, const Progress& p) {
+                                  if (p.stage == Stage::Decoding) chunk = p.step;
+                                });
+      QTest::mouseClick(generate, Qt::LeftButton);
+      QTRY_VERIFY_WITH_TIMEOUT(chunk >= 2, 300000);
+      bool asked = false;
+      QTimer::singleShot(0, this, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        asked = box && box->objectName() == QStringLiteral("keepPartialBox");
+        if (!box) return;
+        if (keep)
+          box->findChild<QPushButton*>(QStringLiteral("keepPartialButton"))->click();
+        else
+          QTest::keyClick(box, Qt::Key_Escape);  // the default: discard
+      });
+      QTest::mouseClick(generate, Qt::LeftButton);  // Cancel
+      QVERIFY(asked);
+      QCOMPARE(window.state(), MainWindow::State::Idle);
+      disconnect(connection);
+      QTRY_VERIFY_WITH_TIMEOUT(!window.worker()->busy(), 60000);
+    }
+    QCOMPARE(takes->rowCount(), before + 1);  // only the kept one
+    const auto label = takes->index(takes->rowCount() - 1, 0).data().toString();
+    QVERIFY2(label.contains(QStringLiteral("partial")), qPrintable(label));
+    const auto& take = window.takes().back().take;
+    QVERIFY(take.frames() > 0);
+    QVERIFY(take.frames() < 2048u * 2048u);  // shorter than the whole song
   }
 
   // Listen in during sampling: the preview of the model's current estimate around the

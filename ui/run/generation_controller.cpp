@@ -156,6 +156,7 @@ bool GenerationController::resume(const RunJournal& journal) {
 void GenerationController::begin(quint64 id, const GenerationRequest& request) {
   run_id_ = id;
   last_request_ = request;
+  decoded_.clear();
   tracker_.emplace(priorsFor(request.sampling, request.seconds));
   run_clock_.start();
   tick_.start();
@@ -184,10 +185,17 @@ void GenerationController::onProgress(quint64 run, const Progress& progress) {
   if (run != run_id_ || !tracker_ || state_ == State::Idle) return;
   // A preview comes after the step it shows, which the tracker has already counted.
   if (progress.preview) return Q_EMIT previewArrived(*progress.preview);
-  if (progress.audio) Q_EMIT audioDecoded(*progress.audio);
+  if (progress.audio) {
+    decoded_.append(*progress.audio);
+    Q_EMIT audioDecoded(*progress.audio);
+  }
   tracker_->update(progress);
   Q_EMIT progressed(tracker_->normalized(progress));
   Q_EMIT tick();
+}
+
+bool GenerationController::decoding() const {
+  return state_ == State::Running && tracker_ && tracker_->stage() == Stage::Decoding;
 }
 
 void GenerationController::requestPreview(const PreviewWindow& window) {

@@ -18,6 +18,7 @@
 #include "frontend/run_tracker.h"
 #include "ui/engine_backend.h"
 #include "ui/engine_worker.h"
+#include "ui/run/decoded_so_far.h"
 
 namespace drs::ui {
 
@@ -66,6 +67,10 @@ class GenerationController : public QObject {
     return tracker_ ? &*tracker_ : nullptr;
   }
   [[nodiscard]] const GenerationRequest& lastRequest() const { return last_request_; }
+  // The running job is decoding its takes, and what it has decoded so far (kept for a
+  // cancel that wants the part: drs::ui::PartialTakeOffer).
+  [[nodiscard]] bool decoding() const;
+  [[nodiscard]] const DecodedSoFar& decodedSoFar() const { return decoded_; }
   // Wall-clock seconds since the shown run started.
   [[nodiscard]] double elapsedSeconds() const;
   // Seconds left as shown: the tracker's estimate, counted down by the wall clock
@@ -122,6 +127,7 @@ class GenerationController : public QObject {
   quint64 cancelled_run_ = 0;  // cancelled by the user: its journal is discarded at its end
   std::optional<frontend::RunTracker> tracker_;
   GenerationRequest last_request_;
+  DecodedSoFar decoded_;
   QElapsedTimer run_clock_;
   QTimer tick_;
 };

@@ -2,10 +2,13 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextBlock>
 
 #include <algorithm>
 
+#include "frontend/lrc_tools.h"
 #include "ui/run/generation_controller.h"
 #include "ui/streaming_playback.h"
 
@@ -13,6 +16,7 @@ namespace drs::ui {
 
 namespace {
 constexpr double kWindowSeconds = 10.0;
+constexpr double kIntoTheLine = 4.0;
 
 QString clock(double seconds) {
   const int whole = static_cast<int>(std::max(seconds, 0.0));
@@ -68,6 +72,13 @@ void ListenInPanel::follow(GenerationController* controller) {
 
 void ListenInPanel::setCentreProvider(std::function<double()> centre) {
   centre_ = std::move(centre);
+}
+
+void ListenInPanel::centreOnLyricLine(const QPlainTextEdit* editor) {
+  setCentreProvider([editor] {
+    const auto line = editor->textCursor().block().text().toStdString();
+    return frontend::line_timestamp(line).value_or(0.0) + kIntoTheLine;
+  });
 }
 
 void ListenInPanel::setSampling(bool sampling, int stepsDone) {

@@ -11,6 +11,7 @@
 #include "drs/listen_in.h"
 
 class QLabel;
+class QPlainTextEdit;
 class QPushButton;
 
 namespace drs::ui {
@@ -32,6 +33,9 @@ class ListenInPanel : public QWidget {
   // Where a preview should be centred when asked (seconds into the song), e.g. the
   // lyric line under the editor's cursor. Unset: the song's first 10 s.
   void setCentreProvider(std::function<double()> centre);
+  // Centres on the lyric line under `editor`'s cursor, a few seconds into it (a line is
+  // sung from its stamp on); the song's start when the line has no stamp.
+  void centreOnLyricLine(const QPlainTextEdit* editor);
   // Sampling is running and at least one step has finished: asking makes sense.
   void setSampling(bool sampling, int stepsDone);
   // A run ended or was cancelled: forget a pending request, stop playing.
