@@ -314,6 +314,33 @@ Vektoreinheiten: %2</translation>
     </message>
 </context>
 <context>
+    <name>drs::ui::ListenInPanel</name>
+    <message>
+        <source>Listen in</source>
+        <translation>Mithören</translation>
+    </message>
+    <message>
+        <source>Hear the model&apos;s current guess of about 10 seconds of the song around the lyric line under the cursor. It is a preview, not the finished song: it sharpens as sampling goes on. Decoding it delays the run by as long as the decode takes.</source>
+        <translation>Die aktuelle Vermutung des Modells für etwa 10 Sekunden des Lieds um die Liedtextzeile unter dem Cursor anhören. Das ist eine Vorschau, nicht das fertige Lied: Sie wird mit jedem Schritt deutlicher. Das Dekodieren verzögert den Lauf um die Dauer des Dekodierens.</translation>
+    </message>
+    <message>
+        <source>Preview after step %1 of %2, %3–%4 (not the finished song; it cost the run %5 s)</source>
+        <translation>Vorschau nach Schritt %1 von %2, %3–%4 (nicht das fertige Lied; sie hat den Lauf %5 s gekostet)</translation>
+    </message>
+    <message>
+        <source>Stop preview</source>
+        <translation>Vorschau beenden</translation>
+    </message>
+    <message>
+        <source>The preview is decoded when the current step finishes…</source>
+        <translation>Die Vorschau wird dekodiert, sobald der laufende Schritt fertig ist…</translation>
+    </message>
+    <message>
+        <source>A preview costs the run about %1 s.</source>
+        <translation>Eine Vorschau kostet den Lauf etwa %1 s.</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::LrcTools</name>
     <message>
         <source>Gap too short: this line needs %1 frames (%2 s) but the next line starts after %3 s; the last %4 tokens will be cut or pushed back.</source>
@@ -477,6 +504,14 @@ Vektoreinheiten: %2</translation>
     <message>
         <source>style of %1</source>
         <translation>Stil von %1</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>unvollständig</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -760,6 +795,25 @@ Vektoreinheiten: %2</translation>
     <message>
         <source>Delete %1 and all its files?</source>
         <translation>%1 mit allen Dateien löschen?</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::PartialTakeOffer</name>
+    <message>
+        <source>Keep the decoded part?</source>
+        <translation>Den dekodierten Teil behalten?</translation>
+    </message>
+    <message>
+        <source>%1 s of the song had been decoded when you cancelled. Keep them as a partial take? They play at the level they were heard at while decoding.</source>
+        <translation>Beim Abbrechen waren %1 s des Lieds dekodiert. Als unvollständige Aufnahme behalten? Sie wird in der Lautstärke abgespielt, in der sie beim Dekodieren zu hören war.</translation>
+    </message>
+    <message>
+        <source>Keep partial take</source>
+        <translation>Unvollständige Aufnahme behalten</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
     </message>
 </context>
 <context>

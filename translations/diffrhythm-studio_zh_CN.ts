@@ -313,6 +313,33 @@ Vector units: %2</source>
     </message>
 </context>
 <context>
+    <name>drs::ui::ListenInPanel</name>
+    <message>
+        <source>Listen in</source>
+        <translation>试听</translation>
+    </message>
+    <message>
+        <source>Hear the model&apos;s current guess of about 10 seconds of the song around the lyric line under the cursor. It is a preview, not the finished song: it sharpens as sampling goes on. Decoding it delays the run by as long as the decode takes.</source>
+        <translation>试听模型当前对光标所在歌词行附近约 10 秒歌曲的推测。这只是预览，不是最终的歌曲：随着采样进行会越来越清晰。解码预览会让本次生成延后相应的解码时间。</translation>
+    </message>
+    <message>
+        <source>Preview after step %1 of %2, %3–%4 (not the finished song; it cost the run %5 s)</source>
+        <translation>第 %1/%2 步后的预览，%3–%4（不是最终的歌曲；本次生成因此多用了 %5 秒）</translation>
+    </message>
+    <message>
+        <source>Stop preview</source>
+        <translation>停止预览</translation>
+    </message>
+    <message>
+        <source>The preview is decoded when the current step finishes…</source>
+        <translation>当前步骤完成后将解码预览…</translation>
+    </message>
+    <message>
+        <source>A preview costs the run about %1 s.</source>
+        <translation>每次预览会让本次生成多用约 %1 秒。</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::LrcTools</name>
     <message>
         <source>Gap too short: this line needs %1 frames (%2 s) but the next line starts after %3 s; the last %4 tokens will be cut or pushed back.</source>
@@ -476,6 +503,14 @@ Vector units: %2</source>
     <message>
         <source>style of %1</source>
         <translation>%1 的风格</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
     </message>
 </context>
 <context>
@@ -759,6 +794,25 @@ Vector units: %2</source>
     <message>
         <source>Delete %1 and all its files?</source>
         <translation>删除 %1 及其所有文件？</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::PartialTakeOffer</name>
+    <message>
+        <source>Keep the decoded part?</source>
+        <translation>保留已解码的部分？</translation>
+    </message>
+    <message>
+        <source>%1 s of the song had been decoded when you cancelled. Keep them as a partial take? They play at the level they were heard at while decoding.</source>
+        <translation>取消时歌曲已解码 %1 秒。要将其保留为部分作品吗？它将以解码时听到的音量播放。</translation>
+    </message>
+    <message>
+        <source>Keep partial take</source>
+        <translation>保留部分作品</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
     </message>
 </context>
 <context>
