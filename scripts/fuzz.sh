@@ -5,7 +5,7 @@
 #   scripts/fuzz.sh [TARGET...] [--minutes N | --seconds N] [--build-only | --no-build]
 #
 # TARGET: lrc safetensors sentencepiece model_formats model_files onnx audio hf_cache
-# model_configs (default: all).
+# model_configs chinese_data (default: all).
 # Per target: tests/fuzz/dict/<target>.dict when there is one, a -max_len suited to the
 # format; new inputs that add coverage are merged into tests/fuzz/corpus/<target>/ (commit
 # them: CI replays the corpus), and every crash is minimised into
@@ -34,7 +34,7 @@ while (($#)); do
   esac
 done
 ((${#targets[@]})) || targets=(lrc safetensors sentencepiece model_formats model_files onnx audio hf_cache
-  model_configs)
+  model_configs chinese_data)
 
 for tool in clang clang++; do
   command -v "$tool" >/dev/null || { echo "fuzz.sh: $tool is missing (apt-get install clang)" >&2; exit 2; }
@@ -55,6 +55,7 @@ max_len() {
     audio) echo 16384 ;;         # 10 s at a low rate: reaches the clip rule and resampling
     hf_cache) echo 16384 ;;      # a few dozen folders, links and small files
     model_configs) echo 8192 ;;  # a config.json
+    chinese_data) echo 32768 ;;  # five small data files and a lyric
     *) echo 131072 ;;           # headers, pickles and zip directories of small models
   esac
 }
