@@ -26,12 +26,11 @@ std::uintmax_t folder_bytes(const fs::path& dir) {
   return total;
 }
 
-std::vector<std::string> licences_of(const nlohmann::json& manifest) {
+std::vector<std::string> licences_of(const Manifest& manifest) {
   std::vector<std::string> out;
-  for (const auto& l : manifest.value("licences", nlohmann::json::array()))
-    if (l.is_object())
-      out.push_back(l.value("component", std::string("?")) + ": " +
-                    l.value("licence", std::string("?")));
+  for (const ManifestLicence& l : manifest.licences)
+    out.push_back((l.component.empty() ? "?" : l.component) + ": " +
+                  (l.name.empty() ? "?" : l.name));
   return out;
 }
 
@@ -42,19 +41,17 @@ std::string string_field(const nlohmann::json& o, const char* key) {
 }  // namespace
 
 std::vector<InstalledSet> list_installed_sets(const fs::path& store) {
-  std::vector<fs::path> candidates{store};
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(store, ec))
-    if (entry.is_directory(ec)) candidates.push_back(entry.path());
   const auto chosen = default_model_dir();
   std::vector<InstalledSet> sets;
-  for (const auto& dir : candidates) {
+  for (const StoreEntry& entry : scan_model_store(store)) {
     try {
-      InstalledSet s{read_model_set(dir), folder_bytes(dir), licences_of(manifest_of(dir)), false};
-      s.is_default = chosen && fs::equivalent(*chosen, dir, ec);
+      InstalledSet s{read_model_set(entry.folder), folder_bytes(entry.folder),
+                     licences_of(entry.manifest), false};
+      std::error_code ec;
+      s.is_default = chosen && fs::equivalent(*chosen, entry.folder, ec);
       sets.push_back(std::move(s));
     } catch (const Error&) {
-      // not a (complete) set: e.g. a download in progress, or an unrelated folder
+      // not a complete set: a download in progress, a component, a damaged manifest
     }
   }
   std::sort(sets.begin(), sets.end(),

@@ -52,31 +52,11 @@ void setModelStoreDir(const QString& dir) {
 
 QList<InstalledSet> installedSets(const QString& storeDir) {
   QList<InstalledSet> sets;
-  const QDir store(storeDir);
-  QFileInfoList folders = store.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-  // $DRS_MODELS_DIR / --models may name one set folder instead of a store.
-  if (QFileInfo::exists(store.filePath(QLatin1String(ModelSetLayout::kManifest))))
-    folders = {QFileInfo(store.absolutePath())};
-  for (const QFileInfo& folder : folders) {
-    const QString manifestPath =
-        QDir(folder.absoluteFilePath()).filePath(QLatin1String(ModelSetLayout::kManifest));
-    if (!QFileInfo::exists(manifestPath)) continue;
+  for (StoreEntry& entry : scan_model_store(storeDir.toStdString())) {
     InstalledSet set;
-    set.folder = folder.absoluteFilePath();
-    try {
-      set.manifest = read_manifest(manifestPath.toStdString());
-    } catch (const Error& e) {
-      set.problems.append(qs(e.what()));
-    }
-    for (const ManifestFile& f : set.manifest.files) {
-      const QString name = qs(f.name);
-      const QFileInfo info(QDir(set.folder).filePath(name));
-      if (!is_safe_relative_name(f.name) || !info.isFile())
-        set.problems.append(QStringLiteral("%1 is missing").arg(name));
-      else if (f.size > 0 && info.size() != f.size)
-        set.problems.append(
-            QStringLiteral("%1 has %2 bytes, expected %3").arg(name).arg(info.size()).arg(f.size));
-    }
+    set.folder = qs(entry.folder.string());
+    set.manifest = std::move(entry.manifest);
+    for (const std::string& problem : entry.problems) set.problems.append(qs(problem));
     sets.append(std::move(set));
   }
   return sets;

@@ -30,9 +30,9 @@ QString modelStoreDir();
 // Records the user's choice for the GUI and the CLI (config file + settings mirror).
 void setModelStoreDir(const QString& dir);
 
-// Every subfolder of `storeDir` with a readable manifest (or `storeDir` itself when it
-// is a set folder), checked against its files (sizes only: hashing gigabytes at
-// start-up would be too slow). Stand-alone components (chinese-lyrics) included.
+// The engine's drs::scan_model_store(storeDir) in Qt types: every set folder with a
+// manifest (or `storeDir` itself when it is one), damaged ones and stand-alone components
+// (chinese-lyrics) included, checked against their files by size.
 QList<InstalledSet> installedSets(const QString& storeDir);
 
 // True when a usable, non-demo set is installed.

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "drs/model_manifest.h"
 #include "drs/model_set.h"
 
 namespace drs {
@@ -43,6 +44,21 @@ void save_model_store_dir(const std::filesystem::path& store);
     const std::filesystem::path& store);
 [[nodiscard]] std::optional<std::filesystem::path> chinese_lyrics_dir();  // in the default store
 
+// A folder of the store that holds a manifest: a model set (complete or not, the demo
+// set included) or a stand-alone component, checked against its manifest's file list by
+// size only (hashing gigabytes on every listing would take minutes; verify_model_set
+// hashes on request).
+struct StoreEntry {
+  std::filesystem::path folder;       // absolute
+  Manifest manifest;                  // empty when unreadable (then problems says why)
+  std::vector<std::string> problems;  // unreadable manifest, files missing or resized
+  [[nodiscard]] bool usable() const { return problems.empty(); }
+};
+
+// Every such folder: `store` itself when it holds a manifest, else its subfolders (not
+// hidden ones), by folder name. The Models dialog lists these, damaged ones included.
+[[nodiscard]] std::vector<StoreEntry> scan_model_store(const std::filesystem::path& store);
+
 struct InstalledSet {
   ModelSet set;
   std::uintmax_t bytes = 0;           // all files of the folder
@@ -50,7 +66,7 @@ struct InstalledSet {
   bool is_default = false;            // the set generate uses without --models
 };
 
-// Complete sets directly under `store` (and `store` itself if it is one), by id.
+// The complete model sets among scan_model_store(store) (no components), by id.
 [[nodiscard]] std::vector<InstalledSet> list_installed_sets(const std::filesystem::path& store);
 
 struct FileCheck {
