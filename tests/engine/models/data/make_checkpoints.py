@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Small checkpoints in the official PyTorch format for the model-manager tests.
+"""Small checkpoints in the official PyTorch format for the model library's tests.
 
 Run with Debian's python3-torch (1.13): `/usr/bin/python3 make_checkpoints.py`.
 Each `<name>.pt` is written by torch.save exactly as the official files are (zip +
