@@ -63,4 +63,14 @@ std::vector<std::string> checkpoint_entry_names(const std::filesystem::path& che
   return names;
 }
 
+std::map<std::string, std::vector<std::int64_t>> checkpoint_entry_shapes(
+    const std::filesystem::path& checkpoint, const std::string& key) {
+  const MappedFile mapped(checkpoint);
+  std::map<std::string, std::vector<std::int64_t>> shapes;
+  for (const CheckpointTensor& t :
+       read_checkpoint_state_dict(mapped.bytes(), checkpoint.filename().string(), key))
+    shapes[t.name] = t.tensor.shape;
+  return shapes;
+}
+
 }  // namespace drs::models

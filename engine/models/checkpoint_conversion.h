@@ -6,8 +6,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,9 @@ ConversionReport convert_checkpoint(const std::filesystem::path& checkpoint,
 
 // The entry names of that state dict, in order (nothing is converted).
 [[nodiscard]] std::vector<std::string> checkpoint_entry_names(
+    const std::filesystem::path& checkpoint, const std::string& key);
+// Its tensors' shapes by name (nothing is converted).
+[[nodiscard]] std::map<std::string, std::vector<std::int64_t>> checkpoint_entry_shapes(
     const std::filesystem::path& checkpoint, const std::string& key);
 
 }  // namespace drs::models

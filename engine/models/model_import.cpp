@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <array>
 #include <fstream>
 #include <set>
 
@@ -10,6 +9,7 @@
 #include "drs/model_set.h"
 #include "models/checkpoint_conversion.h"
 #include "models/dit_tensor_spec.h"
+#include "models/mulan_tensor_spec.h"
 #include "models/safetensors_header.h"
 #include "models/sha256.h"
 
@@ -137,26 +137,6 @@ bool is_dit(const CatalogFile& f) {
   return f.tensor_spec == TensorSpec::DitBase || f.tensor_spec == TensorSpec::DitFull;
 }
 
-// Entries every MuQ-MuLan text tower has whatever its size (the XLM-R embeddings and the
-// projection to the style space): a file without them is another model's (e.g. the
-// MuQ-large-msd-iter backbone alone) or truncated.
-constexpr std::array<const char*, 4> kMulanTextNames{
-    "mulan.text.model.embeddings.word_embeddings.weight",
-    "mulan.text.model.embeddings.position_embeddings.weight",
-    "mulan.text.model.embeddings.LayerNorm.weight", "mulan.text_to_latents.weight"};
-
-// Empty when `names` hold the MuLan text path, else the problem naming what is missing.
-std::string check_mulan_names(const std::string& file, const std::set<std::string>& names) {
-  std::string missing;
-  for (const char* name : kMulanTextNames)
-    if (!names.contains(name)) missing += std::string(missing.empty() ? "" : ", ") + name;
-  if (missing.empty()) return {};
-  return file +
-         ": not MuQ-MuLan's weights (pytorch_model.bin of OpenMuQ/MuQ-MuLan-large): "
-         "no " +
-         missing;
-}
-
 // The DiT configuration the layout of `f`'s weights derives from: the config file in
 // `folder`, nullopt when `f` has no known layout or the file is absent.
 std::optional<DitConfig> folder_dit_config(const CatalogFile& f, const fs::path& folder) {
@@ -178,18 +158,37 @@ std::optional<DitConfig> plan_dit_config(const ImportPlan& plan, const CatalogFi
   return std::nullopt;
 }
 
+// MuQ-MuLan's text tower configuration of the set being installed in `folder`.
+std::optional<StyleEncoderConfig> folder_style_config(const CatalogFile& f,
+                                                      const fs::path& folder) {
+  if (f.tensor_spec != TensorSpec::MulanText) return std::nullopt;
+  return models::read_style_config(folder / ModelSetLayout::kStyleConfig,
+                                   folder / ModelSetLayout::kXlmrConfig);
+}
+
+// The same from a plan: the files found for those two names.
+std::optional<StyleEncoderConfig> plan_style_config(const ImportPlan& plan, const CatalogFile& f) {
+  if (f.tensor_spec != TensorSpec::MulanText) return std::nullopt;
+  fs::path mulan, xlmr;
+  for (const ImportItem& item : plan.items) {
+    if (item.file.local_name == ModelSetLayout::kStyleConfig) mulan = item.source;
+    if (item.file.local_name == ModelSetLayout::kXlmrConfig) xlmr = item.source;
+  }
+  if (mulan.empty() || xlmr.empty()) return std::nullopt;
+  return models::read_style_config(mulan, xlmr);
+}
+
 // Names and shapes of weights whose layout we know, against the set's config.
 std::string check_tensor_spec(const CatalogFile& f, const fs::path& weights,
-                              const std::optional<DitConfig>& config) {
+                              const std::optional<DitConfig>& config,
+                              const std::optional<StyleEncoderConfig>& style) {
   if (f.tensor_spec == TensorSpec::MulanText) {
-    std::set<std::string> names;
     try {
-      for (const auto& [name, entry] : models::read_safetensors_header(weights).tensors)
-        names.insert(name);
+      return models::check_mulan_text_tensors(weights.filename().string(),
+                                              models::safetensors_tensor_shapes(weights), style);
     } catch (const Error& e) {
       return e.what();
     }
-    return check_mulan_names(weights.filename().string(), names);
   }
   if (!is_dit(f)) return {};
   if (!config) return f.local_name + ": its configuration " + f.config_name + " is missing";
@@ -256,7 +255,8 @@ void convert_one(const fs::path& folder, const CatalogSet& set, ManifestFile& mf
   } catch (const Error& e) {
     throw Error(e.kind(), "converting " + mf.name + " failed: " + e.what());
   }
-  if (std::string problem = check_tensor_spec(*f, folder / f->converted_name, config);
+  if (std::string problem = check_tensor_spec(*f, folder / f->converted_name, config,
+                                              folder_style_config(*f, folder));
       !problem.empty())
     throw Error(ErrorKind::ModelCorrupt, problem);
   std::error_code ec;
@@ -381,20 +381,22 @@ ImportPlan plan_import(const fs::path& folder, const CatalogSet& set) {
       plan.items.push_back(std::move(item));
     }
   }
-  // Names (and for safetensors, shapes) checked now, before anything is copied.
+  // Names and shapes checked now, before anything is copied: the MuLan text path's
+  // (checkpoint or safetensors), the DiT's (names in a checkpoint, shapes in safetensors).
   for (const ImportItem& item : plan.items) {
     if (item.file.tensor_spec == TensorSpec::None) continue;
     try {
       const std::optional<DitConfig> config = plan_dit_config(plan, item.file);
+      const std::optional<StyleEncoderConfig> style = plan_style_config(plan, item.file);
       if (item.file.tensor_spec == TensorSpec::MulanText && !item.already_converted) {
-        const auto names = models::checkpoint_entry_names(item.source, item.file.checkpoint_key);
-        if (std::string problem =
-                check_mulan_names(item.source.filename().string(), {names.begin(), names.end()});
+        if (std::string problem = models::check_mulan_text_tensors(
+                item.source.filename().string(),
+                models::checkpoint_entry_shapes(item.source, item.file.checkpoint_key), style);
             !problem.empty())
           plan.errors.push_back(problem);
       } else if (!item.already_converted) {
         if (config) check_checkpoint_names(item, *config, plan);
-      } else if (std::string problem = check_tensor_spec(item.file, item.source, config);
+      } else if (std::string problem = check_tensor_spec(item.file, item.source, config, style);
                  !problem.empty()) {
         plan.errors.push_back(problem);
       }

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "drs/error.h"
+#include "mulan/text_tower_tensors.h"
 
 namespace drs {
 namespace {
@@ -36,18 +37,20 @@ void check_projection_matches(const StyleEncoderConfig& c, const WeightMap& w) {
 
 MulanTextHead::MulanTextHead(const StyleEncoderConfig& config, WeightMap& w)
     : config_(config.text) {
-  const auto f32 = at::TensorOptions().dtype(at::kFloat);
-  const int64_t dim = config_.dim;
+  const TensorShapes shapes = mulan_text_head_tensor_shapes(config);
+  const auto take = [&](const std::string& name) {
+    return w.take(name, shapes.at(name), at::TensorOptions().dtype(at::kFloat));
+  };
   check_projection_matches(config, w);
   if (config_.has_projection) {
-    proj_w_ = w.take("mulan.text.proj.weight", {dim, config.xlmr.hidden_size}, f32);
-    proj_b_ = w.take("mulan.text.proj.bias", {dim}, f32);
+    proj_w_ = take("mulan.text.proj.weight");
+    proj_b_ = take("mulan.text.proj.bias");
   }
-  transformer_ =
-      MulanTransformer({dim, config_.tf_depth, config_.heads, config_.dim_head, config_.ff_mult}, w,
-                       "mulan.text.transformer.");
-  latent_w_ = w.take("mulan.text_to_latents.weight", {config_.dim_latent, dim}, f32);
-  latent_b_ = w.take("mulan.text_to_latents.bias", {config_.dim_latent}, f32);
+  transformer_ = MulanTransformer(
+      {config_.dim, config_.tf_depth, config_.heads, config_.dim_head, config_.ff_mult}, w,
+      kMulanTextTransformerPrefix);
+  latent_w_ = take("mulan.text_to_latents.weight");
+  latent_b_ = take("mulan.text_to_latents.bias");
 }
 
 at::Tensor MulanTextHead::forward(const at::Tensor& hidden) const {

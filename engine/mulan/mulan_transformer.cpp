@@ -2,27 +2,25 @@
 
 namespace drs {
 
-int64_t MulanTransformerShape::ff_hidden() const {
-  return static_cast<int64_t>(static_cast<double>(dim * ff_mult) * 2.0 / 3.0);
-}
-
 MulanTransformer::MulanTransformer(const MulanTransformerShape& shape, WeightMap& w,
                                    const std::string& prefix)
     : shape_(shape) {
-  const auto f32 = at::TensorOptions().dtype(at::kFloat);
-  const int64_t dim = shape.dim, inner = shape.heads * shape.dim_head, ff = shape.ff_hidden();
+  const TensorShapes shapes = mulan_transformer_tensor_shapes(shape, prefix);
+  const auto take = [&](const std::string& name) {
+    return w.take(name, shapes.at(name), at::TensorOptions().dtype(at::kFloat));
+  };
   for (int64_t i = 0; i < shape.depth; ++i) {
     const auto p = prefix + "layers." + std::to_string(i) + ".";
     Layer l;
-    l.attn_gamma = w.take(p + "0.norm.learned_gamma", {dim}, f32);
-    l.to_q = w.take(p + "0.to_q.weight", {inner, dim}, f32);
-    l.to_kv = w.take(p + "0.to_kv.weight", {2 * inner, dim}, f32);
-    l.q_scale = w.take(p + "0.q_scale", {shape.dim_head}, f32);
-    l.k_scale = w.take(p + "0.k_scale", {shape.dim_head}, f32);
-    l.to_out = w.take(p + "0.to_out.0.weight", {dim, inner}, f32);
-    l.ff_gamma = w.take(p + "1.0.learned_gamma", {dim}, f32);
-    l.ff_in = w.take(p + "1.1.weight", {2 * ff, dim}, f32);
-    l.ff_out = w.take(p + "1.4.weight", {dim, ff}, f32);
+    l.attn_gamma = take(p + "0.norm.learned_gamma");
+    l.to_q = take(p + "0.to_q.weight");
+    l.to_kv = take(p + "0.to_kv.weight");
+    l.q_scale = take(p + "0.q_scale");
+    l.k_scale = take(p + "0.k_scale");
+    l.to_out = take(p + "0.to_out.0.weight");
+    l.ff_gamma = take(p + "1.0.learned_gamma");
+    l.ff_in = take(p + "1.1.weight");
+    l.ff_out = take(p + "1.4.weight");
     layers_.push_back(std::move(l));
   }
 }

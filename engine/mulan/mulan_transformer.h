@@ -10,19 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "mulan/text_tower_tensors.h"
 #include "weights/weight_map.h"
 
 namespace drs {
-
-struct MulanTransformerShape {
-  int64_t dim = 768;
-  int64_t depth = 8;
-  int64_t heads = 8;
-  int64_t dim_head = 64;
-  int64_t ff_mult = 4;
-  // MuQ's feed-forward width: int(dim * mult * 2 / 3), doubled for the GEGLU gate.
-  [[nodiscard]] int64_t ff_hidden() const;
-};
 
 class MulanTransformer {
  public:

@@ -7,6 +7,7 @@
 #include "drs/error.h"
 #include "mulan/mulan_text_head.h"
 #include "mulan/style_encoder_config.h"
+#include "mulan/text_tower_tensors.h"
 #include "mulan/xlmr_encoder.h"
 #include "mulan/xlmr_tokenizer.h"
 
@@ -43,7 +44,7 @@ StyleEncoder::StyleEncoder(const StyleEncoderFiles& files)
                {},
                {}})) {
   auto weights = load_weight_map(files.weights);
-  impl_->xlmr.emplace(impl_->config.xlmr, weights, "mulan.text.model.");
+  impl_->xlmr.emplace(impl_->config.xlmr, weights, kMulanTextModelPrefix);
   impl_->head.emplace(impl_->config, weights);
   check_text_tower_consumed(weights);
 }
@@ -51,7 +52,7 @@ StyleEncoder::StyleEncoder(const StyleEncoderFiles& files)
 StyleEncoder::StyleEncoder(const StyleEncoderConfig& config, WeightMap& weights,
                            const std::filesystem::path& tokenizer)
     : impl_(std::make_unique<Impl>(Impl{config, XlmrTokenizer::load(tokenizer), {}, {}})) {
-  impl_->xlmr.emplace(config.xlmr, weights, "mulan.text.model.");
+  impl_->xlmr.emplace(config.xlmr, weights, kMulanTextModelPrefix);
   impl_->head.emplace(config, weights);
 }
 

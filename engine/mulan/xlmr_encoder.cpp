@@ -2,37 +2,41 @@
 
 #include <cmath>
 
+#include "mulan/text_tower_tensors.h"
+
 namespace drs {
 
 XlmrEncoder::XlmrEncoder(const XlmrConfig& config, WeightMap& w, const std::string& prefix)
     : config_(config) {
-  const auto f32 = at::TensorOptions().dtype(at::kFloat);
-  const int64_t h = config.hidden_size, inter = config.intermediate_size;
+  const TensorShapes shapes = xlmr_tensor_shapes(config, prefix);
+  const auto take = [&](const std::string& name) {
+    return w.take(name, shapes.at(name), at::TensorOptions().dtype(at::kFloat));
+  };
   const auto emb = prefix + "embeddings.";
-  word_ = w.take(emb + "word_embeddings.weight", {config.vocab_size, h}, f32);
-  position_ = w.take(emb + "position_embeddings.weight", {config.max_position_embeddings, h}, f32);
-  token_type_ = w.take(emb + "token_type_embeddings.weight", {config.type_vocab_size, h}, f32);
-  ln_w_ = w.take(emb + "LayerNorm.weight", {h}, f32);
-  ln_b_ = w.take(emb + "LayerNorm.bias", {h}, f32);
+  word_ = take(emb + "word_embeddings.weight");
+  position_ = take(emb + "position_embeddings.weight");
+  token_type_ = take(emb + "token_type_embeddings.weight");
+  ln_w_ = take(emb + "LayerNorm.weight");
+  ln_b_ = take(emb + "LayerNorm.bias");
   for (int64_t i = 0; i < config.num_hidden_layers; ++i) {
     const auto p = prefix + "encoder.layer." + std::to_string(i) + ".";
     Layer l;
-    l.q_w = w.take(p + "attention.self.query.weight", {h, h}, f32);
-    l.q_b = w.take(p + "attention.self.query.bias", {h}, f32);
-    l.k_w = w.take(p + "attention.self.key.weight", {h, h}, f32);
-    l.k_b = w.take(p + "attention.self.key.bias", {h}, f32);
-    l.v_w = w.take(p + "attention.self.value.weight", {h, h}, f32);
-    l.v_b = w.take(p + "attention.self.value.bias", {h}, f32);
-    l.o_w = w.take(p + "attention.output.dense.weight", {h, h}, f32);
-    l.o_b = w.take(p + "attention.output.dense.bias", {h}, f32);
-    l.ln1_w = w.take(p + "attention.output.LayerNorm.weight", {h}, f32);
-    l.ln1_b = w.take(p + "attention.output.LayerNorm.bias", {h}, f32);
-    l.up_w = w.take(p + "intermediate.dense.weight", {inter, h}, f32);
-    l.up_b = w.take(p + "intermediate.dense.bias", {inter}, f32);
-    l.down_w = w.take(p + "output.dense.weight", {h, inter}, f32);
-    l.down_b = w.take(p + "output.dense.bias", {h}, f32);
-    l.ln2_w = w.take(p + "output.LayerNorm.weight", {h}, f32);
-    l.ln2_b = w.take(p + "output.LayerNorm.bias", {h}, f32);
+    l.q_w = take(p + "attention.self.query.weight");
+    l.q_b = take(p + "attention.self.query.bias");
+    l.k_w = take(p + "attention.self.key.weight");
+    l.k_b = take(p + "attention.self.key.bias");
+    l.v_w = take(p + "attention.self.value.weight");
+    l.v_b = take(p + "attention.self.value.bias");
+    l.o_w = take(p + "attention.output.dense.weight");
+    l.o_b = take(p + "attention.output.dense.bias");
+    l.ln1_w = take(p + "attention.output.LayerNorm.weight");
+    l.ln1_b = take(p + "attention.output.LayerNorm.bias");
+    l.up_w = take(p + "intermediate.dense.weight");
+    l.up_b = take(p + "intermediate.dense.bias");
+    l.down_w = take(p + "output.dense.weight");
+    l.down_b = take(p + "output.dense.bias");
+    l.ln2_w = take(p + "output.LayerNorm.weight");
+    l.ln2_b = take(p + "output.LayerNorm.bias");
     layers_.push_back(std::move(l));
   }
 }

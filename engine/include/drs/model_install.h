@@ -1,10 +1,11 @@
 // Installing into the model store: from a folder the user already has (a plain folder,
 // a Hugging Face cache repo folder `models--ORG--NAME/snapshots/<rev>/`, or a whole hub
 // cache holding several) or from the network (drs/model_download.h). Every file is
-// checked (format, pinned size and SHA-256, DiT tensor names and shapes) before
-// anything is placed; files are hard-linked where possible, else copied, into a staging
-// folder renamed at the end; official .pt checkpoints are converted once to
-// safetensors; the manifest is written last. Torch-free and Qt-free.
+// checked (format, pinned size and SHA-256, the DiT's and the MuQ-MuLan text tower's
+// tensor names and shapes) before anything is placed; files are hard-linked where
+// possible, else copied, into a staging folder renamed at the end; official .pt
+// checkpoints are converted once to safetensors; the manifest is written last.
+// Torch-free and Qt-free.
 #pragma once
 
 #include <filesystem>
