@@ -61,14 +61,20 @@ double cpu_int8_speedup(int threads, double budget_seconds) {
   }
 }
 
+namespace {
+
+// Below this many GFLOP/s per thread the BLAS is considered untuned whatever the CPU: a
+// tuned BLAS on any AVX2 core is well above it, Debian's reference BLAS below it even
+// summed over all threads.
+constexpr double kSlowGflopsPerThread = 5.0;
+
+// The float32 GEMM rate below which a BLAS is untuned on these vector units.
 double expected_min_gflops(const CpuFeatures& cpu, int threads) {
   // lanes x 2 FLOPs per FMA x 1 FMA unit x 2 GHz, halved: every tuned kernel on a current
   // core clears it, a kernel for an older instruction set (or none) does not.
   const double per_thread = 0.5 * cpu.float_lanes() * 2.0 * 2.0;
   return std::max(per_thread, kSlowGflopsPerThread) * std::max(1, threads);
 }
-
-namespace {
 
 std::string whole(double value) {
   return std::to_string(static_cast<long long>(value));

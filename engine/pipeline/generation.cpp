@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "audio/postprocess.h"
+#include "core/cancellation.h"
 #include "core/cpu_memory.h"
 #include "drs/lyrics.h"
 #include "drs/model_store.h"

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "core/cancellation.h"
 #include "drs/error.h"
 #include "drs/progress.h"
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cancellation.h"
 #include "drs/error.h"
 #include "drs/progress.h"
 #include "models/torchscript_archive.h"

@@ -1,6 +1,68 @@
-// The public engine API: one request in, one or more takes out, with progress and
-// cancellation. This is the only engine header the app, CLI and UI include for
-// generation (plus lyrics.h for the editor's live diagnostics).
+// DiffRhythm Studio engine: lyrics and a style in, songs out. Pure C++20 with LibTorch
+// behind a PIMPL; no Torch or Qt type appears in this header.
+//
+// This is the only engine header the app, the CLI and the UI need for generation (plus
+// drs/lyrics.h for the editor's live diagnostics and drs/audio_file.h to write takes).
+//
+// Usage:
+//
+//     #include <iostream>
+//     #include <thread>
+//
+//     #include "drs/audio_file.h"
+//     #include "drs/engine.h"
+//     #include "drs/model_set.h"
+//
+//     // 1. Load a model set: the constructor only checks the folder; the networks are
+//     //    read on the first generate() and stay loaded for the next ones.
+//     drs::EngineOptions options;
+//     options.model_dir = drs::default_model_dir().value_or(drs::demo_model_dir());
+//     drs::Engine engine(options);  // throws drs::Error (ModelMissing, ModelCorrupt, ...)
+//
+//     // 2. Describe the song.
+//     drs::GenerationRequest request;
+//     request.lyrics = "[00:10.00]Hello\n[00:14.50]world\n";
+//     request.style = "calm piano ballad";
+//     request.seconds = engine.info().min_seconds;
+//     request.sampling = drs::find_preset("balanced")->sampling;
+//     request.seed = 42;  // none: random; the seed used is in each Take
+//
+//     // 3. Run it with a progress sink and a stop token. Here on a std::jthread, whose
+//     //    stop_source cancels it (e.g. from a Cancel button on another thread).
+//     drs::GenerationResult result;
+//     std::jthread worker([&](std::stop_token stop) {
+//       const auto progress = [](const drs::Progress& p) {
+//         std::cerr << drs::to_string(p.stage) << ' ' << p.step << '/' << p.steps << '\n';
+//       };
+//       result = engine.generate(request, progress, stop);
+//     });
+//     worker.join();  // worker.request_stop() instead would end it with Outcome::Cancelled
+//
+//     // 4. Write the audio.
+//     if (result.outcome != drs::Outcome::Succeeded) {
+//       std::cerr << result.error << '\n';
+//       return 1;
+//     }
+//     const drs::Take& take = result.takes.front();
+//     drs::write_audio_file("song.flac", take.audio, take.channels, take.sample_rate,
+//                           drs::AudioFormat::Flac16);
+//
+// Thread safety:
+// - An Engine runs one generate() or resume() at a time. Call them, info() and the
+//   destructor from one thread at a time (typically a worker thread that owns the
+//   Engine); info() changes while a run loads models, so read it between runs.
+// - The ProgressSink is called on the thread that called generate()/resume(), before
+//   that call returns; a GUI forwards each Progress to its own thread (Progress is a
+//   value type and cheap to copy).
+// - std::stop_source::request_stop() and ListenIn::request()/cancel()
+//   (drs/listen_in.h) may be called from any thread while a run is in progress.
+// - Separate Engine objects are independent, but they share LibTorch's process-wide
+//   intra-op thread pool: EngineOptions::threads sets it for the whole process, so runs
+//   on two Engines at once compete for the same cores.
+// - drs::analyze_lyrics (drs/lyrics.h) may be called from any thread, also while a run
+//   is in progress (the editor checks lyrics as the user types). Process-wide calls say
+//   where they belong in their own headers (tune_process: first thing in main();
+//   set_compute_priority: on the engine's thread).
 #pragma once
 
 #include <cstdint>
@@ -30,12 +92,12 @@ struct EngineOptions {
   Device device = Device::Cpu;
   Precision precision = Precision::Auto;  // Auto: float32 on CPU, bf16/fp16 on CUDA
   int threads = 0;                        // intra-op threads; 0 = all cores
-  // Free the text encoder after each use: 1.3 GB at the real size that sampling needs
-  // more; a new prompt reloads it in ~2 s, a cached one needs no encoder at all.
+  // Free the text encoder after each use, so that sampling and decoding have its memory;
+  // a new prompt reloads it, a cached one needs no encoder at all (README, "Memory").
   bool release_style_encoder = true;
   // Keep the DiT's float16 matrices (the official file's dtype) in float16 when
   // computing in float32 on a CPU, widening one block's at a time: identical results,
-  // half the weight memory (2.2 instead of 4.4 GB), < 1 % slower at 2048 frames.
+  // half the DiT's weight memory, a small cost in speed (README, "Memory").
   bool compact_weights = true;
   // Where the style embeddings of prompts already encoded are kept, so that after a
   // restart a repeated prompt needs no text encoder at all. Empty: default_cache_dir().
@@ -108,8 +170,6 @@ struct Take {
     return audio.size() / static_cast<std::size_t>(channels);
   }
 };
-
-struct LyricsIssue;  // lyrics.h
 
 enum class Outcome { Succeeded, Cancelled, Failed };
 

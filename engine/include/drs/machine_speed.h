@@ -1,7 +1,7 @@
 // How fast this machine multiplies matrices, measured in a fraction of a second. Two
 // uses: a warning when LibTorch runs on a slow BLAS (Debian's reference libblas.so.3
-// is ~40x slower than OpenBLAS on the same cores), and the first-run time estimate of
-// a CPU generation before any step has been timed.
+// instead of OpenBLAS, or an OpenBLAS fallback kernel), and the first-run time estimate
+// of a CPU generation before any step has been timed.
 #pragma once
 
 #include <string>
@@ -12,15 +12,17 @@
 namespace drs {
 
 struct MatmulSpeed {
-  double gflops = 0;           // float32 GEMM on all of the BLAS's threads
-  int threads = 0;             // threads the GEMM ran on (OpenBLAS's, else intra-op)
-  std::string blas_library;    // the BLAS library mapped into this process, if found
-  BlasKernel kernel;           // the OpenBLAS core in use and how it was chosen
-  double expected_gflops = 0;  // the least a tuned BLAS gives on these vector units
-  bool slow = false;           // far below expected_gflops
-  double bf16_speedup = 0;     // cpu_bfloat16_speedup() where measured, else 0
-  double int8_speedup = 0;     // cpu_int8_speedup() where measured, else 0
-  std::string advice;          // what to do about it (empty unless slow)
+  double gflops = 0;         // float32 GEMM on all of the BLAS's threads
+  int threads = 0;           // threads the GEMM ran on (OpenBLAS's, else intra-op)
+  std::string blas_library;  // the BLAS library mapped into this process, if found
+  BlasKernel kernel;         // the OpenBLAS core in use and how it was chosen
+  // The least a tuned BLAS gives on these vector units: half of one FMA unit's peak at a
+  // conservative clock, per thread.
+  double expected_gflops = 0;
+  bool slow = false;        // far below expected_gflops
+  double bf16_speedup = 0;  // cpu_bfloat16_speedup() where measured, else 0
+  double int8_speedup = 0;  // cpu_int8_speedup() where measured, else 0
+  std::string advice;       // what to do about it (empty unless slow)
 };
 
 // Runs square float32 GEMMs on the CPU for about `budget_seconds`. Never throws.
@@ -33,29 +35,20 @@ struct MatmulSpeed {
                                                 const CpuFeatures& cpu = {},
                                                 const BlasKernel& kernel = {});
 
-// The float32 GEMM rate below which a BLAS is untuned on these vector units: half of one
-// FMA unit's peak at a conservative clock, per thread, and never below
-// kSlowGflopsPerThread.
-[[nodiscard]] double expected_min_gflops(const CpuFeatures& cpu, int threads);
-
-// bfloat16 / float32 GEMM rate on this CPU (same shapes, ~0.1 s each). CPUs with native
-// bf16 (AVX512-BF16, AMX) give ~2 (measured 413 vs 205 GFLOP/s on a Zen 4 EPYC); without
-// it bf16 is emulated and ~0.03 (5 vs 170 GFLOP/s). 0 when it cannot be measured.
+// bfloat16 / float32 GEMM rate on this CPU (same shapes, `budget_seconds` each). Above 1
+// on CPUs with native bf16 (AVX512-BF16, AMX), far below 1 where bf16 is emulated
+// (README, "Cost cutters"). 0 when it cannot be measured.
 // Runs with `threads` intra-op threads (0 = all cores, as a generation does).
 [[nodiscard]] double cpu_bfloat16_speedup(int threads = 0, double budget_seconds = 0.1);
 // From this speed-up on, bfloat16 is worth suggesting on the CPU.
 inline constexpr double kBfloat16HintSpeedup = 1.3;
 
 // int8 (dynamic, oneDNN) / float32 GEMM rate on this CPU for a projection-sized product,
-// ~0.1 s each: ~2.9 on a Zen 4 with AVX512-VNNI (550 vs 190 GFLOP/s). 0 when the build
-// has no int8 kernels or it cannot be measured.
+// `budget_seconds` each: above 1 where the CPU has int8 dot-product instructions
+// (AVX512-VNNI, AMX). 0 when the build has no int8 kernels or it cannot be measured.
 [[nodiscard]] double cpu_int8_speedup(int threads = 0, double budget_seconds = 0.1);
 // From this speed-up on, int8 maths is worth offering.
 inline constexpr double kInt8HintSpeedup = 1.3;
-
-// Below this many GFLOP/s per thread the BLAS is considered untuned whatever the CPU.
-// A tuned BLAS on any AVX2 core gives 30-90; Debian's reference BLAS gives ~4 in total.
-inline constexpr double kSlowGflopsPerThread = 5.0;
 
 // Fraction of the GEMM rate one real-size DiT forward reaches on a CPU (drs-bench's
 // "efficiency" at seq 2048, batch 2, float32): turns a measured GEMM rate into a

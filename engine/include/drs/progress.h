@@ -47,15 +47,8 @@ struct Progress {
 using ProgressSink = std::function<void(const Progress&)>;
 
 // Cancellation is a C++20 std::stop_token: the caller keeps the std::stop_source
-// (a std::jthread gives one for free) and calls request_stop(). The engine checks
-// it between transformer blocks and between VAE chunks, so a cancel lands within
-// one block's time.
-inline void throw_if_cancelled(const std::stop_token& token);
+// (a std::jthread gives one for free) and calls request_stop() from any thread. The
+// engine checks it between transformer blocks and between VAE chunks, so a cancel
+// lands within one block's time and the run ends with Outcome::Cancelled.
 
 }  // namespace drs
-
-#include "drs/error.h"
-
-inline void drs::throw_if_cancelled(const std::stop_token& token) {
-  if (token.stop_requested()) throw Error(ErrorKind::Cancelled, "cancelled");
-}
