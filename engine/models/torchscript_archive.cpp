@@ -33,7 +33,7 @@ at::ScalarType scalar_type(const std::string& dtype, const std::string& origin) 
 at::Tensor load_tensor(const PickledTensor& t, const ZipArchive& zip, const std::string& root,
                        const std::string& name, const std::string& origin) {
   const std::string key = root + "/data/" + t.storageKey;
-  if (!zip.contains(key)) corrupt(origin, name + ": storage record " + key + " missing");
+  if (!zip.lists(key)) corrupt(origin, name + ": storage record " + key + " missing");
   const auto storage = zip.entry(key);
   const auto type = scalar_type(t.dtype, origin);
   const auto element = static_cast<std::int64_t>(at::elementSize(type));

@@ -15,8 +15,8 @@ class ZipArchive;
 
 // The one top folder every record lives in ("archive", or the file's stem).
 [[nodiscard]] std::string torchscript_root(const ZipArchive& zip, const std::string& origin);
-// The archive's format version record (`<root>/.data/version`, else `<root>/version`); 0
-// when it has none.
+// The archive's format version record (`<root>/.data/version`, else `<root>/version`),
+// stored or deflated; 0 when it has none.
 [[nodiscard]] std::int64_t torchscript_format_version(const ZipArchive& zip,
                                                       const std::string& root);
 
@@ -25,9 +25,12 @@ struct LibTorchLimits {
   std::int64_t max_format_version;  // caffe2::serialize::kMaxSupportedFileFormatVersion
 };
 
-// Empty when this LibTorch can read the archive's format; else a message naming the file,
-// the archive's format version, what this LibTorch reads and which LibTorch is needed.
-// Throws drs::Error(ModelMissing) when absent, (ModelCorrupt) when not a TorchScript zip.
+// Empty when this LibTorch can read the archive's format and code records; else a message
+// naming the file, the archive's format version, what this LibTorch reads and which
+// LibTorch is needed. Records may be stored or deflated (as a repacked archive may hold
+// them). Throws drs::Error(ModelMissing) when absent, (ModelCorrupt) when not a
+// TorchScript zip or when a version or code record cannot be read (naming the record:
+// damaged, or compressed with a method other than deflate).
 [[nodiscard]] std::string torchscript_preflight(const std::filesystem::path& file,
                                                 const LibTorchLimits& libtorch);
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <zlib.h>
+
 #include "drs/error.h"
 
 namespace drs::models {
@@ -16,6 +18,7 @@ constexpr std::size_t kEocdSize = 22;
 constexpr std::size_t kMaxComment = 0xFFFF;
 constexpr std::uint16_t kZip64ExtraId = 0x0001;
 constexpr std::uint32_t kMax32 = 0xFFFFFFFF;
+constexpr int kDeflate = 8;
 
 // Little-endian integer at `at`; the caller has checked the bounds.
 template <typename T>
@@ -93,29 +96,81 @@ void ZipArchive::readCentralDirectory(std::uint64_t offset, std::uint64_t count)
       e += 4 + length;
     }
     at += 46 + nameLength + extraLength + commentLength;
-    if (method != 0) {  // TorchScript deflates its code; tensors and pickles are stored
-      compressed_[name] = method;
+    if (method != 0) {  // read on request (read_small): a damaged one fails only then
+      compressed_[name] = Packed{method, local, compressed, size};
       continue;
     }
     if (compressed != size) fail(name + ": stored entry with differing sizes");
-    if (local > bytes_.size() || bytes_.size() - local < 30 ||
-        le<std::uint32_t>(bytes_, local) != kLocalSignature)
-      fail("local header of " + name + " is damaged");
-    const std::uint64_t data =
-        local + 30 + le<std::uint16_t>(bytes_, local + 26) + le<std::uint16_t>(bytes_, local + 28);
-    if (data > bytes_.size() || bytes_.size() - data < size)
-      fail(name + " extends past the end of the file");
-    entries_[name] = bytes_.subspan(data, size);
+    entries_[name] = recordData(name, local, size);
   }
+}
+
+std::span<const std::byte> ZipArchive::recordData(const std::string& name, std::uint64_t local,
+                                                  std::uint64_t length) const {
+  if (local > bytes_.size() || bytes_.size() - local < 30 ||
+      le<std::uint32_t>(bytes_, local) != kLocalSignature)
+    fail("local header of " + name + " is damaged");
+  const std::uint64_t data =
+      local + 30 + le<std::uint16_t>(bytes_, local + 26) + le<std::uint16_t>(bytes_, local + 28);
+  if (data > bytes_.size() || bytes_.size() - data < length)
+    fail(name + " extends past the end of the file");
+  return bytes_.subspan(data, length);
 }
 
 std::span<const std::byte> ZipArchive::entry(const std::string& name) const {
   const auto it = entries_.find(name);
   if (const auto packed = compressed_.find(name); packed != compressed_.end())
-    fail(name + " is compressed (method " + std::to_string(packed->second) +
-         "); PyTorch stores tensors and pickles uncompressed");
+    fail(name + " is compressed (method " + std::to_string(packed->second.method) +
+         "); PyTorch stores tensors and pickles uncompressed, and they are read in place: "
+         "repack the archive without compression (zip -0) or save it again with PyTorch");
   if (it == entries_.end()) fail("no entry " + name);
   return it->second;
+}
+
+std::vector<std::string> ZipArchive::names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, bytes] : entries_) out.push_back(name);
+  for (const auto& [name, packed] : compressed_) out.push_back(name);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string ZipArchive::read_small(const std::string& name, std::size_t limit) const {
+  if (const auto it = entries_.find(name); it != entries_.end()) {
+    if (it->second.size() > limit)
+      fail(name + " has " + std::to_string(it->second.size()) + " bytes, more than the " +
+           std::to_string(limit) + " expected of it");
+    return {reinterpret_cast<const char*>(it->second.data()), it->second.size()};
+  }
+  const auto packed = compressed_.find(name);
+  if (packed == compressed_.end()) fail("no entry " + name);
+  const Packed& p = packed->second;
+  if (p.method != kDeflate)
+    fail(name + " is compressed with method " + std::to_string(p.method) +
+         ", which neither this reader nor LibTorch reads (only stored or deflated records)");
+  if (p.size > limit)
+    fail(name + " inflates to " + std::to_string(p.size) + " bytes, more than the " +
+         std::to_string(limit) + " expected of it");
+  return inflate(name, p);
+}
+
+std::string ZipArchive::inflate(const std::string& name, const Packed& packed) const {
+  const auto input = recordData(name, packed.local, packed.compressed);
+  std::string out(packed.size, '\0');
+  z_stream stream{};
+  if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)  // raw deflate, as zip stores it
+    fail(name + ": cannot start zlib");
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<std::byte*>(input.data()));
+  stream.avail_in = static_cast<uInt>(input.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int result = ::inflate(&stream, Z_FINISH);
+  const auto produced = stream.total_out;
+  inflateEnd(&stream);
+  if (result != Z_STREAM_END || produced != packed.size)
+    fail(name + " is deflated but damaged (it does not inflate to the " +
+         std::to_string(packed.size) + " bytes the directory records)");
+  return out;
 }
 
 void ZipArchive::fail(const std::string& why) const {

@@ -20,22 +20,32 @@ inline void put32(std::string& out, unsigned long v) {
   for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
 }
 
-// Stored (uncompressed) zip entries, each record's data starting on a 64-byte boundary
-// as torch 2.x aligns them (padding in an extra field of the local header).
-inline std::string zip(const std::vector<std::pair<std::string, std::string>>& entries) {
+// One zip record: `data` as it lies in the archive; `method` 0 (stored), 8 (deflated:
+// `data` is the raw deflate stream and `size` the inflated length) or anything else.
+struct ZipRecord {
+  std::string name;
+  std::string data;
+  unsigned method = 0;
+  std::size_t size = 0;  // inflated length; for stored records data.size()
+};
+
+// Zip entries, each record's data starting on a 64-byte boundary as torch 2.x aligns them
+// (padding in an extra field of the local header).
+inline std::string zip_records(const std::vector<ZipRecord>& records) {
   std::string out, central;
-  for (const auto& [name, data] : entries) {
+  for (const auto& [name, data, method, inflated] : records) {
+    const std::size_t size = method == 0 ? data.size() : inflated;
     const std::size_t local = out.size();
     const std::size_t unpadded = local + 30 + name.size() + 4;
     const std::size_t pad = (64 - unpadded % 64) % 64;
     out += "PK\x03\x04";
     put16(out, 20);  // version needed
     put16(out, 0);   // flags
-    put16(out, 0);   // stored
-    put32(out, 0);   // time, date
-    put32(out, 0);   // CRC (torch writes one; our reader does not need it)
+    put16(out, method);
+    put32(out, 0);  // time, date
+    put32(out, 0);  // CRC (torch writes one; our reader does not need it)
     put32(out, data.size());
-    put32(out, data.size());
+    put32(out, size);
     put16(out, name.size());
     put16(out, 4 + pad);
     out += name;
@@ -48,11 +58,11 @@ inline std::string zip(const std::vector<std::pair<std::string, std::string>>& e
     put16(central, 20);
     put16(central, 20);
     put16(central, 0);
-    put16(central, 0);
+    put16(central, method);
     put32(central, 0);
     put32(central, 0);
     put32(central, data.size());
-    put32(central, data.size());
+    put32(central, size);
     put16(central, name.size());
     put16(central, 0);
     put16(central, 0);
@@ -67,12 +77,19 @@ inline std::string zip(const std::vector<std::pair<std::string, std::string>>& e
   out += "PK\x05\x06";
   put16(out, 0);
   put16(out, 0);
-  put16(out, entries.size());
-  put16(out, entries.size());
+  put16(out, records.size());
+  put16(out, records.size());
   put32(out, central.size());
   put32(out, directory);
   put16(out, 0);
   return out;
+}
+
+// Stored (uncompressed) records, as torch writes them.
+inline std::string zip(const std::vector<std::pair<std::string, std::string>>& entries) {
+  std::vector<ZipRecord> records;
+  for (const auto& [name, data] : entries) records.push_back({name, data, 0, data.size()});
+  return zip_records(records);
 }
 
 inline std::string text(const std::string& s) {  // BINUNICODE
