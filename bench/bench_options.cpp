@@ -11,8 +11,9 @@ constexpr const char* kUsage =
     "cpu|cuda]\n"
     "                 [--threads N] [--repeats N] [--seq N] [--warmup N]\n"
     "                 [--no-step] [--no-load]"
-    " [--no-heap-reuse] [--full-weights] [--vae-graph FILE.pt --vae-base N]\n"
-    "                 [--vae [--vae-frames N] [--vae-repeats N]]\n"
+    " [--no-heap-reuse] [--full-weights] [--float-attention]\n"
+    "                 [--vae-graph FILE.pt --vae-base N]\n"
+    "                 [--vae [--vae-frames N] [--vae-repeats N]] [--attention]\n"
     "                 [--deviation [--deviation-seq N] [--deviation-fixture SAMPLE.json]]";
 
 at::ScalarType parse_dtype(const std::string& s) {
@@ -66,6 +67,8 @@ Options parse_options(int argc, char** argv) {
       opt.vae_graph = value();
     } else if (arg == "--vae-base") {  // that graph's base channel count (its JSON says)
       opt.vae_base = std::stoll(value());
+    } else if (arg == "--attention") {  // the attention kernels instead of the DiT
+      opt.attention = true;
     } else if (arg == "--vae") {  // the native VAE decoder instead of the DiT
       opt.vae = true;
     } else if (arg == "--vae-frames") {
@@ -73,6 +76,8 @@ Options parse_options(int argc, char** argv) {
       frames_given = true;
     } else if (arg == "--vae-repeats") {
       opt.vae_repeats = std::max(1, std::stoi(value()));
+    } else if (arg == "--float-attention") {  // bf16/int8 runs: keep the float32 kernel
+      opt.attention_kernel = CpuAttention::Float32;
     } else if (arg == "--full-weights") {  // widen every matrix to the compute dtype at load
       if (opt.residency == WeightResidency::Compact) opt.residency = WeightResidency::Compute;
     } else if (arg == "--deviation") {

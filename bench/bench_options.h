@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "dit/bf16_attention.h"
 #include "dit/dit_config.h"
 #include "dit/stored_weight.h"
 
@@ -27,6 +28,8 @@ struct Options {
   // Compact: float16 block matrices widened per block (engine default); Compute: widened
   // at load (--full-weights); Int8: quantised block matrices (--dtype int8).
   WeightResidency residency = WeightResidency::Compact;
+  // The CPU attention kernel of bf16 and int8 runs (the engine's choice by default).
+  CpuAttention attention_kernel = CpuAttention::Fastest;
   // --deviation: run whole sampler trajectories per cost cutter and compare final latents.
   bool deviation = false;
   int64_t deviation_seq = 256;
@@ -40,6 +43,8 @@ struct Options {
   bool vae_small = false;
   int64_t vae_frames = 2048;  // 95 s song; --small: 300 (three chunks)
   int vae_repeats = 1;        // a released-size song takes minutes on a laptop CPU
+  // --attention: the attention kernels alone, per head, at the sequence lengths.
+  bool attention = false;
 };
 
 // Throws std::invalid_argument with a usage message on bad arguments.

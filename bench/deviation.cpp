@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "drs/machine_speed.h"
@@ -21,9 +22,11 @@ struct Variant {
   SamplingSettings sampling;
   at::ScalarType dtype = at::kFloat;
   WeightResidency residency = WeightResidency::Compact;
+  CpuAttention attention = CpuAttention::Fastest;
 };
 
-std::vector<Variant> variants(const SamplingSettings& exact, const Options& opt) {
+std::vector<Variant> variants(const SamplingSettings& exact, const Options& opt,
+                              const DitConfig& config) {
   std::vector<Variant> out{{"exact (best preset, float32)", exact}};
   for (const auto& preset : presets())
     if (preset.id != "best") out.push_back({"preset " + std::string(preset.id), preset.sampling});
@@ -37,8 +40,15 @@ std::vector<Variant> variants(const SamplingSettings& exact, const Options& opt)
   // bfloat16 only where it is native (emulated it is ~35x slower: minutes become hours).
   if (opt.device.is_cuda() || cpu_bfloat16_speedup(opt.threads) > 1.0)
     out.push_back({"best, bfloat16", exact, at::kBFloat16});
-  if (opt.device.is_cpu() && Int8Linear::available())
+  if (opt.device.is_cpu() && Int8Linear::available()) {
     out.push_back({"best, int8 matrices", exact, at::kFloat, WeightResidency::Int8});
+    // What the bf16 attention kernel adds to int8's deviation, and the fast song's cost.
+    if (bf16_attention_supported(config.dim / config.heads))
+      out.push_back({"best, int8, float32 attention", exact, at::kFloat, WeightResidency::Int8,
+                     CpuAttention::Float32});
+    out.push_back({"preset fast, int8 matrices", find_preset("fast")->sampling, at::kFloat,
+                   WeightResidency::Int8});
+  }
   return out;
 }
 
@@ -47,13 +57,14 @@ class DitCache {
  public:
   DitCache(const DitConfig& config, const WeightMap& weights, at::Device device)
       : config_(config), weights_(weights), device_(device) {}
-  const DiT& get(at::ScalarType dtype, WeightResidency residency) {
-    const auto key = std::make_pair(static_cast<int>(dtype), static_cast<int>(residency));
+  const DiT& get(at::ScalarType dtype, WeightResidency residency, CpuAttention attention) {
+    const auto key = std::make_tuple(static_cast<int>(dtype), static_cast<int>(residency),
+                                     static_cast<int>(attention));
     auto& slot = dits_[key];
     if (!slot) {
       auto copy = weights_;  // take() marks names; the tensors themselves are shared
       slot = std::make_unique<DiT>(config_, copy, at::TensorOptions().dtype(dtype).device(device_),
-                                   residency);
+                                   residency, attention);
     }
     return *slot;
   }
@@ -62,7 +73,7 @@ class DitCache {
   DitConfig config_;
   const WeightMap& weights_;
   at::Device device_;
-  std::map<std::pair<int, int>, std::unique_ptr<DiT>> dits_;
+  std::map<std::tuple<int, int, int>, std::unique_ptr<DiT>> dits_;
 };
 
 nlohmann::json compare(const DitConfig& config, const WeightMap& weights, const SampleInputs& in,
@@ -71,8 +82,8 @@ nlohmann::json compare(const DitConfig& config, const WeightMap& weights, const 
   at::Tensor reference;
   double reference_seconds = 0;
   nlohmann::json rows = nlohmann::json::array();
-  for (const auto& v : variants(exact, opt)) {
-    const auto& dit = dits.get(v.dtype, v.residency);
+  for (const auto& v : variants(exact, opt, config)) {
+    const auto& dit = dits.get(v.dtype, v.residency, v.attention);
     const auto start = std::chrono::steady_clock::now();
     const auto latent = sample(dit, in, v.sampling, {}, {}).to(at::kCPU, at::kFloat);
     const double seconds =

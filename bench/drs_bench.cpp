@@ -7,6 +7,7 @@
 //   drs-bench --small         a few-second run at toy size (CI keeps it from rotting)
 //   drs-bench --json          machine-readable output on stdout
 //   drs-bench --vae           native Oobleck VAE decoder, released size, 95 s song chunked
+//   drs-bench --attention     the attention kernels per head (float32, library bf16, AVX512-BF16)
 #include <ATen/ATen.h>
 
 #include <chrono>
@@ -20,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "attention_bench.h"
 #include "bench_options.h"
 #include "core/cpu_memory.h"
 #include "core/threads.h"
@@ -215,6 +217,15 @@ int run(const Options& opt) {
   at::NoGradGuard no_grad;
 
   if (opt.deviation) return run_deviation(opt);
+  if (opt.attention) {
+    const auto report = run_attention_bench(opt);
+    if (opt.json) {
+      std::cout << report.dump(1) << '\n';
+    } else {
+      print_attention_bench(report);
+    }
+    return 0;
+  }
   if (opt.vae) {
     const auto report = run_vae_bench(opt);
     if (opt.json) {
@@ -225,7 +236,7 @@ int run(const Options& opt) {
     return 0;
   }
   auto weights = as_half(random_dit_weights(config, 1234));  // the official file's dtype
-  DiT dit(config, weights, options, opt.residency);
+  DiT dit(config, weights, options, opt.residency, opt.attention_kernel);
 
   nlohmann::json report;
   report["device"] = opt.device.str();
@@ -235,6 +246,12 @@ int run(const Options& opt) {
   report["weights"] = opt.residency == WeightResidency::Int8      ? "int8"
                       : opt.residency == WeightResidency::Compact ? "compact"
                                                                   : "full";
+  report["attention_kernel"] =
+      bf16_attention_chosen(opt.attention_kernel, opt.dtype, opt.device,
+                            opt.residency == WeightResidency::Int8, config.dim / config.heads)
+          ? "avx512-bf16"
+      : opt.device.is_cpu() && opt.dtype == at::kFloat ? "float32 per head"
+                                                       : "library";
   report["dit_block_matrix_mb"] = static_cast<double>(dit.block_matrix_bytes()) / 1e6;
   if (const char* wait = std::getenv("OMP_WAIT_POLICY")) report["omp_wait_policy"] = wait;
   const auto kernel = current_blas_kernel();

@@ -23,7 +23,8 @@ struct DiT::Impl {
   [[nodiscard]] int64_t fusion_layers() const { return config.depth / 2; }
 };
 
-DiT::DiT(const DitConfig& c, WeightMap& w, const at::TensorOptions& o, WeightResidency residency)
+DiT::DiT(const DitConfig& c, WeightMap& w, const at::TensorOptions& o, WeightResidency residency,
+         CpuAttention attention)
     : impl_(std::make_unique<Impl>()) {
   auto& m = *impl_;
   m.config = c;
@@ -35,7 +36,7 @@ DiT::DiT(const DitConfig& c, WeightMap& w, const at::TensorOptions& o, WeightRes
   m.text = TextEmbedding(c, w, o);
   m.input = InputEmbedding(c, w, o);
   for (int64_t i = 0; i < c.depth; ++i)
-    m.blocks.emplace_back(c, w, static_cast<int>(i), o, residency);
+    m.blocks.emplace_back(c, w, static_cast<int>(i), o, residency, attention);
   for (int64_t j = 0; j < m.fusion_layers(); ++j) {
     const auto p = "transformer.text_fusion_linears." + std::to_string(j) + ".0.";
     m.fusion.emplace_back(w.take(p + "weight", {c.dim, 512}, o), w.take(p + "bias", {c.dim}, o));

@@ -8,6 +8,7 @@
 #include <memory>
 #include <stop_token>
 
+#include "dit/bf16_attention.h"
 #include "dit/dit_config.h"
 #include "dit/stored_weight.h"
 #include "weights/weight_map.h"
@@ -46,7 +47,8 @@ class DiT {
   // Binds "transformer.*" tensors of `weights` (strict: shapes checked by name).
   // `residency` Compact keeps the blocks' float16 matrices narrow (stored_weight.h).
   DiT(const DitConfig& config, WeightMap& weights, const at::TensorOptions& options,
-      WeightResidency residency = WeightResidency::Compute);
+      WeightResidency residency = WeightResidency::Compute,
+      CpuAttention attention = CpuAttention::Fastest);
   ~DiT();
   DiT(DiT&&) noexcept;
   DiT& operator=(DiT&&) noexcept;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/torch_compat.h"
+#include "dit/bf16_attention.h"
 #include "dit/cpu_attention.h"
 
 namespace drs {
@@ -72,8 +73,11 @@ at::Tensor rms_norm(const at::Tensor& x, const at::Tensor& weight, double eps) {
 }
 
 LlamaBlock::LlamaBlock(const DitConfig& c, WeightMap& w, int index, const at::TensorOptions& o,
-                       WeightResidency residency)
+                       WeightResidency residency, CpuAttention attention)
     : dim_(c.dim), heads_(c.heads), ff_(c.dim * c.ff_mult) {
+  bf16_attention_ =
+      bf16_attention_chosen(attention, c10::typeMetaToScalarType(o.dtype()), o.device(),
+                            residency == WeightResidency::Int8, dim_ / heads_);
   const auto p = "transformer.transformer_blocks." + std::to_string(index) + ".";
   const auto matrix = [&](std::vector<std::string> names, std::vector<int64_t> rows, int64_t cols) {
     for (auto& name : names) name = p + name;
@@ -103,10 +107,13 @@ at::Tensor LlamaBlock::attention(const at::Tensor& a, const Rotary& rotary,
     return t * rotary.cos + rotate_half(t) * rotary.sin;
   };
   const auto q = rope(qkv[0]), k = rope(qkv[1]), v = qkv[2];
-  // CPU float32: our per-head kernel (no N x N x heads buffer); elsewhere the library's
-  // (flash / memory-efficient kernels on CUDA with LibTorch 2.x).
-  const auto out = q.is_cpu() && q.scalar_type() == at::kFloat ? cpu_attention(q, k, v, checkpoint)
-                                                               : compat::attention(q, k, v);
+  // CPU: the bf16 dot-product kernel in reduced-precision runs where the CPU has it, else
+  // our float32 per-head kernel (neither makes an N x N x heads buffer); elsewhere the
+  // library's (flash / memory-efficient kernels on CUDA with LibTorch 2.x).
+  const auto out = bf16_attention_ && q.is_cpu() ? bf16_attention(q, k, v, checkpoint)
+                   : q.is_cpu() && q.scalar_type() == at::kFloat
+                       ? cpu_attention(q, k, v, checkpoint)
+                       : compat::attention(q, k, v);
   return sliced_linear(out.transpose(1, 2).reshape({b, n, dim_}), o_.ready(), dim_, checkpoint);
 }
 

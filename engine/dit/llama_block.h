@@ -7,6 +7,7 @@
 
 #include <functional>
 
+#include "dit/bf16_attention.h"
 #include "dit/dit_config.h"
 #include "dit/stored_weight.h"
 #include "weights/weight_map.h"
@@ -21,7 +22,8 @@ struct Rotary {
 class LlamaBlock {
  public:
   LlamaBlock(const DitConfig& config, WeightMap& weights, int index,
-             const at::TensorOptions& options, WeightResidency residency);
+             const at::TensorOptions& options, WeightResidency residency,
+             CpuAttention attention = CpuAttention::Fastest);
   // `checkpoint` (optional) runs between the block's large operations; on the CPU the
   // GEMMs then run in row slices of kSliceRows so that no gap between two checkpoints
   // is much longer than half a second at the real size.
@@ -37,6 +39,7 @@ class LlamaBlock {
                                      const std::function<void()>& checkpoint) const;
   [[nodiscard]] at::Tensor mlp(const at::Tensor& x, const std::function<void()>& checkpoint) const;
   int64_t dim_, heads_, ff_;
+  bool bf16_attention_ = false;
   at::Tensor norm_in_, norm_post_;
   StoredWeight qkv_, o_, gate_up_, down_;
 };

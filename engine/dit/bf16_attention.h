@@ -1,0 +1,35 @@
+// Attention on CPUs with AVX512-BF16 dot products: Q Kᵀ and the probabilities × V run as
+// bfloat16 pairs accumulated in float32 (vdpbf16ps), the softmax in float32 between
+// them, for a block of query rows at a time, so neither the [N, N] scores nor a bf16
+// softmax (slow in LibTorch on the CPU) is ever materialised. A cost cutter: the
+// rounding of q, k, v and the probabilities to bfloat16 moves the result slightly, so
+// it is used only where the run already asked for reduced-precision maths.
+#pragma once
+
+#include <ATen/ATen.h>
+
+#include <functional>
+
+namespace drs {
+
+// The CPU attention kernel of a run with reduced-precision maths (bfloat16 compute or
+// int8 matrices): Fastest takes the AVX512-BF16 kernel where the CPU has it
+// (below); Float32 keeps the float32 per-head kernel (comparisons, tests).
+// Float32 runs always use the float32 kernel.
+enum class CpuAttention { Fastest, Float32 };
+
+// True when this CPU (and build) can run bf16_attention for heads of width `head_dim`.
+[[nodiscard]] bool bf16_attention_supported(int64_t head_dim);
+
+// Whether a DiT computing in `compute` on `device`, with int8 matrices or not, runs its
+// attention through bf16_attention under `choice`.
+[[nodiscard]] bool bf16_attention_chosen(CpuAttention choice, at::ScalarType compute,
+                                         at::Device device, bool int8_matrices, int64_t head_dim);
+
+// q [B, H, N, d], k and v [B, H, M, d] (float32 or bfloat16, on the CPU). Returns
+// [B, H, N, d] in q's dtype. `after_head`, when set, runs after each (batch, head) pair
+// on the calling thread: a cancellation point (it may throw).
+at::Tensor bf16_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
+                          const std::function<void()>& after_head = {});
+
+}  // namespace drs

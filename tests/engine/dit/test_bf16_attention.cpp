@@ -1,0 +1,87 @@
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <tuple>
+#include <vector>
+
+#include "core/torch_compat.h"
+#include "dit/bf16_attention.h"
+
+namespace {
+
+// Relative L2 distance of a from b.
+double relative_error(const at::Tensor& a, const at::Tensor& b) {
+  const auto a64 = a.to(at::kDouble), b64 = b.to(at::kDouble);
+  return ((a64 - b64).norm() / b64.norm()).item<double>();
+}
+
+// The exact attention of the bfloat16-rounded operands, in double precision: what the
+// kernel computes but for the rounding of the probabilities.
+at::Tensor rounded_reference(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v) {
+  const auto round = [](const at::Tensor& t) { return t.to(at::kBFloat16).to(at::kDouble); };
+  const auto scores = at::matmul(round(q * 0.125), round(k).transpose(-1, -2));
+  return at::matmul(at::softmax(scores, -1), round(v));
+}
+
+bool supported() {
+  return drs::bf16_attention_supported(64);
+}
+
+}  // namespace
+
+TEST(Bf16Attention, OnlyForItsHeadWidth) {
+  EXPECT_FALSE(drs::bf16_attention_supported(32));
+  EXPECT_FALSE(drs::bf16_attention_supported(128));
+}
+
+TEST(Bf16Attention, MatchesTheFloatKernelWithinBf16Rounding) {
+  if (!supported()) GTEST_SKIP() << "this CPU has no AVX512-BF16";
+  // Row and key counts that are and are not multiples of the kernel's blocks; k longer
+  // and shorter than q; one row; a sharp softmax (large keys).
+  for (const auto& [b, h, n, m, sharp] :
+       std::vector<std::tuple<int64_t, int64_t, int64_t, int64_t, double>>{{1, 2, 37, 53, 1.0},
+                                                                           {2, 3, 256, 256, 1.0},
+                                                                           {1, 1, 1, 17, 1.0},
+                                                                           {1, 2, 300, 129, 4.0},
+                                                                           {1, 1, 64, 1, 1.0}}) {
+    const auto q = at::randn({b, h, n, 64}), k = at::randn({b, h, m, 64}) * sharp,
+               v = at::randn({b, h, m, 64});
+    const auto ours = drs::bf16_attention(q, k, v);
+    ASSERT_EQ(ours.sizes(), q.sizes());
+    ASSERT_EQ(ours.scalar_type(), at::kFloat);
+    const double to_rounded = relative_error(ours, rounded_reference(q, k, v));
+    const double to_exact = relative_error(ours, drs::compat::attention(q, k, v));
+    std::printf("%lldx%lldx%lld keys %lld sharp %.0f: vs rounded operands %.2e, vs float32 %.2e\n",
+                static_cast<long long>(b), static_cast<long long>(h), static_cast<long long>(n),
+                static_cast<long long>(m), sharp, to_rounded, to_exact);
+    EXPECT_LT(to_rounded, 4e-3);  // only the probabilities' rounding (2^-9 relative) is left
+    EXPECT_LT(to_exact, 2e-2);
+  }
+}
+
+TEST(Bf16Attention, KeepsBfloat16InputsInBfloat16AndAcceptsViews) {
+  if (!supported()) GTEST_SKIP() << "this CPU has no AVX512-BF16";
+  const auto qkv = at::randn({2, 40, 3, 4, 64}).permute({2, 0, 3, 1, 4});  // [3,B,H,N,d] views
+  const auto ours = drs::bf16_attention(qkv[0].to(at::kBFloat16), qkv[1].to(at::kBFloat16),
+                                        qkv[2].to(at::kBFloat16));
+  EXPECT_EQ(ours.scalar_type(), at::kBFloat16);
+  EXPECT_LT(relative_error(ours, rounded_reference(qkv[0], qkv[1], qkv[2])), 8e-3);
+  EXPECT_LT(relative_error(drs::bf16_attention(qkv[0], qkv[1], qkv[2]),
+                           drs::compat::attention(qkv[0], qkv[1], qkv[2])),
+            2e-2);
+}
+
+TEST(Bf16Attention, CallsBackAfterEachHeadAndStopsWhenItThrows) {
+  if (!supported()) GTEST_SKIP() << "this CPU has no AVX512-BF16";
+  const auto q = at::randn({2, 3, 20, 64});
+  int heads = 0;
+  (void)drs::bf16_attention(q, q, q, [&] { ++heads; });
+  EXPECT_EQ(heads, 6);
+  heads = 0;
+  EXPECT_THROW((void)drs::bf16_attention(q, q, q,
+                                         [&] {
+                                           if (++heads == 2) throw std::runtime_error("stop");
+                                         }),
+               std::runtime_error);
+  EXPECT_EQ(heads, 2);
+}
