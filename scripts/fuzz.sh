@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets with clang (+ AddressSanitizer, UndefinedBehaviorSanitizer)
 # and fuzzes each for a while on its corpus.
 #
-#   scripts/fuzz.sh [TARGET...] [--minutes N | --seconds N] [--build-only | --no-build]
+#   scripts/fuzz.sh [TARGET...] [--minutes N | --seconds N] [--timeout S] [--build-only | --no-build]
 #
 # TARGET: lrc safetensors sentencepiece model_formats model_files onnx audio hf_cache
 # model_configs chinese_data (default: all).
@@ -14,11 +14,14 @@
 # features, findings;
 # the exit status is non-zero when any target found one. --no-build fuzzes the binaries
 # already built (e.g. while others' unfinished edits keep the tree from building).
+# --timeout: seconds one input may take before it counts as a hang (default 10; libFuzzer
+# measures wall time, so raise it when the fuzzers run niced on a busy machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build=${DRS_FUZZ_BUILD_DIR:-build-fuzz}
 seconds=60
+timeout=10
 build_only=0
 no_build=0
 targets=()
@@ -26,9 +29,10 @@ while (($#)); do
   case $1 in
     --minutes) seconds=$(($2 * 60)); shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
+    --timeout) timeout=$2; shift 2 ;;
     --build-only) build_only=1; shift ;;
     --no-build) no_build=1; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -89,7 +93,7 @@ for target in "${targets[@]}"; do
   set +e
   export LSAN_OPTIONS=$lsan
   started=$SECONDS
-  "$bin" -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 \
+  "$bin" -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout="$timeout" \
     -rss_limit_mb=2048 -malloc_limit_mb="$(malloc_limit "$target")" -print_final_stats=1 \
     -artifact_prefix="$crashes/" "${dict[@]}" "$work" "$corpus" >"$log" 2>&1
   status=$?
