@@ -28,9 +28,7 @@
 #include "lyrics/chinese/jieba_model.h"
 #include "lyrics/utf8.h"
 
-#ifdef DRS_BENCH_ONNX
 #include "onnx/polyphone_model.h"
-#endif
 
 namespace {
 
@@ -146,7 +144,6 @@ int main(int argc, char** argv) {
   out["lexicon_resident_mb"] = resident_mb() - rss;
 
   drs::lyrics::zh::ChineseG2pOptions options{scaled, {}};
-#ifdef DRS_BENCH_ONNX
   out["model_bytes"] = fs::file_size(scaled / drs::lyrics::zh::ChineseDataFiles::kModel);
   t0 = Clock::now();
   double m0 = cpu_ms();
@@ -156,9 +153,6 @@ int main(int argc, char** argv) {
   out["model_load_cpu_ms"] = cpu_ms() - m0;
   options.load_scorer = [scorer](const fs::path&) { return scorer; };
   out["scorer"] = "onnx";
-#else
-  out["scorer"] = "none (build without engine/onnx: polyphone lines fail fast)";
-#endif
   drs::LyricsOptions lyrics;
   lyrics.second_language = std::make_shared<const drs::lyrics::zh::ChineseG2p>(options);
   std::string lrc = chinese_lrc(data);

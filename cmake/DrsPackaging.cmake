@@ -1,4 +1,4 @@
-# Debian package of the application (issue 19): what `cmake --install` / CPack put
+# Debian package of the application: what `cmake --install` / CPack put
 # under /usr besides the binaries (man pages generated from --help, PNG icons rendered
 # from the SVG, the Debian copyright file), and the CPack DEB settings.
 #
@@ -20,9 +20,9 @@ file(MAKE_DIRECTORY ${_drs_out}/man ${_drs_out}/icons)
 # (packaging/man/help2man.py; the hand-written FILES/ENVIRONMENT/NOTES parts are the
 # packaging/man/*.man files). tests/packaging checks every option and command of the
 # live --help is in the page.
-find_package(Python3 COMPONENTS Interpreter)
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
 set(DRS_MAN_PAGES "")
-if(Python3_Interpreter_FOUND AND NOT DRS_ENGINE_ONLY AND TARGET diffrhythm-cli)
+if(NOT DRS_ENGINE_ONLY)
   set(_drs_man_common
       --version ${PROJECT_VERSION} --metainfo ${_drs_metainfo})
   add_custom_command(
@@ -57,14 +57,16 @@ if(Python3_Interpreter_FOUND AND NOT DRS_ENGINE_ONLY AND TARGET diffrhythm-cli)
   set(DRS_MAN_PAGES ${_drs_out}/man/diffrhythm-cli.1.gz ${_drs_out}/man/diffrhythm-studio.1.gz)
   add_custom_target(drs_man_pages ALL DEPENDS ${DRS_MAN_PAGES})
   install(FILES ${DRS_MAN_PAGES} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-elseif(NOT DRS_ENGINE_ONLY)
-  message(WARNING "python3 not found: no man pages (scripts/install-deps.sh installs it)")
 endif()
 
 # --- Icons: 128 and 256 px PNGs rendered from the SVG (librsvg2-bin) ---------------
-find_program(DRS_RSVG_CONVERT rsvg-convert)
 set(DRS_PNG_ICONS "")
-if(DRS_RSVG_CONVERT AND NOT DRS_ENGINE_ONLY)
+if(NOT DRS_ENGINE_ONLY)
+  find_program(DRS_RSVG_CONVERT rsvg-convert)
+  if(NOT DRS_RSVG_CONVERT)
+    message(FATAL_ERROR "rsvg-convert not found (the PNG icons): install Debian's librsvg2-bin "
+                        "(scripts/install-deps.sh)")
+  endif()
   foreach(size 128 256)
     set(_png ${_drs_out}/icons/${size}x${size}/${DRS_APP_ID}.png)
     add_custom_command(
@@ -79,8 +81,6 @@ if(DRS_RSVG_CONVERT AND NOT DRS_ENGINE_ONLY)
     list(APPEND DRS_PNG_ICONS ${_png})
   endforeach()
   add_custom_target(drs_png_icons ALL DEPENDS ${DRS_PNG_ICONS})
-elseif(NOT DRS_ENGINE_ONLY)
-  message(WARNING "rsvg-convert not found: no PNG icons (apt-get install librsvg2-bin)")
 endif()
 
 # --- Licences -------------------------------------------------------------------------

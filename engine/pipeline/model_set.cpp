@@ -19,11 +19,18 @@ fs::path executable_dir() {
 }  // namespace
 
 fs::path demo_model_dir() {
+  const auto exe_dir = executable_dir();
   // Installed: <prefix>/bin/app and <prefix>/share/diffrhythm-studio/demo-models.
-  const auto installed = executable_dir() / ".." / "share" / "diffrhythm-studio" / "demo-models";
+  const auto installed = exe_dir / ".." / "share" / "diffrhythm-studio" / "demo-models";
   std::error_code ec;
   if (fs::is_directory(installed, ec)) return fs::weakly_canonical(installed, ec);
-  return DRS_BUILD_DEMO_DIR;
+  // In a build tree: <build>/demo-models, <build> being the nearest folder above the
+  // executable that holds CMakeCache.txt (the programs and tests sit in subfolders).
+  for (auto dir = exe_dir; !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / "CMakeCache.txt", ec)) return dir / "demo-models";
+    if (dir == dir.parent_path()) break;
+  }
+  return installed;
 }
 
 std::optional<fs::path> default_model_dir() {

@@ -1,7 +1,7 @@
 // Renders the main window idle, running and finished to PNG for the README
 // (docs/screenshots/). Runs offscreen on the real engine with the demo model set the
 // build generated (what users see without weights: noise, and the demo banner says
-// so); on the scripted backend only when this build has no engine.
+// so).
 // `render_screenshots DIR --lang zh_CN` renders the translated window instead, with
 // the example song in that language and the Models dialog.
 #include <QApplication>
@@ -22,7 +22,6 @@
 #include <cstdio>
 #include <memory>
 
-#include "support/fake_backend.h"
 #include "ui/cjk_font.h"
 #include "ui/engine_backend.h"
 #include "ui/example_songs.h"
@@ -47,17 +46,7 @@ bool wait_for(const std::function<bool()>& condition, int timeout_ms) {
 }
 
 std::unique_ptr<drs::ui::GenerationBackend> make_backend() {
-#ifdef DRS_DEMO_MODEL_DIR
-  try {
-    return drs::ui::make_engine_backend(DRS_DEMO_MODEL_DIR);
-  } catch (const std::exception& e) {
-    std::printf("real engine unavailable (%s): scripted backend\n", e.what());
-  }
-#endif
-  drs::test::FakeScript script;
-  script.block_time = std::chrono::milliseconds(25);
-  script.take_seconds = 20;
-  return std::make_unique<drs::test::FakeBackend>(script);
+  return drs::ui::make_engine_backend(DRS_DEMO_MODEL_DIR);
 }
 
 // The example whose lyrics are in `code`'s script (Chinese: Han characters), else the

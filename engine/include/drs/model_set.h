@@ -70,7 +70,10 @@ std::optional<std::filesystem::path> preferred_model_set(const std::filesystem::
 // build tree or in the install prefix), else nullopt.
 std::optional<std::filesystem::path> default_model_dir();
 
-// The demo set shipped with this build (may not exist yet).
+// The demo set shipped with this build (may not exist yet), found from the running
+// program's location: <prefix>/share/diffrhythm-studio/demo-models next to an installed
+// program, else <build>/demo-models of the build tree it runs from (the nearest folder
+// above it holding CMakeCache.txt). No build path is compiled in.
 std::filesystem::path demo_model_dir();
 
 }  // namespace drs

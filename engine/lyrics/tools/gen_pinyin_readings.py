@@ -5,8 +5,8 @@ pinyin-data table that Debian's golang-github-mozillazg-go-pinyin-dev ships
 dictionary is made from), for the Chinese front end's reading fallback
 (engine/lyrics/README.md). Reads the Go map literal as text; nothing is run.
 Output, UTF-8, one line per character:  <codepoint> <syllable><tone digit>
-(ü written v, neutral tone 5). With no input file, writes an empty table.
-Usage: gen_pinyin_readings.py PINYIN_DICT_GO|- OUTPUT
+(ü written v, neutral tone 5).
+Usage: gen_pinyin_readings.py PINYIN_DICT_GO OUTPUT
 """
 import os
 import re
@@ -36,17 +36,18 @@ def tone3(syllable):
 def main():
     source, output = sys.argv[1], sys.argv[2]
     lines = []
-    if source != "-" and os.path.exists(source):
-        entry = re.compile(r'^\s*0x([0-9A-Fa-f]+):\s*"([^"]*)",')
-        with open(source, encoding="utf-8") as f:
-            for line in f:
-                m = entry.match(line)
-                if not m:
-                    continue
-                first = m.group(2).split(",")[0]
-                reading = tone3(first)
-                if reading:
-                    lines.append(f"{int(m.group(1), 16)} {reading}")
+    entry = re.compile(r'^\s*0x([0-9A-Fa-f]+):\s*"([^"]*)",')
+    with open(source, encoding="utf-8") as f:
+        for line in f:
+            m = entry.match(line)
+            if not m:
+                continue
+            first = m.group(2).split(",")[0]
+            reading = tone3(first)
+            if reading:
+                lines.append(f"{int(m.group(1), 16)} {reading}")
+    if not lines:
+        sys.exit(f"{source}: no pinyin readings found (not go-pinyin's pinyin_dict.go?)")
     tmp = output + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:
         f.write("".join(line + "\n" for line in lines))
