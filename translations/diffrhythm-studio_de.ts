@@ -299,6 +299,69 @@ Vektoreinheiten: %2</translation>
     </message>
 </context>
 <context>
+    <name>drs::ui::LibraryBar</name>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Give the selected take a name</source>
+        <translation>Der ausgewählten Aufnahme einen Namen geben</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>A pinned take is never removed to keep the library within its size</source>
+        <translation>Eine angeheftete Aufnahme wird nie entfernt, um die Bibliothek innerhalb ihrer Größe zu halten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Remove the selected take (can be undone until the app is closed)</source>
+        <translation>Die ausgewählte Aufnahme entfernen (rückgängig zu machen, bis die App geschlossen wird)</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Löschen rückgängig</translation>
+    </message>
+    <message>
+        <source>Bring back the last deleted take</source>
+        <translation>Die zuletzt gelöschte Aufnahme zurückholen</translation>
+    </message>
+    <message>
+        <source>Reuse settings</source>
+        <translation>Einstellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Put the take&apos;s lyrics, style, preset, length and seed back into the song settings</source>
+        <translation>Liedtext, Stil, Voreinstellung, Länge und Seed der Aufnahme wieder in die Liedeinstellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Generate the take again from its replay manifest and check that the audio is identical</source>
+        <translation>Die Aufnahme aus ihrem Wiedergabe-Manifest erneut erzeugen und prüfen, ob das Audio identisch ist</translation>
+    </message>
+    <message>
+        <source>Size limit…</source>
+        <translation>Größenlimit…</translation>
+    </message>
+    <message>
+        <source>The oldest unpinned takes are removed beyond this size</source>
+        <translation>Über dieser Größe werden die ältesten nicht angehefteten Aufnahmen entfernt</translation>
+    </message>
+    <message>
+        <source>Library: %1 of %2</source>
+        <translation>Bibliothek: %1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::Licences</name>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; is made of parts published under different licences:</source>
@@ -512,6 +575,37 @@ Vektoreinheiten: %2</translation>
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Add to queue</source>
+        <translation>Zur Warteschlange</translation>
+    </message>
+    <message>
+        <source>Run these lyrics and settings after the current run (now, if none runs); later edits do not change the queued run</source>
+        <translation>Diesen Liedtext und diese Einstellungen nach dem laufenden Lauf erzeugen (sofort, wenn keiner läuft); spätere Änderungen ändern den eingereihten Lauf nicht</translation>
+    </message>
+    <message>
+        <source>The settings can be reused once the run has finished.</source>
+        <translation>Die Einstellungen können übernommen werden, sobald der Lauf beendet ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>its sampling (%n step(s)) is no preset: the preset is unchanged</source>
+        <translation>
+            <numerusform>ihr Sampling (%n Schritt) ist keine Voreinstellung: die Voreinstellung bleibt unverändert</numerusform>
+            <numerusform>ihr Sampling (%n Schritte) ist keine Voreinstellung: die Voreinstellung bleibt unverändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>its style came from %1: choose that song again</source>
+        <translation>ihr Stil kam von %1: wählen Sie dieses Lied erneut</translation>
+    </message>
+    <message>
+        <source>The take&apos;s settings are back (seed %1).</source>
+        <translation>Die Einstellungen der Aufnahme sind übernommen (Seed %1).</translation>
+    </message>
+    <message>
+        <source>The take&apos;s settings are back (seed %1); %2.</source>
+        <translation>Die Einstellungen der Aufnahme sind übernommen (Seed %1); %2.</translation>
     </message>
 </context>
 <context>
@@ -854,6 +948,70 @@ Vektoreinheiten: %2</translation>
     </message>
 </context>
 <context>
+    <name>drs::ui::QueueModel</name>
+    <message>
+        <source>random</source>
+        <translation>zufällig</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>etwa %1</translation>
+    </message>
+    <message>
+        <source>no estimate yet</source>
+        <translation>noch keine Schätzung</translation>
+    </message>
+    <message>
+        <source>%1. %2 — %3 — seed %4 — %5</source>
+        <translation>%1. %2 — %3 — Seed %4 — %5</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(kein Prompt)</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::QueuePanel</name>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Runter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Run next</source>
+        <translation>Als Nächstes</translation>
+    </message>
+    <message>
+        <source>Run the selected item when the current run ends (now, if none runs)</source>
+        <translation>Den ausgewählten Eintrag erzeugen, wenn der laufende Lauf endet (sofort, wenn keiner läuft)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued run(s), about %1 in all</source>
+        <translation>
+            <numerusform>%n Lauf in der Warteschlange, insgesamt etwa %1</numerusform>
+            <numerusform>%n Läufe in der Warteschlange, insgesamt etwa %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued run(s)</source>
+        <translation>
+            <numerusform>%n Lauf in der Warteschlange</numerusform>
+            <numerusform>%n Läufe in der Warteschlange</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::ResumeOffer</name>
     <message>
         <source>no style prompt</source>
@@ -935,6 +1093,20 @@ Vektoreinheiten: %2</translation>
     <message>
         <source>Cancelled — nothing was changed</source>
         <translation>Abgebrochen — nichts wurde verändert</translation>
+    </message>
+    <message numerus="yes">
+        <source> · then %n queued run(s)</source>
+        <translation>
+            <numerusform> · danach %n eingereihter Lauf</numerusform>
+            <numerusform> · danach %n eingereihte Läufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · then %n queued run(s), about %1; all done in about %2</source>
+        <translation>
+            <numerusform> · danach %n eingereihter Lauf, etwa %1; alles fertig in etwa %2</numerusform>
+            <numerusform> · danach %n eingereihte Läufe, etwa %1; alles fertig in etwa %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1204,6 +1376,29 @@ Vektoreinheiten: %2</translation>
     </message>
 </context>
 <context>
+    <name>drs::ui::TakeReplay</name>
+    <message>
+        <source>The engine is busy or cannot replay takes.</source>
+        <translation>Die Engine ist beschäftigt oder kann keine Aufnahmen neu erzeugen.</translation>
+    </message>
+    <message>
+        <source>The engine refused the run.</source>
+        <translation>Die Engine hat den Lauf abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Replay of %1 failed: %2</source>
+        <translation>Neuerzeugung von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Replay of %1: identical to the stored take (SHA-256 %2…)</source>
+        <translation>Neuerzeugung von %1: identisch mit der gespeicherten Aufnahme (SHA-256 %2…)</translation>
+    </message>
+    <message>
+        <source>Replay of %1: the audio differs from the stored take (SHA-256 %2…, the take&apos;s %3…)</source>
+        <translation>Neuerzeugung von %1: das Audio weicht von der gespeicherten Aufnahme ab (SHA-256 %2…, die der Aufnahme %3…)</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::TakesModel</name>
     <message>
         <source>Take %1 — %2 — seed %3 — %4 — %5</source>
@@ -1216,6 +1411,10 @@ Vektoreinheiten: %2</translation>
     <message>
         <source>%1 — from take %2</source>
         <translation>%1 — aus Aufnahme %2</translation>
+    </message>
+    <message>
+        <source>%1 (pinned)</source>
+        <translation>%1 (angeheftet)</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1462,76 @@ Vektoreinheiten: %2</translation>
     <message>
         <source>Playback while decoding stopped: %1</source>
         <translation>Wiedergabe während des Dekodierens gestoppt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>style of %1</source>
+        <translation>Stil von %1</translation>
+    </message>
+    <message>
+        <source>The take was not kept in the library: %1</source>
+        <translation>Die Aufnahme wurde nicht in der Bibliothek behalten: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The takes library is over its limit of %1: removed the %n oldest unpinned take(s).</source>
+        <translation>
+            <numerusform>Die Aufnahmenbibliothek ist über ihrem Limit von %1: %n älteste nicht angeheftete Aufnahme wurde entfernt.</numerusform>
+            <numerusform>Die Aufnahmenbibliothek ist über ihrem Limit von %1: die %n ältesten nicht angehefteten Aufnahmen wurden entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Takes library size</source>
+        <translation>Größe der Aufnahmenbibliothek</translation>
+    </message>
+    <message>
+        <source>Keep at most this many MiB of takes:</source>
+        <translation>Höchstens so viele MiB an Aufnahmen behalten:</translation>
+    </message>
+    <message>
+        <source>Could not rename the take in %1</source>
+        <translation>Die Aufnahme in %1 konnte nicht umbenannt werden</translation>
+    </message>
+    <message>
+        <source>Rename take</source>
+        <translation>Aufnahme umbenennen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Could not move the take to %1</source>
+        <translation>Die Aufnahme konnte nicht nach %1 verschoben werden</translation>
+    </message>
+    <message>
+        <source>Take deleted (Undo delete brings it back until the app is closed)</source>
+        <translation>Aufnahme gelöscht („Löschen rückgängig“ holt sie zurück, bis die App geschlossen wird)</translation>
+    </message>
+    <message>
+        <source>Could not restore the take into %1</source>
+        <translation>Die Aufnahme konnte nicht nach %1 zurückgeholt werden</translation>
+    </message>
+    <message>
+        <source>take %1</source>
+        <translation>Aufnahme %1</translation>
+    </message>
+    <message>
+        <source>Replaying take %1…</source>
+        <translation>Aufnahme %1 wird neu erzeugt…</translation>
+    </message>
+    <message>
+        <source>Cannot replay take %1: %2</source>
+        <translation>Aufnahme %1 kann nicht neu erzeugt werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not read the take: %1</source>
+        <translation>Die Aufnahme konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

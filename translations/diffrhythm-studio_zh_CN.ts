@@ -298,6 +298,69 @@ Vector units: %2</source>
     </message>
 </context>
 <context>
+    <name>drs::ui::LibraryBar</name>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Give the selected take a name</source>
+        <translation>为所选录音命名</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>A pinned take is never removed to keep the library within its size</source>
+        <translation>固定的录音永远不会因库的大小限制而被删除</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected take (can be undone until the app is closed)</source>
+        <translation>删除所选录音（在关闭应用前可以撤销）</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>Bring back the last deleted take</source>
+        <translation>恢复最近删除的录音</translation>
+    </message>
+    <message>
+        <source>Reuse settings</source>
+        <translation>沿用设置</translation>
+    </message>
+    <message>
+        <source>Put the take&apos;s lyrics, style, preset, length and seed back into the song settings</source>
+        <translation>将该录音的歌词、风格、预设、时长和种子放回歌曲设置</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Generate the take again from its replay manifest and check that the audio is identical</source>
+        <translation>按其重放清单重新生成该录音，并检查音频是否完全相同</translation>
+    </message>
+    <message>
+        <source>Size limit…</source>
+        <translation>大小上限…</translation>
+    </message>
+    <message>
+        <source>The oldest unpinned takes are removed beyond this size</source>
+        <translation>超过此大小时会删除最旧的未固定录音</translation>
+    </message>
+    <message>
+        <source>Library: %1 of %2</source>
+        <translation>录音库：%1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::Licences</name>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; is made of parts published under different licences:</source>
@@ -511,6 +574,36 @@ Vector units: %2</source>
     <message>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Add to queue</source>
+        <translation>加入队列</translation>
+    </message>
+    <message>
+        <source>Run these lyrics and settings after the current run (now, if none runs); later edits do not change the queued run</source>
+        <translation>在当前运行结束后用这些歌词和设置生成（若无运行则立即开始）；之后的修改不会改变已排队的运行</translation>
+    </message>
+    <message>
+        <source>The settings can be reused once the run has finished.</source>
+        <translation>运行结束后才能沿用设置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>its sampling (%n step(s)) is no preset: the preset is unchanged</source>
+        <translation>
+            <numerusform>其采样（%n 步）不是预设：预设保持不变</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>its style came from %1: choose that song again</source>
+        <translation>其风格来自 %1：请重新选择该歌曲</translation>
+    </message>
+    <message>
+        <source>The take&apos;s settings are back (seed %1).</source>
+        <translation>已恢复该录音的设置（种子 %1）。</translation>
+    </message>
+    <message>
+        <source>The take&apos;s settings are back (seed %1); %2.</source>
+        <translation>已恢复该录音的设置（种子 %1）；%2。</translation>
     </message>
 </context>
 <context>
@@ -853,6 +946,68 @@ Vector units: %2</source>
     </message>
 </context>
 <context>
+    <name>drs::ui::QueueModel</name>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>约 %1</translation>
+    </message>
+    <message>
+        <source>no estimate yet</source>
+        <translation>暂无估计</translation>
+    </message>
+    <message>
+        <source>%1. %2 — %3 — seed %4 — %5</source>
+        <translation>%1. %2 — %3 — 种子 %4 — %5</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>（无提示词）</translation>
+    </message>
+</context>
+<context>
+    <name>drs::ui::QueuePanel</name>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Run next</source>
+        <translation>下一个运行</translation>
+    </message>
+    <message>
+        <source>Run the selected item when the current run ends (now, if none runs)</source>
+        <translation>当前运行结束后运行所选项（若无运行则立即开始）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued run(s), about %1 in all</source>
+        <translation>
+            <numerusform>队列中 %n 个运行，共约 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued run(s)</source>
+        <translation>
+            <numerusform>队列中 %n 个运行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::ResumeOffer</name>
     <message>
         <source>no style prompt</source>
@@ -933,6 +1088,18 @@ Vector units: %2</source>
     <message>
         <source>Cancelled — nothing was changed</source>
         <translation>已取消 — 未做任何更改</translation>
+    </message>
+    <message numerus="yes">
+        <source> · then %n queued run(s)</source>
+        <translation>
+            <numerusform> · 之后还有 %n 个排队的运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · then %n queued run(s), about %1; all done in about %2</source>
+        <translation>
+            <numerusform> · 之后还有 %n 个排队的运行，约 %1；全部约 %2 后完成</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1369,29 @@ Vector units: %2</source>
     </message>
 </context>
 <context>
+    <name>drs::ui::TakeReplay</name>
+    <message>
+        <source>The engine is busy or cannot replay takes.</source>
+        <translation>引擎正忙或无法重新生成录音。</translation>
+    </message>
+    <message>
+        <source>The engine refused the run.</source>
+        <translation>引擎拒绝了该运行。</translation>
+    </message>
+    <message>
+        <source>Replay of %1 failed: %2</source>
+        <translation>重新生成 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Replay of %1: identical to the stored take (SHA-256 %2…)</source>
+        <translation>重新生成 %1：与保存的录音完全相同（SHA-256 %2…）</translation>
+    </message>
+    <message>
+        <source>Replay of %1: the audio differs from the stored take (SHA-256 %2…, the take&apos;s %3…)</source>
+        <translation>重新生成 %1：音频与保存的录音不同（SHA-256 %2…，原录音 %3…）</translation>
+    </message>
+</context>
+<context>
     <name>drs::ui::TakesModel</name>
     <message>
         <source>Take %1 — %2 — seed %3 — %4 — %5</source>
@@ -1214,6 +1404,10 @@ Vector units: %2</source>
     <message>
         <source>%1 — from take %2</source>
         <translation>%1 — 来自版本 %2</translation>
+    </message>
+    <message>
+        <source>%1 (pinned)</source>
+        <translation>%1（已固定）</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1455,74 @@ Vector units: %2</source>
     <message>
         <source>Playback while decoding stopped: %1</source>
         <translation>边解码边播放已停止：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n 步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>style of %1</source>
+        <translation>%1 的风格</translation>
+    </message>
+    <message>
+        <source>The take was not kept in the library: %1</source>
+        <translation>该录音未能保存到录音库：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The takes library is over its limit of %1: removed the %n oldest unpinned take(s).</source>
+        <translation>
+            <numerusform>录音库超过了 %1 的上限：已删除 %n 个最旧的未固定录音。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Takes library size</source>
+        <translation>录音库大小</translation>
+    </message>
+    <message>
+        <source>Keep at most this many MiB of takes:</source>
+        <translation>录音最多保留多少 MiB：</translation>
+    </message>
+    <message>
+        <source>Could not rename the take in %1</source>
+        <translation>无法在 %1 中重命名该录音</translation>
+    </message>
+    <message>
+        <source>Rename take</source>
+        <translation>重命名录音</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Could not move the take to %1</source>
+        <translation>无法将该录音移动到 %1</translation>
+    </message>
+    <message>
+        <source>Take deleted (Undo delete brings it back until the app is closed)</source>
+        <translation>录音已删除（关闭应用前可用“撤销删除”恢复）</translation>
+    </message>
+    <message>
+        <source>Could not restore the take into %1</source>
+        <translation>无法将该录音恢复到 %1</translation>
+    </message>
+    <message>
+        <source>take %1</source>
+        <translation>录音 %1</translation>
+    </message>
+    <message>
+        <source>Replaying take %1…</source>
+        <translation>正在重新生成录音 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot replay take %1: %2</source>
+        <translation>无法重新生成录音 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not read the take: %1</source>
+        <translation>无法读取该录音：%1</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,8 @@ namespace {
 class EngineBackend final : public GenerationBackend {
  public:
   EngineBackend(const std::filesystem::path& model_dir, Precision precision)
-      : engine_(EngineOptions{.model_dir = model_dir, .precision = precision}) {}
+      : model_dir_(model_dir),
+        engine_(EngineOptions{.model_dir = model_dir, .precision = precision}) {}
   [[nodiscard]] const ModelInfo& info() const override { return engine_.info(); }
   GenerationResult generate(const GenerationRequest& request, const ProgressSink& progress,
                             std::stop_token stop) override {
@@ -37,7 +38,12 @@ class EngineBackend final : public GenerationBackend {
     return speed;
   }
 
+  [[nodiscard]] std::optional<TakeOrigin> take_origin() const override {
+    return drs::take_origin(model_dir_, engine_.info(), 0);  // 0: the engine's thread count
+  }
+
  private:
+  std::filesystem::path model_dir_;
   Engine engine_;
 };
 

@@ -9,6 +9,7 @@
 
 #include "drs/engine.h"
 #include "drs/machine_speed.h"
+#include "drs/take_manifest.h"
 
 namespace drs::ui {
 
@@ -31,6 +32,9 @@ class GenerationBackend {
   // A quick GEMM probe of the CPU this backend computes on, run once on the worker
   // thread at start-up; none where it does not apply (GPU engines, test doubles).
   [[nodiscard]] virtual std::optional<MatmulSpeed> measure_speed() { return std::nullopt; }
+  // What the takes of this backend are made by, for their replay manifests (the takes
+  // library); none where takes cannot be replayed (test doubles). May throw drs::Error.
+  [[nodiscard]] virtual std::optional<TakeOrigin> take_origin() const { return std::nullopt; }
 };
 
 // The real engine on a model folder. Throws drs::Error (ModelMissing, ...) when the

@@ -78,6 +78,23 @@ std::optional<MatmulSpeed> EngineWorker::matmulSpeed() const {
   return speed_;
 }
 
+std::optional<TakeOrigin> EngineWorker::takeOrigin() const {
+  QMutexLocker lock(&mutex_);
+  return origin_;
+}
+
+// On this thread, between jobs: hashing nothing, but reading the set's manifest.
+void EngineWorker::refreshOrigin() {
+  std::optional<TakeOrigin> origin;
+  try {
+    origin = backend_->take_origin();
+  } catch (const std::exception&) {
+    origin.reset();  // the takes are kept, without a replay manifest
+  }
+  QMutexLocker lock(&mutex_);
+  origin_ = std::move(origin);
+}
+
 // On this thread, before the first job: a quarter of a second the GUI never waits for.
 void EngineWorker::probeSpeed() {
   auto speed = backend_->measure_speed();
@@ -91,6 +108,7 @@ void EngineWorker::probeSpeed() {
 
 void EngineWorker::run() {
   probeSpeed();
+  refreshOrigin();
   for (;;) {
     Job job;
     std::stop_token stop;
@@ -109,6 +127,7 @@ void EngineWorker::run() {
       listen_in_ = job.listen_in;
     }
     auto result = std::make_shared<GenerationResult>(execute(id, job, stop));
+    refreshOrigin();  // precision and device are settled once the models loaded
     {
       QMutexLocker lock(&mutex_);
       info_ = backend_->info();

@@ -47,6 +47,9 @@ class EngineWorker : public QThread {
   [[nodiscard]] ModelInfo info() const;
   // The backend's CPU speed probe, once the worker thread has run it (at start-up).
   [[nodiscard]] std::optional<MatmulSpeed> matmulSpeed() const;
+  // What this worker's takes are made by (GenerationBackend::take_origin), as of the
+  // last finished run (or start-up); none when the backend cannot tell.
+  [[nodiscard]] std::optional<TakeOrigin> takeOrigin() const;
 
  Q_SIGNALS:
   // Both carry the id submit() returned, so a listener can drop a cancelled run's tail.
@@ -60,6 +63,7 @@ class EngineWorker : public QThread {
 
  private:
   void probeSpeed();
+  void refreshOrigin();
   // A run to do: a new request, or the journal of an interrupted one.
   struct Job {
     GenerationRequest request;
@@ -80,6 +84,7 @@ class EngineWorker : public QThread {
   std::shared_ptr<ListenIn> listen_in_;  // guarded by mutex_; the running job's
   ModelInfo info_;                       // guarded by mutex_
   std::optional<MatmulSpeed> speed_;     // guarded by mutex_
+  std::optional<TakeOrigin> origin_;     // guarded by mutex_
   bool abort_ = false;                   // guarded by mutex_
   std::atomic_bool busy_{false};
 };

@@ -92,6 +92,8 @@ void MainWindow::buildUi() {
           [this](const std::vector<Take>& takes) { addTakes(takes, tr("partial")); });
 
   takes_ = new TakesPanel(this);
+  takes_->follow(controller_);  // stores each run's takes before they are listed
+  connect(takes_, &TakesPanel::reuseRequested, this, &MainWindow::reuseTakeSettings);
   connect(takes_, &TakesPanel::statusMessage, this, &MainWindow::showStatus);
   connect(takes_, &TakesPanel::currentTakeChanged, this, &MainWindow::showTakeInEditPanel);
   connect(takes_, &TakesPanel::seedRequested, this, [this](quint64 seed) {
@@ -105,6 +107,7 @@ void MainWindow::buildUi() {
   right_layout->setContentsMargins(0, 0, 0, 0);
   right_layout->addWidget(settings_);
   right_layout->addWidget(generate_);
+  right_layout->addWidget(buildQueue());
   right_layout->addWidget(status_);
   right_layout->addWidget(listen_in_);
   right_layout->addWidget(takes_, 1);
@@ -279,14 +282,14 @@ void MainWindow::onStateChanged(State state) {
   const bool idle = state == State::Idle;
   generate_->setText(idle ? tr("Generate") : tr("Cancel"));
   generate_->setEnabled(controller_->hasEngine());
-  // Lyrics stay editable; settings that shape the request are locked while running.
-  settings_->setBusy(!idle);
+  // Lyrics and settings stay editable while running: they shape a queued run.
   if (idle) updateModelStatus();
   Q_EMIT stateChanged(state);
 }
 
 void MainWindow::onRunFinished(const ResultPtr& result) {
   resume_offer_->refresh(default_cache_dir());  // a failed run can be continued
+  if (takes_->consumeReplay(*result)) return;   // reported, not listed again
   if (result->outcome != Outcome::Succeeded) {
     takes_->stopStreaming();
     if (result->outcome == Outcome::Failed) showRunError(*result);
@@ -331,7 +334,7 @@ void MainWindow::addTakes(const std::vector<Take>& takes, const QString& note) {
           ? tr("style of %1")
                 .arg(QString::fromStdString(request.style_audio->file.filename().string()))
           : QString::fromStdString(request.style);
-  const QString preset = settings_->presetName();
+  const QString preset = run_preset_.isEmpty() ? settings_->presetName() : run_preset_;
   takes_->addTakes(takes, style, note.isEmpty() ? preset : tr("%1, %2").arg(preset, note),
                    run_parent_, request.seconds);
 }

@@ -30,6 +30,7 @@ class LyricLineMarker;
 class ListenInPanel;
 class LyricsEditor;
 class PlayerPanel;
+class QueuePanel;
 class ResumeOffer;
 class RunStatusView;
 class StreamingPlayback;
@@ -60,6 +61,7 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] StreamingPlayback* streamingPlayback() const { return takes_->streaming(); }
   [[nodiscard]] ResumeOffer* resumeOffer() const { return resume_offer_; }
   [[nodiscard]] StyleSourcePanel* styleSource() const { return settings_->styleSource(); }
+  [[nodiscard]] QueuePanel* queuePanel() const { return queue_; }
 
   // Writes take `index` to `path` (format from the extension); false + message on failure.
   bool exportTake(int index, const QString& path, QString* error = nullptr) {
@@ -120,6 +122,12 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] GenerationRequest withPendingEdit(GenerationRequest request);
   void showTakeInEditPanel(int row);
   void compareWithParent(bool parent);
+  // The queue (main_window_queue.cpp).
+  QWidget* buildQueue();
+  void enqueue();
+  void startNextQueued();
+  // Takes library (main_window_takes.cpp).
+  void reuseTakeSettings(const TakeManifest& manifest);
   void showModels();
 
   GenerationController* controller_;
@@ -142,6 +150,9 @@ class MainWindow : public QMainWindow {
   LyricLineMarker* edit_marker_ = nullptr;
   std::optional<PendingEdit> pending_edit_;
   int run_parent_ = -1;  // parent take of the run in flight (-1: a plain generation)
+  QPushButton* enqueue_ = nullptr;
+  QueuePanel* queue_ = nullptr;
+  QString run_preset_;  // the preset of the run in flight (settings change while it runs)
 };
 
 }  // namespace drs::ui

@@ -146,6 +146,13 @@ generate options:
                         required (else refused, naming the difference), its threads are
                         used; --out defaults to TAKE.replay.wav; says whether the audio
                         is identical to the recorded take
+  --batch FILE          one generation per line of FILE, a JSON object whose keys are
+                        these long options without "--" and whose values are theirs:
+                        {"lyrics": "a.lrc", "style": "jazz", "seed": 7, "out": "a.wav"}
+                        (true for a flag); the other options on the command line apply
+                        to every line unless it sets them. Runs one after another; with
+                        --resume, finished lines (output and manifest there) are skipped
+                        and an interrupted one continues from its journal
 
 models options:
   --store DIR           the model store (default: $DRS_MODELS_DIR, else the folder
@@ -306,6 +313,8 @@ Options parse_options(int argc, char** argv) {
       opt.resume = true;
     } else if (flag == "--manifest") {
       opt.manifest = value();
+    } else if (flag == "--batch") {
+      opt.batch = value();
     } else if (flag == "--keep-partial") {
       opt.keep_partial = true;
     } else if (flag == "--json-progress") {
@@ -347,7 +356,9 @@ Options parse_options(int argc, char** argv) {
   if (opt.manifest && !request_flag.empty())
     bad("--manifest replays a take with its own settings: " + request_flag +
         " cannot be combined with it");
-  if (opt.command == Command::Generate && opt.out.empty() && !opt.manifest)
+  if (opt.batch && (opt.command != Command::Generate || opt.manifest))
+    bad("--batch is a generate option and cannot be combined with --manifest");
+  if (opt.command == Command::Generate && opt.out.empty() && !opt.manifest && !opt.batch)
     bad("generate needs --out FILE.wav");
   if (opt.command == Command::Resume && !opt.resume_run.empty() && opt.out.empty())
     bad("resume RUN needs --out FILE.wav");

@@ -36,6 +36,8 @@ struct Options {
   std::optional<SongEdit> edit;
   // generate --manifest TAKE.json: replay a take (its request and engine settings).
   std::optional<std::filesystem::path> manifest;
+  // generate --batch FILE: one generation per JSON line of FILE (batch_command.h).
+  std::optional<std::filesystem::path> batch;
   // generate --resume: continue the interrupted run of this same request if there is one.
   bool resume = false;
   std::string resume_run;  // resume RUN: a run id or journal file (empty: list them)

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 
+#include "batch_command.h"
 #include "cancel_on_signal.h"
 #include "cli_options.h"
 #include "drs/audio_file.h"
@@ -257,11 +258,22 @@ int run_info(const Options& opt) {
   return kOk;
 }
 
+// One line of a batch: its errors end that line only.
+int guarded_generate(const Options& opt) {
+  try {
+    return run_generate(opt);
+  } catch (const Error& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return exit_code_for(e.kind());
+  }
+}
+
 int run(int argc, char** argv) {
   try {
     const auto opt = parse_options(argc, argv);
     switch (opt.command) {
-      case Command::Generate: return run_generate(opt);
+      case Command::Generate:
+        return opt.batch ? run_batch(argc, argv, guarded_generate) : run_generate(opt);
       case Command::Resume: return run_resume(opt);
       case Command::Presets: return run_presets();
       case Command::Info: return run_info(opt);

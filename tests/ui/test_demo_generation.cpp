@@ -3,9 +3,11 @@
 // private PulseAudio null sink), a cancel mid-run leaves the engine reusable.
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
@@ -32,8 +34,10 @@
 #include "ui/lyrics_editor.h"
 #include "ui/main_window.h"
 #include "ui/player_panel.h"
+#include "ui/queue/queue_panel.h"
 #include "ui/resume_offer.h"
 #include "ui/streaming_playback.h"
+#include "ui/takes/take_library.h"
 
 using namespace drs;
 using namespace drs::ui;
@@ -111,6 +115,9 @@ class TestDemoGeneration : public QObject {
     // Prompt embeddings and run journals go to a folder of this test's own.
     qputenv("XDG_CACHE_HOME", cache_.path().toUtf8());
   }
+
+  // Every test starts with an empty takes library (a real run keeps its takes there).
+  void init() { QDir(TakeLibrary::defaultFolder()).removeRecursively(); }
 
   void generatesPlaysCancelsAndReuses() {
     // Plain playback after the run here; playsWhileDecoding covers the other way.
@@ -201,6 +208,54 @@ class TestDemoGeneration : public QObject {
     QVERIFY(ended.wait(600000));
     QCOMPARE(ended.last().at(0).value<Outcome>(), Outcome::Succeeded);
     QCOMPARE(window.takes().size(), std::size_t{2});
+  }
+
+  // Issue 17: while a run goes, two more are queued, each with the settings of the time
+  // it was queued; "Run next" reorders them; they run one after the other, the ETA line
+  // counts them in, and a new window lists the three takes again from the library.
+  void queuesRunsAndListsTheirTakesAfterARestart() {
+    std::vector<std::uint64_t> seeds;
+    {
+      MainWindow window;
+      window.show();
+      window.lyricsEditor()->setPlainText(QStringLiteral("[00:05.00]Queued songs\n"));
+      auto* slider = window.findChild<QSlider*>(QStringLiteral("presetSlider"));
+      slider->setValue(slider->maximum());
+      window.findChild<QCheckBox*>(QStringLiteral("randomSeedCheck"))->setChecked(false);
+      auto* seed = window.findChild<QLineEdit*>(QStringLiteral("seedEdit"));
+      seed->setText(QStringLiteral("31"));
+      QSignalSpy ended(&window, &MainWindow::runEnded);
+      QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("generateButton")),
+                        Qt::LeftButton);
+      QCOMPARE(window.state(), MainWindow::State::Running);
+      auto* enqueue = window.findChild<QPushButton*>(QStringLiteral("enqueueButton"));
+      for (const char* next : {"32", "33"}) {
+        seed->setText(QLatin1String(next));  // the settings stay editable while running
+        QTest::mouseClick(enqueue, Qt::LeftButton);
+      }
+      seed->setText(QStringLiteral("99"));  // a later edit changes no queued run
+      auto* queue = window.queuePanel();
+      QCOMPARE(queue->model()->rowCount(), 2);
+      QVERIFY(queue->isVisible());
+      queue->view()->setCurrentIndex(queue->model()->index(1, 0));
+      QTest::mouseClick(queue->findChild<QPushButton*>(QStringLiteral("queueRunNextButton")),
+                        Qt::LeftButton);
+      QCOMPARE(queue->model()->at(0)->request.seed, std::optional<std::uint64_t>(33));
+      QCOMPARE(queue->model()->at(1)->request.seed, std::optional<std::uint64_t>(32));
+      auto* times = window.findChild<QLabel*>(QStringLiteral("timeLabel"));
+      QTRY_VERIFY_WITH_TIMEOUT(times->text().contains(QStringLiteral("then 2 queued run")), 10000);
+      qInfo("ETA line with the queue: %s", qPrintable(times->text()));
+      QTRY_VERIFY_WITH_TIMEOUT(ended.size() == 3, 900000);
+      for (const auto& end : ended) QCOMPARE(end.at(0).value<Outcome>(), Outcome::Succeeded);
+      QCOMPARE(window.takes().size(), std::size_t{3});
+      for (const auto& take : window.takes()) seeds.push_back(take.take.seed);
+      QCOMPARE(seeds, (std::vector<std::uint64_t>{31, 33, 32}));
+      QCOMPARE(queue->model()->rowCount(), 0);
+      QVERIFY(!queue->isVisible());
+    }
+    MainWindow again;  // the app started again
+    QCOMPARE(again.takes().size(), std::size_t{3});
+    for (std::size_t i = 0; i < seeds.size(); ++i) QCOMPARE(again.takes()[i].take.seed, seeds[i]);
   }
 
   // The first seconds of a take play while the VAE is still decoding the rest; when the

@@ -64,7 +64,22 @@ void RunStatusView::refreshTimes() {
     eta = tr("time left: calibrating on the first step…");
   }
   times_->setText(
-      tr("Elapsed %1 · %2").arg(duration_text(std::floor(controller_->elapsedSeconds())), eta));
+      tr("Elapsed %1 · %2").arg(duration_text(std::floor(controller_->elapsedSeconds())), eta) +
+      queueText());
+}
+
+void RunStatusView::setQueued(int count, std::optional<double> seconds) {
+  queued_ = count;
+  queued_seconds_ = seconds;
+  refreshTimes();
+}
+
+QString RunStatusView::queueText() const {
+  if (queued_ == 0) return {};
+  const auto left = controller_->remainingSeconds();
+  if (!queued_seconds_ || !left) return tr(" · then %n queued run(s)", nullptr, queued_);
+  return tr(" · then %n queued run(s), about %1; all done in about %2", nullptr, queued_)
+      .arg(duration_text(*queued_seconds_), duration_text(*left + *queued_seconds_));
 }
 
 void RunStatusView::onFinished(const ResultPtr& result) {

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 #include "ui/engine_worker.h"
 
 class QLabel;
@@ -20,17 +22,23 @@ class RunStatusView : public QWidget {
 
   // A line of its own in the stage label (e.g. "Resuming at step 3 of 8…").
   void showStage(const QString& text);
+  // The runs queued behind this one and their estimate (none: not known), counted into
+  // the ETA line.
+  void setQueued(int count, std::optional<double> seconds);
 
  private:
   void onProgress(const Progress& progress);
   void onFinished(const ResultPtr& result);
   void onEnded(Outcome outcome);
   void refreshTimes();
+  [[nodiscard]] QString queueText() const;
 
   GenerationController* controller_;
   QProgressBar* progress_;
   QLabel* stage_;
   QLabel* times_;
+  int queued_ = 0;
+  std::optional<double> queued_seconds_;
 };
 
 }  // namespace drs::ui

@@ -1,5 +1,5 @@
-// The takes of this session as a list model: one row per take, labelled with its
-// style, seed, preset, length and the take it was made from.
+// The takes (this session's and the library's) as a list model: one row per take,
+// labelled with its name or style, seed, preset, length and the take it was made from.
 #pragma once
 
 #include <QAbstractListModel>
@@ -22,6 +22,14 @@ class TakesModel : public QAbstractListModel {
   [[nodiscard]] const std::vector<TakeRecord>& takes() const { return takes_; }
   // The take at `row`, or null outside the list.
   [[nodiscard]] const TakeRecord* at(int row) const;
+  // Takes the row out; the takes made from it no longer name it as their parent.
+  TakeRecord removeAt(int row);
+  // Puts `record` back at `row` (an undone delete).
+  void insertAt(int row, TakeRecord record);
+  void setName(int row, const QString& name);
+  void setPinned(int row, bool pinned);
+  // Reads a library take's audio on first use; false + reason when it cannot be read.
+  bool loadAudio(int row, QString* error);
 
  private:
   [[nodiscard]] QString label(int row) const;

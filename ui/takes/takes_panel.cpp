@@ -12,17 +12,22 @@
 #include "ui/error_advice.h"
 #include "ui/player_panel.h"
 #include "ui/streaming_playback.h"
+#include "ui/takes/library_bar.h"
+#include "ui/takes/take_replay.h"
 #include "ui/wav_preview.h"
 
 namespace drs::ui {
 
-TakesPanel::TakesPanel(QWidget* parent)
+TakesPanel::TakesPanel(QWidget* parent, const QString& library_folder)
     : QGroupBox(tr("Takes"), parent),
       model_(new TakesModel(this)),
       view_(new QListView(this)),
       player_(new PlayerPanel(this)),
       export_(new QPushButton(tr("Export…"), this)),
-      streaming_(new StreamingPlayback(this)) {
+      streaming_(new StreamingPlayback(this)),
+      library_(new TakeLibrary(library_folder, this)),
+      bar_(new LibraryBar(this)),
+      replay_(new TakeReplay(this)) {
   view_->setObjectName(QStringLiteral("takesList"));
   view_->setModel(model_);
   view_->setTextElideMode(Qt::ElideRight);
@@ -48,7 +53,16 @@ TakesPanel::TakesPanel(QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(view_, 1);
   layout->addWidget(player_);
+  layout->addWidget(bar_);
   layout->addWidget(export_, 0, Qt::AlignRight);
+  connect(bar_, &LibraryBar::renameClicked, this, &TakesPanel::askRename);
+  connect(bar_, &LibraryBar::pinToggled, this, [this](bool on) { setPinned(currentRow(), on); });
+  connect(bar_, &LibraryBar::deleteClicked, this, [this] { deleteTake(currentRow()); });
+  connect(bar_, &LibraryBar::undoClicked, this, &TakesPanel::undoDelete);
+  connect(bar_, &LibraryBar::reuseClicked, this, [this] { reuseTake(currentRow()); });
+  connect(bar_, &LibraryBar::replayClicked, this, [this] { replayTake(currentRow()); });
+  connect(bar_, &LibraryBar::limitClicked, this, &TakesPanel::askLimit);
+  loadLibrary();
 }
 
 void TakesPanel::setEditPanel(QWidget* panel) {
@@ -74,6 +88,8 @@ void TakesPanel::addTakes(const std::vector<Take>& takes, const QString& style,
   streaming_->stop();
   const int first_new = model_->rowCount();
   for (const auto& take : takes) addTake(take, style, preset, parent, requested_seconds);
+  stored_.clear();
+  if (model_->rowCount() > first_new) applyLimit(model_->at(model_->rowCount() - 1)->library_path);
   if (streamed && !takes.empty()) {  // carry on from the decoded audio
     selectTake(first_new);
     player_->playFrom(heard);
@@ -89,7 +105,14 @@ void TakesPanel::addTake(const Take& take, const QString& style, const QString& 
       .seconds = static_cast<double>(take.frames()) / take.sample_rate,
       .preview_path = preview_dir_.filePath(QStringLiteral("take-%1.wav").arg(takes().size() + 1)),
       .parent = parent,
-      .requested_seconds = requested_seconds};
+      .requested_seconds = requested_seconds,
+      .library_path = {},
+      .name = {},
+      .pinned = false};
+  if (!stored_.empty()) {  // the library's copy of this take (storeRun)
+    record.library_path = stored_.front();
+    stored_.pop_front();
+  }
   if (!write_preview_wav(record.preview_path, take.audio, take.channels, take.sample_rate))
     Q_EMIT statusMessage(tr("Could not write the preview file %1").arg(record.preview_path), 8000);
   model_->append(std::move(record));
@@ -106,7 +129,11 @@ int TakesPanel::currentRow() const {
 }
 
 void TakesPanel::onCurrentChanged(int row) {
+  QString error;
+  if (model_->at(row) && !model_->loadAudio(row, &error))
+    Q_EMIT statusMessage(tr("Could not read the take: %1").arg(error), 8000);
   const TakeRecord* record = model_->at(row);
+  bar_->showTake(record);
   export_->setEnabled(record != nullptr);
   Q_EMIT exportEnabled(record != nullptr);
   if (record)
@@ -117,11 +144,11 @@ void TakesPanel::onCurrentChanged(int row) {
 }
 
 bool TakesPanel::exportTake(int index, const QString& path, QString* error) {
-  const TakeRecord* record = model_->at(index);
-  if (!record) {
-    if (error) *error = tr("No take selected.");
+  if (!model_->at(index) || !model_->loadAudio(index, error)) {
+    if (error && !model_->at(index)) *error = tr("No take selected.");
     return false;
   }
+  const TakeRecord* record = model_->at(index);
   const Take& take = record->take;
   try {
     const std::filesystem::path target = path.toStdString();
