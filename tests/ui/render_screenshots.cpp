@@ -27,6 +27,7 @@
 #include "ui/example_songs.h"
 #include "ui/main_window.h"
 #include "ui/models/model_manager_dialog.h"
+#include "ui/takes/take_library.h"
 #include "ui/ui_language.h"
 
 namespace {
@@ -108,6 +109,7 @@ int main(int argc, char* argv[]) {
   QApplication::setOrganizationName(QStringLiteral("DrsScreenshots"));
   QApplication::setApplicationName(QStringLiteral("render_screenshots"));
   QSettings().clear();
+  QDir(drs::ui::TakeLibrary::defaultFolder()).removeRecursively();  // no takes of earlier renders
   const QDir dir(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots"));
   QDir().mkpath(dir.path());
   if (argc > 3 && QLatin1String(argv[2]) == QLatin1String("--lang"))
