@@ -17,23 +17,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli_process.h"
 #include "drs/blas_kernel.h"
 #include "drs/cpu_features.h"
+#include "support/temp_dir_test.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
-  int exit_code = -1;
-  std::string err;  // stderr
-  std::string out;  // stdout
-};
-
 using Environment = std::vector<std::pair<std::string, std::string>>;
 
-// Runs the CLI with `args` (and `env` added to its environment); when `interrupt_on`
-// appears on stderr, sends SIGINT.
 // A cache folder of the test process's own (prompt embeddings, run journals), never the
 // user's.
 fs::path test_cache_dir() {
@@ -42,47 +36,17 @@ fs::path test_cache_dir() {
   return dir;
 }
 
-Run run_cli(std::vector<std::string> args, const std::string& interrupt_on = {},
-            const Environment& env = {}, int signal = SIGINT) {
-  const auto cache = test_cache_dir();  // this process's, not the child's pid
-  int err_pipe[2], out_pipe[2];
-  EXPECT_EQ(::pipe(err_pipe), 0);
-  EXPECT_EQ(::pipe(out_pipe), 0);
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    ::dup2(err_pipe[1], 2);
-    ::dup2(out_pipe[1], 1);
-    ::close(err_pipe[0]);
-    ::close(out_pipe[0]);
-    std::vector<char*> argv{const_cast<char*>(DRS_CLI)};
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    ::setenv("DRS_MODELS_DIR", "/nonexistent-store", 1);
-    ::setenv("XDG_CACHE_HOME", cache.c_str(), 1);
-    for (const auto& [name, value] : env) ::setenv(name.c_str(), value.c_str(), 1);
-    ::execv(DRS_CLI, argv.data());
-    ::_exit(127);
-  }
-  ::close(err_pipe[1]);
-  ::close(out_pipe[1]);
-  Run run;
-  bool interrupted = false;
-  char buffer[4096];
-  for (ssize_t n; (n = ::read(err_pipe[0], buffer, sizeof buffer)) > 0;) {
-    run.err.append(buffer, static_cast<std::size_t>(n));
-    if (!interrupt_on.empty() && !interrupted && run.err.find(interrupt_on) != std::string::npos) {
-      ::kill(pid, signal);
-      interrupted = true;
-    }
-  }
-  for (ssize_t n; (n = ::read(out_pipe[0], buffer, sizeof buffer)) > 0;)
-    run.out.append(buffer, static_cast<std::size_t>(n));
-  ::close(err_pipe[0]);
-  ::close(out_pipe[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return run;
+// Runs the CLI with `args` (and `env` added to its environment), never with the user's
+// model store or cache; when `interrupt_on` appears on stderr, sends `signal`.
+drs::test::ProcessRun run_cli(std::vector<std::string> args, const std::string& interrupt_on = {},
+                              const Environment& env = {}, int signal = SIGINT) {
+  drs::test::ProcessOptions options;
+  options.env = {{"DRS_MODELS_DIR", "/nonexistent-store"},
+                 {"XDG_CACHE_HOME", test_cache_dir().string()}};
+  options.env.insert(options.env.end(), env.begin(), env.end());
+  options.signal_on = interrupt_on;
+  options.signal = signal;
+  return drs::test::run_process(DRS_CLI, std::move(args), options);
 }
 
 // stdout of a shell command (Debian's own tools as cross-checks).
@@ -97,18 +61,13 @@ std::string run_shell(const std::string& command) {
   return out;
 }
 
-class CliTest : public ::testing::Test {
+class CliTest : public drs::test::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("drs-cli-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
     std::ofstream(dir_ / "song.lrc")
         << "[00:01.00]Hello world\n[00:04.00]Singing in the light\n[00:08.00]\n";
   }
-  void TearDown() override {
-    fs::remove_all(dir_);
-    fs::remove_all(test_cache_dir());
-  }
+  void TearDown() override { fs::remove_all(test_cache_dir()); }
   [[nodiscard]] std::vector<std::string> generate_args(const fs::path& out) const {
     return {"generate",
             "--lyrics",
@@ -131,7 +90,6 @@ class CliTest : public ::testing::Test {
     for (const auto& e : fs::directory_iterator(d)) files.push_back(e.path().filename());
     return files;
   }
-  fs::path dir_;
 };
 
 TEST_F(CliTest, GenerateWritesAValidWavOfExactlyTheSongLength) {

@@ -10,6 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "cli_process.h"
+#include "support/temp_dir_test.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -19,30 +22,18 @@ struct Run {
   std::string out;  // stdout and stderr together
 };
 
+// The CLI as a user with `home` as HOME and no store, cache or hub settings of their own.
 Run run_cli(std::vector<std::string> args, const fs::path& home) {
-  std::string command = "HOME='" + home.string() + "' XDG_CONFIG_HOME= XDG_DATA_HOME= " +
-                        "DRS_MODELS_DIR= HF_HUB_CACHE= HF_HOME= '" + std::string(DRS_CLI) + "'";
-  for (const auto& a : args) command += " '" + a + "'";
-  command += " 2>&1";
-  Run run;
-  if (FILE* pipe = ::popen(command.c_str(), "r")) {
-    char buffer[4096];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
-      run.out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  }
-  return run;
+  drs::test::ProcessOptions options;
+  options.env = {{"HOME", home.string()}, {"XDG_CONFIG_HOME", ""}, {"XDG_DATA_HOME", ""},
+                 {"DRS_MODELS_DIR", ""},  {"HF_HUB_CACHE", ""},    {"HF_HOME", ""}};
+  const auto run = drs::test::run_process(DRS_CLI, std::move(args), options);
+  return {run.exit_code, run.out + run.err};
 }
 
-class CliModelsTest : public ::testing::Test {
+class CliModelsTest : public drs::test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("drs-cli-models-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "home");
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  void SetUp() override { fs::create_directories(dir_ / "home"); }
 
   // ~/.cache/huggingface/hub with models--ORG--NAME/{refs/main,snapshots/<rev>/...}.
   fs::path make_hub_cache() const {
@@ -66,8 +57,6 @@ class CliModelsTest : public ::testing::Test {
     put("FacebookAI--xlm-roberta-base", "xlmr_config.json", "config.json");
     return hub;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(CliModelsTest, ImportAHubCacheThenGenerateFromIt) {

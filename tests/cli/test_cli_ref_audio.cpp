@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "support/temp_dir_test.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -27,14 +29,8 @@ std::string quoted(const std::string& s) {
   return "'" + s + "'";
 }
 
-class CliRefAudioTest : public ::testing::Test {
+class CliRefAudioTest : public drs::test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("drs-cli-ref-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // Mono or stereo float WAV of `seconds` at `rate`: a tone, or white noise.
   fs::path write_wav(const std::string& name, double seconds, int rate, int channels,
                      bool noise) const {
@@ -80,8 +76,6 @@ class CliRefAudioTest : public ::testing::Test {
     std::ifstream in(p, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   }
-
-  fs::path dir_;
 };
 
 TEST_F(CliRefAudioTest, AReferenceSongGivesTheStyle) {

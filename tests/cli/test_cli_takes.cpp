@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_process.h"
+#include "support/temp_dir_test.h"
 
 namespace {
 
@@ -45,14 +46,11 @@ Song read_song(const fs::path& path) {
   return song;
 }
 
-class CliTakesTest : public ::testing::Test {
+class CliTakesTest : public drs::test::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("drs-cli-takes-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
     std::ofstream(dir_ / "song.lrc") << "[00:01.00]Hello world\n[00:04.00]Written as it decodes\n";
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   // The user's model store and cache are never touched.
   [[nodiscard]] ProcessOptions options(std::string signal_on = {}) const {
@@ -92,7 +90,6 @@ class CliTakesTest : public ::testing::Test {
     std::sort(names.begin(), names.end());
     return names;
   }
-  fs::path dir_;
 };
 
 // The streamed file, renamed at the end, holds exactly the bytes the one-shot writer

@@ -7,8 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "printed_etas.h"
 #include "progress_printer.h"
 
 namespace {
@@ -23,18 +22,9 @@ drs::Progress decoding(int chunk, int chunks, int take, double elapsed) {
   return p;
 }
 
-// Feeds events to a JSON printer and returns the "eta" of each line.
+// The "eta" of each line a JSON printer writes for `events` of a run of `takes` takes.
 std::vector<double> etas(const std::vector<drs::Progress>& events, int takes) {
-  std::FILE* out = std::tmpfile();
-  drs::cli::ProgressPrinter printer(out, /*json=*/true, takes);
-  for (const auto& p : events) printer(p);
-  std::rewind(out);
-  std::vector<double> result;
-  char line[1024];
-  while (std::fgets(line, sizeof line, out))
-    result.push_back(nlohmann::json::parse(line).at("eta").get<double>());
-  std::fclose(out);
-  return result;
+  return drs::test::printed_etas(events, /*json=*/true, takes);
 }
 
 }  // namespace

@@ -12,24 +12,19 @@
 
 #include "drs/audio_file.h"
 #include "drs/error.h"
+#include "support/temp_dir_test.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-class AudioFileTest : public ::testing::Test {
+class AudioFileTest : public drs::test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("drs-audio-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   [[nodiscard]] std::vector<fs::path> files() const {
     std::vector<fs::path> out;
     for (const auto& e : fs::directory_iterator(dir_)) out.push_back(e.path().filename());
     return out;
   }
-  fs::path dir_;
 };
 
 std::vector<float> ramp(std::size_t frames) {

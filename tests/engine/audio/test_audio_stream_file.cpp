@@ -17,25 +17,20 @@
 #include "drs/audio_file.h"
 #include "drs/audio_stream_file.h"
 #include "drs/error.h"
+#include "support/temp_dir_test.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-class StreamingAudioFileTest : public ::testing::Test {
+class StreamingAudioFileTest : public drs::test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("drs-stream-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   [[nodiscard]] std::vector<std::string> files() const {
     std::vector<std::string> out;
     for (const auto& e : fs::directory_iterator(dir_)) out.push_back(e.path().filename().string());
     std::sort(out.begin(), out.end());
     return out;
   }
-  fs::path dir_;
 };
 
 // A decoder-like signal: raw values above 1, so that the finished take (divided by its

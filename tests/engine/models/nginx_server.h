@@ -18,7 +18,7 @@
 #include <string>
 #include <thread>
 
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 
 namespace drs::test {
 

@@ -21,7 +21,7 @@
 #include "models/dit_tensor_spec.h"
 #include "models/safetensors_header.h"
 #include "nginx_server.h"
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 #include "torch_checkpoint_writer.h"
 
 namespace {

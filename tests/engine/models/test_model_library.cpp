@@ -19,7 +19,7 @@
 #include "models/safetensors_header.h"
 #include "models/safetensors_writer.h"
 #include "models/sha256.h"
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 
 namespace {
 

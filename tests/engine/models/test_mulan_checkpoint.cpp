@@ -15,7 +15,7 @@
 #include "drs/model_install.h"
 #include "drs/model_set.h"
 #include "models/safetensors_header.h"
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 #include "torch_checkpoint_writer.h"
 
 namespace {

@@ -15,7 +15,7 @@
 #include "models/checkpoint_conversion.h"
 #include "models/safetensors_header.h"
 #include "models/torch_checkpoint.h"
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 #include "torch_checkpoint_writer.h"
 
 namespace {

@@ -113,3 +113,36 @@ TEST(TorchPickle, StateIsAppliedOnceAndMustBeADict) {
   not_dict.global("__torch__", "Model").op(")\x81").small_int(3).op("b.");
   EXPECT_NE(refusal(not_dict, true).find("non-dict state"), std::string::npos);
 }
+
+TEST(TorchPickle, CheckpointModeRefusesEveryOtherGlobalBeforeCallingIt) {
+  // The classic payload: os.system("...") through REDUCE. The global itself is refused,
+  // so nothing could be called even if REDUCE were reached.
+  Pickle system;
+  system.global("os", "system").text("touch /tmp/pwned").op("\x85R.");
+  const auto why = refusal(system, false);
+  EXPECT_EQ(why.rfind("test.pt: ", 0), 0u) << why;  // names the file
+  EXPECT_NE(why.find("refusing global os.system"), std::string::npos) << why;
+
+  Pickle eval;
+  eval.global("builtins", "eval").text("1+1").op("\x85R.");
+  EXPECT_NE(refusal(eval, false).find("refusing global builtins.eval"), std::string::npos);
+
+  // An allowed global called the wrong way is refused too.
+  Pickle ordered_with_args;
+  ordered_with_args.global("collections", "OrderedDict").small_int(1).op("\x85R.");
+  EXPECT_NE(refusal(ordered_with_args, false).find("OrderedDict with arguments"),
+            std::string::npos);
+}
+
+TEST(TorchPickle, CheckpointModeReadsAnOrderedDictInOrder) {
+  Pickle p;
+  p.global("collections", "OrderedDict").op(")R(");
+  p.text("depth").small_int(16).text("dim").small_int(64).op("u.");
+  const auto value = drs::models::unpickleCheckpoint(p.span(), "test.pt");
+  ASSERT_EQ(value->kind, PickleValue::Kind::Dict);
+  ASSERT_EQ(value->dict.size(), 2u);
+  EXPECT_EQ(value->dict[0].first->text, "depth");
+  EXPECT_EQ(value->dict[0].second->integer, 16);
+  EXPECT_EQ(value->dict[1].first->text, "dim");
+  EXPECT_EQ(value->dict[1].second->integer, 64);
+}

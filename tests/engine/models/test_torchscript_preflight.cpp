@@ -16,7 +16,7 @@
 
 #include "drs/error.h"
 #include "models/torchscript_preflight.h"
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 #include "torch_checkpoint_writer.h"
 
 namespace {

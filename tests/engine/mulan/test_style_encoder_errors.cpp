@@ -7,17 +7,16 @@
 #include "drs/error.h"
 #include "mulan/demo_support.h"
 #include "mulan/style_encoder.h"
+#include "support/temp_dir_test.h"
 #include "weights/safetensors.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-class StyleEncoderFilesTest : public ::testing::Test {
+class StyleEncoderFilesTest : public drs::test::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("drs-style-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
     config_.xlmr.hidden_size = 16;
     config_.xlmr.num_hidden_layers = 1;
     config_.xlmr.num_attention_heads = 2;
@@ -35,7 +34,6 @@ class StyleEncoderFilesTest : public ::testing::Test {
     files_.weights = dir_ / "mulan.safetensors";
     write_weights([](auto&) {});
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   static void write_json(const fs::path& path, const nlohmann::json& j) {
     std::ofstream(path) << j.dump();
@@ -57,7 +55,6 @@ class StyleEncoderFilesTest : public ::testing::Test {
     return {};
   }
 
-  fs::path dir_;
   drs::StyleEncoderConfig config_;
   drs::StyleEncoderFiles files_;
 };

@@ -8,20 +8,15 @@
 #include "drs/error.h"
 #include "drs/model_set.h"
 #include "pipeline/negative_style.h"
+#include "support/temp_dir_test.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-class ModelSetTest : public ::testing::Test {
+class ModelSetTest : public drs::test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("drs-set-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::copy(DRS_TEST_DEMO_DIR, dir_, fs::copy_options::recursive);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
+  void SetUp() override { fs::copy(DRS_TEST_DEMO_DIR, dir_, fs::copy_options::recursive); }
 };
 
 TEST_F(ModelSetTest, DemoSetDescribesItself) {

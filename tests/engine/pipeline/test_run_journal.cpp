@@ -11,19 +11,15 @@
 #include "drs/error.h"
 #include "drs/run_journal.h"
 #include "pipeline/run_journal_file.h"
+#include "support/temp_dir_test.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-class RunJournalFile : public ::testing::Test {
+class RunJournalFile : public drs::test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("drs-journal-" + std::to_string(::getpid()));
-    fs::create_directories(dir_ / "runs");
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
+  void SetUp() override { fs::create_directories(dir_ / "runs"); }
 };
 
 std::string read_all(const fs::path& file) {

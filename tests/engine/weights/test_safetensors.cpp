@@ -6,20 +6,15 @@
 #include <string>
 
 #include "drs/error.h"
+#include "support/temp_dir_test.h"
 #include "weights/safetensors.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-class SafetensorsTest : public ::testing::Test {
+class SafetensorsTest : public drs::test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("drs-safetensors-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
 };
 
 std::vector<std::byte> image(const std::string& header, std::size_t data_bytes,

@@ -7,11 +7,9 @@
 #include <QStandardPaths>
 #include <QTest>
 
-#include <cstdio>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "printed_etas.h"
 #include "progress_printer.h"
 #include "support/fake_backend.h"
 #include "ui/run/generation_controller.h"
@@ -66,18 +64,7 @@ std::vector<Progress> run_events() {
 
 // The "eta" of each JSON line diffrhythm-cli --json-progress prints for `events`.
 std::vector<double> cli_etas(const std::vector<Progress>& events) {
-  std::FILE* out = std::tmpfile();
-  {
-    cli::ProgressPrinter printer(out, cli::ProgressPrinter::Mode::Json, frontend::RunPriors{});
-    for (const auto& event : events) printer(event);
-  }
-  std::rewind(out);
-  std::vector<double> etas;
-  char line[2048];
-  while (std::fgets(line, sizeof line, out))
-    etas.push_back(nlohmann::json::parse(line).at("eta").get<double>());
-  std::fclose(out);
-  return etas;
+  return test::printed_etas(events, cli::ProgressPrinter::Mode::Json, frontend::RunPriors{});
 }
 
 SongSettings settings_with_style(std::string style) {
