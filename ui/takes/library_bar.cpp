@@ -39,10 +39,10 @@ LibraryBar::LibraryBar(QWidget* parent)
   layout->addWidget(pin_, 0, 1);
   layout->addWidget(delete_, 0, 2);
   layout->addWidget(undo_, 0, 3);
-  layout->addWidget(reuse_, 1, 0, 1, 2);
-  layout->addWidget(replay_, 1, 2, 1, 2);
-  layout->addWidget(size_, 2, 0, 1, 3);
-  layout->addWidget(limit_, 2, 3);
+  layout->addWidget(reuse_, 1, 0);
+  layout->addWidget(replay_, 1, 1);
+  layout->addWidget(size_, 1, 2);
+  layout->addWidget(limit_, 1, 3);
   showTake(nullptr);
   setUndoAvailable(false);
 }
