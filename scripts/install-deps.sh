@@ -31,6 +31,7 @@ if [[ $profile == test || $profile == package ]]; then
     python3-torch        # writes the small official-format .pt test checkpoints
     python3-onnx         # reads .onnx files for the numpy cross-check of our ONNX interpreter
     clang libclang-rt-14-dev  # libFuzzer targets
+    clang-tidy           # scripts/clang-tidy-changed.sh on the changed files
     desktop-file-utils appstream  # desktop file and AppStream metainfo validation
   )
 fi
