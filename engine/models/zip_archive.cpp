@@ -1,6 +1,7 @@
 #include "models/zip_archive.h"
 
 #include <algorithm>
+#include <array>
 
 #include <zlib.h>
 
@@ -156,18 +157,23 @@ std::string ZipArchive::read_small(const std::string& name, std::size_t limit) c
 
 std::string ZipArchive::inflate(const std::string& name, const Packed& packed) const {
   const auto input = recordData(name, packed.local, packed.compressed);
-  std::string out(packed.size, '\0');
   z_stream stream{};
   if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)  // raw deflate, as zip stores it
     fail(name + ": cannot start zlib");
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<std::byte*>(input.data()));
-  stream.avail_in = static_cast<uInt>(input.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  const int result = ::inflate(&stream, Z_FINISH);
-  const auto produced = stream.total_out;
+  stream.avail_in = static_cast<uInt>(std::min<std::size_t>(input.size(), kMax32));
+  // In chunks, so the memory used follows the data, not the size the directory claims.
+  std::string out;
+  std::array<char, 1 << 16> chunk;
+  int result = Z_OK;
+  while (result == Z_OK && out.size() <= packed.size) {
+    stream.next_out = reinterpret_cast<Bytef*>(chunk.data());
+    stream.avail_out = static_cast<uInt>(chunk.size());
+    result = ::inflate(&stream, Z_NO_FLUSH);
+    out.append(chunk.data(), chunk.size() - stream.avail_out);
+  }
   inflateEnd(&stream);
-  if (result != Z_STREAM_END || produced != packed.size)
+  if (result != Z_STREAM_END || out.size() != packed.size)
     fail(name + " is deflated but damaged (it does not inflate to the " +
          std::to_string(packed.size) + " bytes the directory records)");
   return out;
