@@ -21,7 +21,7 @@
 #include "models/safetensors_header.h"
 #include "models/sha256.h"
 #include "support/reference.h"
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 
 namespace {
 

@@ -19,7 +19,7 @@
 #include "models/safetensors_writer.h"
 #include "mulan/style_encoder_config.h"
 #include "mulan/text_tower_tensors.h"
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 #include "torch_checkpoint_writer.h"
 
 namespace {
