@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
@@ -59,7 +60,11 @@ std::string format_timestamp(double seconds) {
 std::optional<double> line_timestamp(std::string_view line) {
   if (stamp_length(line) == 0) return std::nullopt;
   const int minutes = (line[1] - '0') * 10 + (line[2] - '0');
-  const double seconds = std::stod(std::string(line.substr(4, stamp_length(line) - 5)));
+  // from_chars, unlike std::stod, ignores the process locale (the GUI runs in the user's,
+  // where "12.34" would read as 12).
+  const std::string_view digits = line.substr(4, stamp_length(line) - 5);
+  double seconds = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), seconds);
   return minutes * 60.0 + seconds;
 }
 

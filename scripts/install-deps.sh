@@ -33,6 +33,7 @@ if [[ $profile == test || $profile == package ]]; then
     clang libclang-rt-14-dev  # libFuzzer targets
     clang-tidy           # scripts/clang-tidy-changed.sh on the changed files
     desktop-file-utils appstream  # desktop file and AppStream metainfo validation
+    locales              # localedef's de_DE source for the comma-decimal locale test
   )
 fi
 if [[ $profile == package ]]; then
