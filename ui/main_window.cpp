@@ -8,6 +8,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -106,14 +107,16 @@ void MainWindow::buildUi() {
   auto* right_layout = new QVBoxLayout(right);
   right_layout->setContentsMargins(0, 0, 0, 0);
   right_layout->addWidget(settings_);
-  right_layout->addWidget(generate_);
-  right_layout->addWidget(buildQueue());
+  right_layout->addWidget(buildQueue());  // Generate and Add to queue side by side
   right_layout->addWidget(status_);
   right_layout->addWidget(listen_in_);
   right_layout->addWidget(takes_, 1);
   auto* splitter = new QSplitter(this);
   splitter->addWidget(lyrics_);
-  splitter->addWidget(right);
+  auto* right_scroll = new QScrollArea(this);  // small screens scroll instead of squeezing
+  right_scroll->setWidget(right);
+  right_scroll->setWidgetResizable(true);
+  splitter->addWidget(right_scroll);
   splitter->setStretchFactor(0, 3);
   splitter->setStretchFactor(1, 2);
 

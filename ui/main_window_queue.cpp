@@ -3,6 +3,7 @@
 // (not after a Cancel: the queue waits until Generate or "Run next"), and the ETA line
 // counts the queue in.
 
+#include <QHBoxLayout>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -24,9 +25,13 @@ QWidget* MainWindow::buildQueue() {
       tr("Run these lyrics and settings after the current run (now, if none "
          "runs); later edits do not change the queued run"));
   queue_ = new QueuePanel(box);
+  enqueue_->setMinimumHeight(generate_->minimumHeight());
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(generate_, 2);
+  buttons->addWidget(enqueue_, 1);
   auto* layout = new QVBoxLayout(box);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(enqueue_);
+  layout->addLayout(buttons);
   layout->addWidget(queue_);
   connect(enqueue_, &QPushButton::clicked, this, &MainWindow::enqueue);
   connect(queue_, &QueuePanel::runNowRequested, this, &MainWindow::startNextQueued);
