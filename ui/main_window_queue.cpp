@@ -41,6 +41,7 @@ QWidget* MainWindow::buildQueue() {
   connect(queue_->model(), &QAbstractItemModel::rowsInserted, this, show_queue);
   connect(queue_->model(), &QAbstractItemModel::rowsRemoved, this, show_queue);
   connect(queue_->model(), &QAbstractItemModel::rowsMoved, this, show_queue);
+  connect(queue_->model(), &QAbstractItemModel::dataChanged, this, show_queue);
   connect(controller_, &GenerationController::stateChanged, this,
           [this](State state) { queue_->setIdle(state == State::Idle); });
   // The settings may change while a run goes: its takes are labelled with its own preset.
@@ -49,6 +50,12 @@ QWidget* MainWindow::buildQueue() {
   });
   connect(controller_, &GenerationController::runEnded, this, [this](Outcome outcome) {
     run_preset_.clear();
+    // A finished run has taught this machine's speed: items queued before have estimates now.
+    queue_->model()->reestimate([this](const QueueItem& item) {
+      return frontend::RunTracker(
+                 controller_->priorsFor(item.request.sampling, item.request.seconds))
+          .remaining();
+    });
     // After the window has listed the takes and gone idle.
     if (outcome != Outcome::Cancelled) QTimer::singleShot(0, this, &MainWindow::startNextQueued);
   });
@@ -74,7 +81,8 @@ void MainWindow::enqueue() {
           : QString::fromStdString(item.request.style);
   item.preset = settings_->presetName();
   item.estimate_s =
-      frontend::RunTracker(controller_->priorsFor(settings.sampling, settings.seconds)).remaining();
+      frontend::RunTracker(controller_->priorsFor(item.request.sampling, item.request.seconds))
+          .remaining();
   queue_->model()->append(std::move(item));
   if (state() == State::Idle) startNextQueued();
 }

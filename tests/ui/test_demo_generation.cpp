@@ -245,6 +245,13 @@ class TestDemoGeneration : public QObject {
       auto* times = window.findChild<QLabel*>(QStringLiteral("timeLabel"));
       QTRY_VERIFY_WITH_TIMEOUT(times->text().contains(QStringLiteral("then 2 queued run")), 10000);
       qInfo("ETA line with the queue: %s", qPrintable(times->text()));
+      // Once the first run has taught this machine's speed, the queue has estimates and
+      // the ETA line the time of all of it.
+      QTRY_VERIFY_WITH_TIMEOUT(ended.size() >= 1, 600000);
+      QTRY_VERIFY_WITH_TIMEOUT(times->text().contains(QStringLiteral("then 1 queued run")) &&
+                                   times->text().contains(QStringLiteral("all done in about")),
+                               60000);
+      qInfo("ETA line after the first run: %s", qPrintable(times->text()));
       QTRY_VERIFY_WITH_TIMEOUT(ended.size() == 3, 900000);
       for (const auto& end : ended) QCOMPARE(end.at(0).value<Outcome>(), Outcome::Succeeded);
       QCOMPARE(window.takes().size(), std::size_t{3});

@@ -53,6 +53,13 @@ std::optional<QueueItem> QueueModel::takeFirst() {
   return item;
 }
 
+void QueueModel::reestimate(
+    const std::function<std::optional<double>(const QueueItem&)>& estimate) {
+  if (items_.empty()) return;
+  for (auto& item : items_) item.estimate_s = estimate(item);
+  Q_EMIT dataChanged(index(0), index(rowCount() - 1), {Qt::DisplayRole});
+}
+
 std::optional<double> QueueModel::totalSeconds() const {
   double total = 0;
   for (const auto& item : items_) {

@@ -6,6 +6,7 @@
 #include <QAbstractListModel>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -38,6 +39,8 @@ class QueueModel : public QAbstractListModel {
   bool runNext(int row) { return move(row, 0); }
   // Takes the first item out to run it; none when the queue is empty.
   std::optional<QueueItem> takeFirst();
+  // Estimates each item again (e.g. once a finished run taught this machine's speed).
+  void reestimate(const std::function<std::optional<double>(const QueueItem&)>& estimate);
   // The estimates summed; none when an item has none.
   [[nodiscard]] std::optional<double> totalSeconds() const;
 

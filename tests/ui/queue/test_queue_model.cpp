@@ -1,5 +1,5 @@
 // QueueModel: queued runs in order, moved, removed, run next, taken first, and the sum
-// of their estimates (none while one item has none).
+// of their estimates (none while one item has none), estimated again.
 #include <QSignalSpy>
 #include <QTest>
 
@@ -73,6 +73,28 @@ class TestQueueModel : public QObject {
     QVERIFY(model.index(2, 0).data().toString().contains(QStringLiteral("no estimate yet")));
     model.remove(2);
     QCOMPARE(model.totalSeconds(), std::optional<double>(240.5));
+  }
+
+  // Items queued before this machine had run the model get their estimates once a run
+  // has finished; the view is told which rows changed.
+  void estimatesAgain() {
+    QueueModel model;
+    model.append(item(1, std::nullopt));
+    model.append(item(2, std::nullopt));
+    QVERIFY(!model.totalSeconds().has_value());
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.reestimate([](const QueueItem& queued) {
+      return std::optional<double>(100.0 * static_cast<double>(*queued.request.seed));
+    });
+    QCOMPARE(model.totalSeconds(), std::optional<double>(300.0));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), 1);
+    QVERIFY(model.index(1, 0).data().toString().contains(QStringLiteral("about 3 min")));
+    QueueModel empty;
+    QSignalSpy none(&empty, &QAbstractItemModel::dataChanged);
+    empty.reestimate([](const QueueItem&) { return std::optional<double>(1.0); });
+    QCOMPARE(none.size(), 0);
   }
 };
 
