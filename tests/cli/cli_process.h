@@ -3,6 +3,7 @@
 #pragma once
 
 #include <csignal>
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,5 +24,8 @@ struct ProcessOptions {
 
 ProcessRun run_process(const std::string& program, std::vector<std::string> args,
                        const ProcessOptions& options = {});
+
+// A file's bytes (empty when it cannot be read): outputs compared byte for byte.
+std::string file_bytes(const std::filesystem::path& path);
 
 }  // namespace drs::test

@@ -25,6 +25,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using drs::test::file_bytes;
 
 using Environment = std::vector<std::pair<std::string, std::string>>;
 
@@ -134,11 +135,6 @@ TEST_F(CliTest, CtrlCDuringSamplingExitsWith3AndLeavesNoFile) {
   EXPECT_EQ(run.exit_code, 3) << run.err;
   EXPECT_FALSE(fs::exists(out));
   EXPECT_EQ(files_in(dir_), std::vector<fs::path>{"song.lrc"});
-}
-
-std::string file_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
 }
 
 std::vector<fs::path> journals() {

@@ -22,13 +22,9 @@
 namespace {
 
 namespace fs = std::filesystem;
+using drs::test::file_bytes;
 using drs::test::ProcessOptions;
 using drs::test::ProcessRun;
-
-std::string file_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
 
 struct Song {
   SF_INFO info{};

@@ -22,6 +22,7 @@
 
 #include "drs/error.h"
 #include "drs/lyrics.h"
+#include "hash_polyphone_scorer.h"
 #include "lyrics/chinese/chinese_data.h"
 #include "lyrics/chinese/chinese_g2p.h"
 #include "lyrics/utf8.h"
@@ -30,27 +31,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using drs::lyrics::zh::ChineseDataFiles;
-
-// Answers every query deterministically from the ids, so every class index (also those
-// the fuzzed polydict.json lacks) is reached without a model.
-class HashScorer final : public drs::lyrics::zh::PolyphoneScorer {
- public:
-  [[nodiscard]] std::vector<float> logits(std::span<const std::int32_t> ids) const override {
-    if (ids.size() > 512) throw drs::Error(drs::ErrorKind::BadInput, "sequence too long");
-    std::vector<float> out((ids.size() - 1) * kClasses);
-    std::uint32_t h = 2166136261u;
-    for (auto id : ids) h = (h ^ static_cast<std::uint32_t>(id)) * 16777619u;
-    for (auto& v : out) {
-      h = h * 1664525u + 1013904223u;
-      v = static_cast<float>(h >> 8) / 16777216.0f;
-    }
-    return out;
-  }
-  [[nodiscard]] int num_classes() const override { return kClasses; }
-
- private:
-  static constexpr int kClasses = 391;
-};
 
 std::vector<std::string_view> split(std::string_view bytes) {
   std::vector<std::string_view> parts;
@@ -107,7 +87,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   write_folder(parts);
   drs::lyrics::zh::ChineseG2pOptions g2p_options;
   g2p_options.data_dir = data_dir();
-  g2p_options.load_scorer = [](const fs::path&) { return std::make_shared<HashScorer>(); };
+  g2p_options.load_scorer = [](const fs::path&) {
+    return std::make_shared<drs::fuzz::HashScorer>();
+  };
   drs::LyricsOptions options;  // a fresh front end: the folder is read again
   options.second_language = std::make_shared<drs::lyrics::zh::ChineseG2p>(g2p_options);
   const std::string text = "[00:01.00]" + drs::lyrics::to_utf8(lyric(parts)) + "\n";

@@ -15,33 +15,13 @@
 #include <unistd.h>
 
 #include "drs/lyrics.h"
+#include "hash_polyphone_scorer.h"
 #include "lyrics/chinese/chinese_g2p.h"
 #include "lyrics/utf8.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// Answers every query, deterministically, from the input ids: every class is reachable,
-// including those whose reading the table lacks (the KeyError path).
-class HashScorer final : public drs::lyrics::zh::PolyphoneScorer {
- public:
-  [[nodiscard]] std::vector<float> logits(std::span<const std::int32_t> ids) const override {
-    if (ids.size() > 512) throw drs::Error(drs::ErrorKind::BadInput, "sequence too long");
-    std::vector<float> out((ids.size() - 1) * kClasses);
-    std::uint32_t h = 2166136261u;
-    for (auto id : ids) h = (h ^ static_cast<std::uint32_t>(id)) * 16777619u;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      h = h * 1664525u + 1013904223u;
-      out[i] = static_cast<float>(h >> 8) / 16777216.0f;
-    }
-    return out;
-  }
-  [[nodiscard]] int num_classes() const override { return kClasses; }
-
- private:
-  static constexpr int kClasses = 391;
-};
 
 // A lexicon reaching every branch: words, polyphonic characters, syllables the table
 // lacks (r, ê, hng, fiao), a tone digit 0, a word with fewer syllables than characters.
@@ -65,7 +45,7 @@ const std::shared_ptr<const drs::lyrics::LanguageG2p>& chinese() {
   static const std::shared_ptr<const drs::lyrics::LanguageG2p> g2p = [] {
     drs::lyrics::zh::ChineseG2pOptions options;
     options.data_dir = make_data_dir();
-    options.load_scorer = [](const fs::path&) { return std::make_shared<HashScorer>(); };
+    options.load_scorer = [](const fs::path&) { return std::make_shared<drs::fuzz::HashScorer>(); };
     return std::make_shared<drs::lyrics::zh::ChineseG2p>(options);
   }();
   return g2p;
