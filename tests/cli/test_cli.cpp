@@ -292,8 +292,10 @@ class CliEditTest : public CliTest {
     info.channels = 2;
     info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
     std::vector<short> samples(static_cast<std::size_t>(frames) * 2);
-    for (std::size_t i = 0; i < samples.size(); ++i)
-      samples[i] = static_cast<short>(8000 * std::sin(0.05 * static_cast<double>(i / 2)));
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+      const std::size_t frame = i / 2;  // both channels of a frame get the same sample
+      samples[i] = static_cast<short>(8000 * std::sin(0.05 * static_cast<double>(frame)));
+    }
     SNDFILE* out = sf_open(path.c_str(), SFM_WRITE, &info);
     ASSERT_NE(out, nullptr);
     sf_writef_short(out, samples.data(), frames);
