@@ -60,18 +60,21 @@ void pack_head(const float* q, const float* k, const float* v, int64_t n, int64_
   p.q.assign(static_cast<std::size_t>(p.n_pad * kPairs), 0);
   p.k.assign(static_cast<std::size_t>(p.m_pad * kPairs), 0);
   p.v.assign(static_cast<std::size_t>(p.m_pad / 2 * kHeadDim), 0);
-  for (int64_t i = 0; i < n; ++i)
-    for (int64_t t = 0; t < kPairs; ++t)
-      p.q[i * kPairs + t] =
-          pair(q[i * kHeadDim + 2 * t] * scale, q[i * kHeadDim + 2 * t + 1] * scale);
-  for (int64_t j = 0; j < m; ++j)
-    for (int64_t t = 0; t < kPairs; ++t)
-      p.k[((j / kKeyTile) * kPairs + t) * kKeyTile + j % kKeyTile] =
-          pair(k[j * kHeadDim + 2 * t], k[j * kHeadDim + 2 * t + 1]);
-  for (int64_t j = 0; j < m; j += 2)
-    for (int64_t c = 0; c < kHeadDim; ++c)
-      p.v[j / 2 * kHeadDim + c] =
-          pair(v[j * kHeadDim + c], j + 1 < m ? v[(j + 1) * kHeadDim + c] : 0.f);
+  // Every head is packed once per call on the run's hot path: rows split over the threads.
+  at::parallel_for(0, std::max(n, m), 64, [&](int64_t begin, int64_t end) {
+    for (int64_t i = begin; i < std::min(end, n); ++i)
+      for (int64_t t = 0; t < kPairs; ++t)
+        p.q[i * kPairs + t] =
+            pair(q[i * kHeadDim + 2 * t] * scale, q[i * kHeadDim + 2 * t + 1] * scale);
+    for (int64_t j = begin; j < std::min(end, m); ++j)
+      for (int64_t t = 0; t < kPairs; ++t)
+        p.k[((j / kKeyTile) * kPairs + t) * kKeyTile + j % kKeyTile] =
+            pair(k[j * kHeadDim + 2 * t], k[j * kHeadDim + 2 * t + 1]);
+    for (int64_t j = begin + begin % 2; j < std::min(end, m); j += 2)  // pairs start even
+      for (int64_t c = 0; c < kHeadDim; ++c)
+        p.v[j / 2 * kHeadDim + c] =
+            pair(v[j * kHeadDim + c], j + 1 < m ? v[(j + 1) * kHeadDim + c] : 0.f);
+  });
 }
 
 #ifdef DRS_BF16_ATTENTION
