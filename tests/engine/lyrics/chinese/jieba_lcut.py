@@ -1,4 +1,4 @@
-# Test helper run by jieba_crosscheck_test with Debian's /usr/bin/python3: one JSON
+# Test helper run by test_jieba_crosscheck.cpp with Debian's /usr/bin/python3: one JSON
 # string per input line -> one JSON list (jieba.lcut, accurate mode, HMM on) per line.
 import json
 import logging
