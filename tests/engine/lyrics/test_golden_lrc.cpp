@@ -5,8 +5,6 @@
 // fixture's own per-line tokens.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -21,6 +19,7 @@
 #include "fixture_util.h"
 #include "lyrics/frame_placement.h"
 #include "support/reference.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -268,9 +267,8 @@ TEST(GoldenLrc, DocumentsTheReferenceCannotReadAreCases) {
        "abc\n",
        "'utf-8' codec can't decode byte 0x80 in position 13: invalid start byte"},
   };
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("drs-read-error-fixtures-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const drs::test::TempDir temp("read-error-fixtures");
+  const auto& dir = temp.path();
   for (const auto& d : docs) {
     const nlohmann::json doc = {
         {"kind", "lrc_doc"},
@@ -291,7 +289,6 @@ TEST(GoldenLrc, DocumentsTheReferenceCannotReadAreCases) {
   const auto tally = check_documents(fixtures);
   EXPECT_EQ(tally.cases, docs.size());
   EXPECT_EQ(tally.exact, docs.size());
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -3,8 +3,6 @@
 // fixtures reach only indirectly.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 
@@ -14,6 +12,7 @@
 #include "lyrics/chinese/word_merges.h"
 #include "lyrics/line_g2p.h"
 #include "lyrics/utf8.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -34,14 +33,14 @@ class ConstantScorer final : public PolyphoneScorer {
 };
 
 struct DataDir {
-  fs::path dir = fs::temp_directory_path() / ("drs-zh-test-" + std::to_string(::getpid()));
+  drs::test::TempDir temp{"zh-data"};
+  fs::path dir = temp.path();
   DataDir() {
     fs::create_directories(dir / "g2p_chinese_model");
     std::ofstream(dir / "chinese_lexicon.txt")
         << "你\tni3\n好\thao3\n很\then3\n我\two3\n欸\tê4\n乃\tnai3\n你好\tni3 hao3\n";
     std::ofstream(dir / "g2p_chinese_model" / "poly_bert_model.onnx") << "unused";
   }
-  ~DataDir() { fs::remove_all(dir); }
 };
 
 std::string convert(const ChineseG2p& g2p, std::u32string_view text) {
@@ -77,8 +76,8 @@ TEST(ChineseG2p, MissingDataSaysHowToInstallIt) {
 }
 
 TEST(ChineseG2p, DataInstalledLaterIsPickedUp) {
-  const fs::path dir = fs::temp_directory_path() / ("drs-zh-later-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
+  const drs::test::TempDir temp("zh-later");
+  const fs::path dir = temp / "chinese-lyrics";  // not there yet
   drs::LyricsOptions options;
   options.chinese_data_dir = dir;
   const std::string song = "[00:01.00]你好\n";
@@ -90,7 +89,6 @@ TEST(ChineseG2p, DataInstalledLaterIsPickedUp) {
   const auto after = drs::analyze_lyrics(song, 6144, 120, options);
   EXPECT_FALSE(after.has_errors());
   EXPECT_EQ(after.lines[0].phonemes, "n|i↑|x|ɑʊ↓↑|");
-  fs::remove_all(dir);
 }
 
 TEST(ChineseG2p, OfficialKeyErrorIsALineDiagnostic) {

@@ -14,6 +14,7 @@
 #include "lyrics/chinese/jieba_segmenter.h"
 #include "lyrics/utf8.h"
 #include "support/reference.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -89,8 +90,8 @@ TEST(JiebaCrossCheck, RandomSentencesMatchPythonJieba) {
   constexpr int kSentences = 20000;
   std::mt19937 rng(20240515);
   std::vector<std::u32string> sentences;
-  const fs::path dir = fs::temp_directory_path() / ("drs_jieba_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const drs::test::TempDir temp("jieba");
+  const fs::path& dir = temp.path();
   {
     std::ofstream in(dir / "in.jsonl");
     for (int i = 0; i < kSentences; ++i) {
@@ -116,7 +117,6 @@ TEST(JiebaCrossCheck, RandomSentencesMatchPythonJieba) {
                 << "\n  got  " << nlohmann::json(got) << "\n";
     }
   }
-  fs::remove_all(dir);
   std::cout << "jieba cross-check: " << same << "/" << kSentences << " sentences identical\n";
   EXPECT_EQ(same, kSentences);
 }
