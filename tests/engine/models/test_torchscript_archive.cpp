@@ -13,6 +13,7 @@
 #include "drs/error.h"
 #include "models/torchscript_archive.h"
 #include "support/reference.h"
+#include "support/temp_dir.h"
 #include "weights/weight_map.h"
 
 namespace {
@@ -99,8 +100,7 @@ TEST(TorchScriptArchive, MatchesTheFixturesRecordOfTheFoldedWeights) {
 }
 
 TEST(TorchScriptArchive, ACheckpointOrJunkIsRefusedWithItsName) {
-  const auto dir = fs::temp_directory_path() / ("drs-ts-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const drs::test::TempDir dir("ts");
   const auto junk = dir / "junk.pt";
   std::ofstream(junk) << "not a zip at all";
   try {
@@ -116,5 +116,4 @@ TEST(TorchScriptArchive, ACheckpointOrJunkIsRefusedWithItsName) {
   } catch (const drs::Error& e) {
     EXPECT_EQ(e.kind(), drs::ErrorKind::ModelMissing);
   }
-  fs::remove_all(dir);
 }

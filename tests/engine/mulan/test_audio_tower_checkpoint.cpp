@@ -2,7 +2,6 @@
 // holds it (read in place by our own checkpoint reader), under both torch-version names
 // of the unused pos_conv_embed: the same embedding as from our safetensors file.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +13,7 @@
 #include "mulan/audio_style_encoder.h"
 #include "mulan/audio_tower_config.h"
 #include "mulan/audio_tower_random.h"
+#include "support/temp_dir.h"
 #include "weights/safetensors.h"
 
 namespace {
@@ -35,8 +35,8 @@ drs::AudioTowerConfig small_config() {
 TEST(AudioTowerCheckpoint, PytorchModelBinBindsUnderEitherTorchVersionsNames) {
   if (std::system("/usr/bin/python3 -c 'import torch' 2>/dev/null") != 0)
     GTEST_SKIP() << "python3-torch is needed to write the checkpoint";
-  const auto dir = fs::temp_directory_path() / ("drs-audio-ckpt-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const drs::test::TempDir temp("audio-ckpt");
+  const fs::path& dir = temp.path();
   const auto config = small_config();
   auto weights = drs::random_audio_tower_weights(config, 5);
   std::vector<std::pair<std::string, at::Tensor>> list(weights.all().begin(), weights.all().end());
@@ -55,7 +55,6 @@ TEST(AudioTowerCheckpoint, PytorchModelBinBindsUnderEitherTorchVersionsNames) {
     const drs::AudioStyleEncoder encoder(config, from_bin);
     EXPECT_TRUE(at::equal(encoder.embed(wave), want)) << "variant '" << variant << "'";
   }
-  fs::remove_all(dir);
 }
 
 }  // namespace

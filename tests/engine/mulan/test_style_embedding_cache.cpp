@@ -1,5 +1,4 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -8,6 +7,7 @@
 #include "mulan/demo_support.h"
 #include "mulan/style_embedding_cache.h"
 #include "mulan/style_encoder.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -15,12 +15,6 @@ namespace fs = std::filesystem;
 
 class StyleEmbeddingCacheTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("drs-style-cache-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // A stand-in encoder that counts its calls and gives each prompt distinct values.
   drs::StyleEmbedding compute(std::string_view prompt) {
     ++calls_;
@@ -33,7 +27,8 @@ class StyleEmbeddingCacheTest : public ::testing::Test {
     return [this](std::string_view p) { return compute(p); };
   }
 
-  fs::path dir_;
+  drs::test::TempDir temp_{"style-cache"};
+  const fs::path dir_ = temp_ / "cache";  // not there yet: the cache makes its folder
   int calls_ = 0;
 };
 

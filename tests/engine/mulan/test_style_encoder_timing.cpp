@@ -1,19 +1,17 @@
 // Speed of a real-size text tower (XLM-R base 12 x 768 + 8-layer MuLan head) with random
 // weights: printed for the record, never asserted (the benchmarks own speed).
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <string>
 
 #include "mulan/demo_support.h"
 #include "mulan/style_encoder.h"
+#include "support/temp_dir.h"
 
 namespace {
 
-namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point t0) {
@@ -26,8 +24,7 @@ TEST(StyleEncoderTiming, RealSizeTowerEncodesA30TokenPrompt) {
   // The embedding table's height costs memory, not time: the demo vocabulary keeps
   // the test light while every matrix multiply has its real size.
   config.xlmr.vocab_size = drs::xlmr_vocab_size_for(pieces.size());
-  const auto dir = fs::temp_directory_path() / ("drs-style-timing-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const drs::test::TempDir dir("style-timing");
   drs::write_sentencepiece_model(dir / "spm.model", pieces);
 
   auto t0 = Clock::now();
@@ -36,7 +33,6 @@ TEST(StyleEncoderTiming, RealSizeTowerEncodesA30TokenPrompt) {
   t0 = Clock::now();
   const drs::StyleEncoder encoder(config, weights, dir / "spm.model");
   const auto bind_ms = ms_since(t0);
-  fs::remove_all(dir);
 
   std::string prompt = "energetic pop";
   while (encoder.tokenize(prompt).size() < 30) prompt += " rock";

@@ -12,6 +12,7 @@
 #include "mulan/sentencepiece_model.h"
 #include "mulan/xlmr_tokenizer.h"
 #include "support/reference.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -26,7 +27,8 @@ fs::path fixture_tokenizer() {
 
 std::vector<std::vector<int>> spm_encode(const fs::path& model,
                                          const std::vector<std::string>& lines) {
-  const auto input = fs::temp_directory_path() / ("drs-spm-in-" + std::to_string(::getpid()));
+  const drs::test::TempDir temp("spm-in");
+  const auto input = temp / "input.txt";
   {
     std::ofstream out(input);
     for (const auto& l : lines) out << l << '\n';
@@ -44,7 +46,6 @@ std::vector<std::vector<int>> spm_encode(const fs::path& model,
     }
     ::pclose(pipe);
   }
-  fs::remove(input);
   return result;
 }
 
@@ -116,8 +117,8 @@ TEST(XlmrTokenizer, WrapsWithSpecialTokensAndTruncates) {
 }
 
 TEST(SentencePiece, WrittenDemoModelLoadsAndHasNoUnknownsForEnglish) {
-  const auto path =
-      fs::temp_directory_path() / ("drs-demo-spm-" + std::to_string(::getpid()) + ".model");
+  const drs::test::TempDir temp("demo-spm");
+  const auto path = temp / "demo.model";
   drs::write_sentencepiece_model(path, drs::demo_tokenizer_pieces());
   const auto model = drs::SentencePieceModel::load(path);
   const auto ids = model.encode("Upbeat pop, female vocals, 120 BPM!");
@@ -126,7 +127,6 @@ TEST(SentencePiece, WrittenDemoModelLoadsAndHasNoUnknownsForEnglish) {
   if (fs::exists(DRS_SPM_ENCODE)) {
     EXPECT_EQ(spm_encode(path, {"Upbeat pop, female vocals, 120 BPM!"}).at(0), ids);
   }
-  fs::remove(path);
 }
 
 TEST(SentencePiece, CorruptModelsAreClearErrors) {

@@ -1,31 +1,26 @@
 #include "onnx/onnx_test_models.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+
+#include "support/temp_dir.h"
 
 namespace drs::test {
 namespace {
 
 struct GeneratedModels {
-  std::filesystem::path dir;
+  TempDir temp{"onnx-test"};
+  std::filesystem::path dir;  // stays empty when a model could not be written
   GeneratedModels() {
     if (!python_has("torch,onnx,numpy")) return;
-    const auto path =
-        std::filesystem::temp_directory_path() / ("drs-onnx-test-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(path);
+    const auto& path = temp.path();
     const std::filesystem::path script = DRS_ONNX_TEST_DIR "/make_bert_exports.py";
     const std::filesystem::path ops = DRS_ONNX_TEST_DIR "/make_op_models.py";
     if (run_python(script, "'" + path.string() + "'") &&
         run_python(script, "'" + path.string() + "' --errors") &&
         run_python(ops, "'" + path.string() + "'"))
       dir = path;
-  }
-  ~GeneratedModels() {
-    std::error_code ignored;
-    if (!dir.empty()) std::filesystem::remove_all(dir, ignored);
   }
 };
 

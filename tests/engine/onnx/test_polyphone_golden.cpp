@@ -12,6 +12,7 @@
 #include "onnx/onnx_test_models.h"
 #include "onnx/polyphone_model.h"
 #include "support/reference.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -41,8 +42,8 @@ std::vector<Query> queries_of(const nlohmann::json& fixture) {
 // The numpy evaluation of `model` on every query, or nothing without python3-onnx.
 std::vector<std::vector<float>> numpy_logits(const fs::path& model, const std::vector<Query>& qs) {
   if (!drs::test::python_has("onnx,numpy")) return {};
-  const auto dir = fs::temp_directory_path() / ("drs-onnx-numpy-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const drs::test::TempDir temp("onnx-numpy");
+  const fs::path& dir = temp.path();
   nlohmann::json in = nlohmann::json::array();
   for (const auto& q : qs) in.push_back(q.ids);
   std::ofstream(dir / "in.json") << in.dump();
@@ -54,7 +55,6 @@ std::vector<std::vector<float>> numpy_logits(const fs::path& model, const std::v
     for (const auto& r : nlohmann::json::parse(out))
       result.push_back(r["logits"].get<std::vector<float>>());
   }
-  fs::remove_all(dir);
   return result;
 }
 

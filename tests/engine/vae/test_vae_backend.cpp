@@ -3,8 +3,6 @@
 // fallback), weight-norm folding, and the configuration read from the weights.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <map>
 #include <string>
@@ -14,6 +12,7 @@
 #include "drs/error.h"
 #include "models/torchscript_archive.h"
 #include "oobleck_fixture.h"
+#include "support/temp_dir.h"
 #include "vae/oobleck_config.h"
 #include "vae/vae.h"
 #include "vae/weight_norm.h"
@@ -127,8 +126,8 @@ TEST(VaeBackend, BrokenOobleckSafetensorsFileIsNoSilentFallback) {
     const std::string name = "decoder.layers.1.layers.1.bias";
     tensors[name] = at::zeros({tensors[name].size(0) + 1});
     std::vector<std::pair<std::string, at::Tensor>> list(tensors.begin(), tensors.end());
-    const auto path = fs::temp_directory_path() /
-                      ("drs-broken-vae-" + std::to_string(::getpid()) + ".safetensors");
+    const drs::test::TempDir dir("broken-vae");
+    const auto path = dir / "vae.safetensors";
     drs::write_safetensors(path, list);
     try {
       const drs::Vae vae(path, at::kCPU);
@@ -137,7 +136,6 @@ TEST(VaeBackend, BrokenOobleckSafetensorsFileIsNoSilentFallback) {
       EXPECT_EQ(e.kind(), drs::ErrorKind::ModelCorrupt);
       EXPECT_NE(std::string(e.what()).find(name), std::string::npos) << e.what();
     }
-    fs::remove(path);
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include "drs/error.h"
 #include "support/reference.h"
+#include "support/temp_dir.h"
 #include "vae/vae.h"
 
 namespace {
@@ -25,16 +26,15 @@ drs::ErrorKind kind_of_loading(const fs::path& path) {
 }
 
 TEST(VaeErrors, MissingFile) {
-  EXPECT_EQ(kind_of_loading(fs::temp_directory_path() / "no-such-vae.pt"),
-            drs::ErrorKind::ModelMissing);
+  const drs::test::TempDir dir("vae-missing");
+  EXPECT_EQ(kind_of_loading(dir / "no-such-vae.pt"), drs::ErrorKind::ModelMissing);
 }
 
 TEST(VaeErrors, NotTorchScript) {
-  const auto path =
-      fs::temp_directory_path() / ("drs-not-a-vae-" + std::to_string(::getpid()) + ".pt");
+  const drs::test::TempDir dir("not-a-vae");
+  const auto path = dir / "vae.pt";
   std::ofstream(path) << "this is not a zip archive";
   EXPECT_EQ(kind_of_loading(path), drs::ErrorKind::ModelCorrupt);
-  fs::remove(path);
 }
 
 TEST(VaeErrors, CancelBetweenChunksStopsDecoding) {

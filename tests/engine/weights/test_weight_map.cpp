@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <string>
 
 #include "drs/error.h"
+#include "support/temp_dir.h"
 #include "weights/safetensors.h"
 #include "weights/weight_map.h"
 
@@ -67,8 +67,8 @@ namespace {
 // reading the source again must give the file's bytes (re-faulted), and tensors that
 // live in ordinary memory must never be touched.
 TEST(WeightMap, ConvertingTakeKeepsSourcesReadable) {
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("drs-weight-map-pages-" + std::to_string(::getpid()) + ".safetensors");
+  const drs::test::TempDir dir("weight-map-pages");
+  const auto path = dir / "pages.safetensors";
   const auto values = at::arange(64 * 1024, at::kFloat).reshape({64, 1024}).to(at::kHalf);
   drs::write_safetensors(path, {{"big", values}});
   {
@@ -77,7 +77,6 @@ TEST(WeightMap, ConvertingTakeKeepsSourcesReadable) {
     EXPECT_TRUE(at::equal(bound, values.to(at::kFloat)));
     EXPECT_TRUE(at::equal(mapped.all().at("big"), values));  // pages came back from the file
   }
-  std::filesystem::remove(path);
 
   auto in_memory = drs::WeightMap({{"w", at::full({256, 1024}, 3.0)}}, "memory");
   (void)in_memory.take("w", {256, 1024}, at::kHalf);
