@@ -18,14 +18,13 @@
 #include <string_view>
 #include <vector>
 
-#include <unistd.h>
-
 #include "drs/error.h"
 #include "drs/lyrics.h"
 #include "hash_polyphone_scorer.h"
 #include "lyrics/chinese/chinese_data.h"
 #include "lyrics/chinese/chinese_g2p.h"
 #include "lyrics/utf8.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -43,9 +42,10 @@ std::vector<std::string_view> split(std::string_view bytes) {
   return parts;
 }
 
+// Rewritten for every input; removed with the process's temporary folder at exit.
 const fs::path& data_dir() {
-  static const fs::path dir =
-      fs::temp_directory_path() / ("drs-fuzz-zh-data-" + std::to_string(::getpid()));
+  static const drs::test::TempDir temp("fuzz-zh-data");
+  static const fs::path dir = temp / "data";
   return dir;
 }
 

@@ -12,12 +12,11 @@
 #include <string>
 #include <string_view>
 
-#include <unistd.h>
-
 #include "drs/lyrics.h"
 #include "hash_polyphone_scorer.h"
 #include "lyrics/chinese/chinese_g2p.h"
 #include "lyrics/utf8.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -33,8 +32,11 @@ constexpr const char* kLexicon =
     "你好\tni3 hao3\n小孩儿\txiao3 hai2 r5\n哼哼\thng5 hng5\n展览馆\tzhan3 lan3 guan3\n"
     "差不多\tcha4 bu4 duo1\n一天\tyi1 tian1\n银行\tyin2 hang2\n老头\tlao3\n看一看\tkan4 yi1 kan4\n";
 
+// Made once; the folder outlives the front end reading it (constructed first, so
+// destroyed last at exit).
 fs::path make_data_dir() {
-  const fs::path dir = fs::temp_directory_path() / ("drs-fuzz-zh-" + std::to_string(::getpid()));
+  static const drs::test::TempDir temp("fuzz-zh");
+  const fs::path& dir = temp.path();
   fs::create_directories(dir / "g2p_chinese_model");
   std::ofstream(dir / "chinese_lexicon.txt") << kLexicon;
   std::ofstream(dir / "g2p_chinese_model" / "poly_bert_model.onnx") << "not read";

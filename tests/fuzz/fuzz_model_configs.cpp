@@ -3,8 +3,6 @@
 // against), MuQ-MuLan's and XLM-R's (text tower), MuQ-MuLan's and MuQ's (audio tower).
 // The input stands in for one file at a time, the others being the official ones.
 // Only drs::Error may escape; an accepted DiT config must imply positive shapes.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -18,14 +16,15 @@
 #include "models/dit_tensor_spec.h"
 #include "mulan/audio_tower_config.h"
 #include "mulan/style_encoder_config.h"
+#include "support/temp_dir.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
 fs::path temp_file(const char* role) {
-  return fs::temp_directory_path() /
-         ("drs-fuzz-config-" + std::to_string(::getpid()) + "-" + role + ".json");
+  static const drs::test::TempDir dir("fuzz-config");
+  return dir / (std::string(role) + ".json");
 }
 
 fs::path write(const char* role, const std::string& text) {

@@ -3,8 +3,6 @@
 // the .pt converter, and the manifest reader that runs at every start-up. None may
 // crash; an accepted header must describe byte ranges inside the image; refusals are
 // drs::Error naming the problem.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -18,6 +16,7 @@
 #include "models/safetensors_header.h"
 #include "models/torch_pickle.h"
 #include "models/zip_archive.h"
+#include "support/temp_dir.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::span<const std::byte> image(reinterpret_cast<const std::byte*>(data), size);
@@ -40,9 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const drs::Error&) {
   }
 
-  static const std::filesystem::path path =
-      std::filesystem::temp_directory_path() /
-      ("drs-fuzz-manifest-" + std::to_string(::getpid()) + ".json");
+  static const drs::test::TempDir dir("fuzz-manifest");
+  static const std::filesystem::path path = dir / "manifest.json";
   {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
