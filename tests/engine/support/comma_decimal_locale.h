@@ -5,35 +5,28 @@
 // previous locale and LOCPATH are restored at the end.
 #pragma once
 
-#include <unistd.h>
-
 #include <clocale>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <locale>
 #include <optional>
 #include <string>
+
+#include "support/temp_dir.h"
 
 namespace drs::test {
 
 class CommaDecimalLocale {
  public:
   CommaDecimalLocale() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "drs-locale-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      problem_ = "cannot make a temporary folder";
-      return;
-    }
-    folder_ = pattern;
     const std::string make =
-        "localedef -i de_DE -f UTF-8 '" + folder_ + "/de_DE.UTF-8' >/dev/null 2>&1";
+        "localedef -i de_DE -f UTF-8 '" + (folder_ / "de_DE.UTF-8").string() + "' >/dev/null 2>&1";
     if (std::system(make.c_str()) != 0) {
       problem_ = "localedef could not make de_DE.UTF-8 (package locales)";
       return;
     }
     if (const char* old = std::getenv("LOCPATH")) old_locpath_ = old;
-    ::setenv("LOCPATH", folder_.c_str(), 1);
+    ::setenv("LOCPATH", folder_.path().c_str(), 1);
     previous_ = std::setlocale(LC_ALL, nullptr);
     if (std::setlocale(LC_ALL, "de_DE.UTF-8") == nullptr) {
       problem_ = "setlocale refused the generated de_DE.UTF-8";
@@ -51,8 +44,6 @@ class CommaDecimalLocale {
       ::setenv("LOCPATH", old_locpath_->c_str(), 1);
     else
       ::unsetenv("LOCPATH");
-    std::error_code ec;
-    if (!folder_.empty()) std::filesystem::remove_all(folder_, ec);
   }
   CommaDecimalLocale(const CommaDecimalLocale&) = delete;
   CommaDecimalLocale& operator=(const CommaDecimalLocale&) = delete;
@@ -61,7 +52,8 @@ class CommaDecimalLocale {
   [[nodiscard]] const std::string& problem() const { return problem_; }
 
  private:
-  std::string folder_, previous_, problem_;
+  TempDir folder_{"locale"};  // removed after the destructor has restored the locale
+  std::string previous_, problem_;
   std::optional<std::string> old_locpath_;
 };
 
