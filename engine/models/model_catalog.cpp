@@ -14,6 +14,16 @@ constexpr std::int64_t kDitConfigBytes = 247;
 constexpr const char* kDiffRhythmRepo = "ASLP-lab/DiffRhythm";
 constexpr const char* kDiffRhythmCommit = "28ad63c0f096fe2ee258bcabbcf081d5d9366afd";
 
+// DiffRhythm's DiT hyper-parameters as the repository's config/diffrhythm-1b.json states
+// them (the same for the base and the full model), in the hub's config.json layout.
+std::string official_dit_config_json() {
+  // MODEL.md §2.1, written by us in the hub's layout (not a copy of the repository's bytes).
+  return R"({"model_type": "diffrhythm", "model": {"dim": 2048, "depth": 16, "heads": 32, )"
+         R"("ff_mult": 4, "text_dim": 512, "conv_layers": 4, "mel_dim": 64, )"
+         R"("text_num_embeds": 363}})"
+         "\n";
+}
+
 Licence apache() {
   return {"Apache-2.0", "https://www.apache.org/licenses/LICENSE-2.0",
           "Permissive: songs you make may be used commercially."};
@@ -171,14 +181,6 @@ std::vector<CatalogSet> build_catalog() {
 }
 
 }  // namespace
-
-std::string official_dit_config_json() {
-  // MODEL.md §2.1, written by us in the hub's layout (not a copy of the repository's bytes).
-  return R"({"model_type": "diffrhythm", "model": {"dim": 2048, "depth": 16, "heads": 32, )"
-         R"("ff_mult": 4, "text_dim": 512, "conv_layers": 4, "mel_dim": 64, )"
-         R"("text_num_embeds": 363}})"
-         "\n";
-}
 
 const char* format_name(FileFormat format) {
   switch (format) {

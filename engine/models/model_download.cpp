@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "drs/error.h"
-#include "drs/model_install.h"
 #include "drs/model_manifest.h"
 #include "models/http_download.h"
+#include "models/model_import.h"
 #include "models/sha256.h"
 
 namespace drs {
@@ -34,6 +34,15 @@ std::string percent_encode(const std::string& part) {
     }
   }
   return out;
+}
+
+// `{endpoint}/{repo}/resolve/{revision}/{file}`, each part percent-encoded.
+std::string resolve_url(const std::string& endpoint, const std::string& repo,
+                        const std::string& revision, const std::string& file) {
+  std::string base = endpoint;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + "/" + percent_encode(repo) + "/resolve/" + percent_encode(revision) + "/" +
+         percent_encode(file);
 }
 
 std::int64_t bytes_of(const CatalogFile& f) {
@@ -104,14 +113,6 @@ std::string hub_endpoint() {
 
 std::string hub_token() {
   return env_or("HF_TOKEN", "");
-}
-
-std::string resolve_url(const std::string& endpoint, const std::string& repo,
-                        const std::string& revision, const std::string& file) {
-  std::string base = endpoint;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + "/" + percent_encode(repo) + "/resolve/" + percent_encode(revision) + "/" +
-         percent_encode(file);
 }
 
 std::string source_url(const CatalogFile& file, const std::string& endpoint) {

@@ -1,3 +1,5 @@
+#include "models/model_import.h"
+
 #include <algorithm>
 #include <fstream>
 #include <set>
@@ -5,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include "drs/error.h"
-#include "drs/model_install.h"
 #include "drs/model_set.h"
 #include "models/checkpoint_conversion.h"
 #include "models/dit_tensor_spec.h"

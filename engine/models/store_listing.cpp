@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "drs/error.h"
-#include "drs/model_install.h"
 #include "drs/model_set.h"
 #include "drs/model_store.h"
+#include "models/model_import.h"
 
 namespace drs {
 namespace fs = std::filesystem;

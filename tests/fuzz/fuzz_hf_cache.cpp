@@ -9,6 +9,8 @@
 // (read_model_set, preferred_model_set, chinese_lyrics_dir). Only drs::Error may escape;
 // whatever is found must be inside the tree, and a plan without errors must hold every
 // file of its set.
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -26,7 +28,6 @@
 #include "drs/model_set.h"
 #include "drs/model_store.h"
 #include "models/model_import.h"
-#include "support/temp_dir.h"
 
 namespace {
 
@@ -158,8 +159,8 @@ void read_as_store(const fs::path& folder) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const drs::test::TempDir temp("fuzz-hf");
-  static const fs::path root = temp / "tree";
+  static const fs::path root =
+      fs::temp_directory_path() / ("drs-fuzz-hf-" + std::to_string(::getpid()));
   std::error_code ec;
   fs::remove_all(root, ec);  // links are removed, never followed
   fs::create_directories(root, ec);

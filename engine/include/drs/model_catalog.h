@@ -43,10 +43,6 @@ struct CatalogFile {
   std::string fallback_content;
 };
 
-// DiffRhythm's DiT hyper-parameters as the repository's config/diffrhythm-1b.json states
-// them (the same for the base and the full model), in the hub's config.json layout.
-[[nodiscard]] std::string official_dit_config_json();
-
 struct Licence {
   std::string name;  // "Apache-2.0"
   std::string url;

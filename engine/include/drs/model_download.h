@@ -19,10 +19,8 @@ namespace drs {
 [[nodiscard]] std::string hub_endpoint();
 // $HF_TOKEN, else empty.
 [[nodiscard]] std::string hub_token();
-// `{endpoint}/{repo}/resolve/{revision}/{file}`, each part percent-encoded.
-[[nodiscard]] std::string resolve_url(const std::string& endpoint, const std::string& repo,
-                                      const std::string& revision, const std::string& file);
-// Where a catalogue file comes from: its direct URL, else the hub's resolve URL.
+// Where a catalogue file comes from: its direct URL, else the hub's
+// `{endpoint}/{repo}/resolve/{revision}/{file}` URL, each part percent-encoded.
 [[nodiscard]] std::string source_url(const CatalogFile& file, const std::string& endpoint);
 
 struct DownloadProgress {

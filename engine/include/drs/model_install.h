@@ -10,7 +10,6 @@
 
 #include <filesystem>
 #include <functional>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,35 +42,14 @@ struct ImportPlan {
 // (minutes for a full set).
 [[nodiscard]] ImportPlan plan_import(const std::filesystem::path& folder, const CatalogSet& set);
 
-// The folder holding repo `repo`'s files under `folder` (a snapshot of a hub cache,
-// the folder itself, ...). `models--ORG--NAME` folders resolve through refs/main when
-// present, else the most recent snapshot.
-[[nodiscard]] std::optional<std::filesystem::path> find_repo_snapshot(
-    const std::filesystem::path& folder, const std::string& repo);
-
-// Checks one file's content against its catalogue format; empty when fine, else the
-// reason (naming the tensor for safetensors files).
-[[nodiscard]] std::string check_file_format(const std::filesystem::path& path, FileFormat format);
-
 // Installs a checked plan into `<store>/<set id>` and returns that folder. Throws
 // drs::Error naming the problem; nothing half-installed is left behind.
 std::filesystem::path execute_import(const ImportPlan& plan, const CatalogSet& set,
                                      const std::filesystem::path& store,
                                      const InstallStatus& status = {});
 
-// Shared by downloads and imports: converts the checkpoints among `files` (already in
-// `folder` under their local names), checks tensor names and shapes, writes the
-// manifest. `files` is updated in place. Throws drs::Error.
-void finish_install_folder(const std::filesystem::path& folder, const CatalogSet& set,
-                           std::vector<ManifestFile>& files, const std::string& source,
-                           const InstallStatus& status = {});
-
 // `<store>/<id>` after checking that `id` is a plain folder name; throws BadInput.
 [[nodiscard]] std::filesystem::path install_folder(const std::filesystem::path& store,
                                                    const std::string& id);
-
-// A relative path that stays inside its folder: not empty, no absolute path, no "." or
-// ".." segment, no backslash or control character. Downloads and imports refuse others.
-[[nodiscard]] bool is_safe_relative_name(const std::string& name);
 
 }  // namespace drs

@@ -18,6 +18,7 @@
 #include "drs/model_install.h"
 #include "drs/model_store.h"
 #include "models/checkpoint_conversion.h"
+#include "models/model_import.h"
 #include "models/safetensors_header.h"
 #include "models/sha256.h"
 #include "support/reference.h"
