@@ -9,8 +9,6 @@
 // (read_model_set, preferred_model_set, chinese_lyrics_dir). Only drs::Error may escape;
 // whatever is found must be inside the tree, and a plan without errors must hold every
 // file of its set.
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -28,6 +26,7 @@
 #include "drs/model_set.h"
 #include "drs/model_store.h"
 #include "models/model_import.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -159,8 +158,8 @@ void read_as_store(const fs::path& folder) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const fs::path root =
-      fs::temp_directory_path() / ("drs-fuzz-hf-" + std::to_string(::getpid()));
+  static const drs::test::TempDir temp("fuzz-hf");
+  static const fs::path root = temp / "tree";
   std::error_code ec;
   fs::remove_all(root, ec);  // links are removed, never followed
   fs::create_directories(root, ec);
