@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/blas_core_state.h"
+#include "core/kernel_choice.h"
 
 namespace drs {
 namespace {
@@ -68,8 +69,8 @@ int openblas_core_level(std::string_view core) {
 std::string best_openblas_core(const CpuFeatures& cpu) {
   // No AMX core: OpenBLAS releases without it ignore the name, and those with it pick it
   // themselves on the CPUs they know.
-  if (cpu.avx512_core() && cpu.avx512_bf16) return "Cooperlake";
-  if (cpu.avx512_core()) return "SkylakeX";
+  if (has_avx512_core(cpu) && cpu.avx512_bf16) return "Cooperlake";
+  if (has_avx512_core(cpu)) return "SkylakeX";
   if (cpu.avx2 && cpu.fma) return cpu.vendor == CpuVendor::Amd ? "Zen" : "Haswell";
   if (cpu.avx) return "Sandybridge";
   return {};

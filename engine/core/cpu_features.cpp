@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/kernel_choice.h"
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
 #define DRS_HAVE_CPUID 1
@@ -56,7 +58,7 @@ std::string CpuFeatures::summary() const {
   add(avx, "avx");
   add(avx2, "avx2");
   add(fma, "fma");
-  add(avx512_core(), "avx512");
+  add(has_avx512_core(*this), "avx512");
   add(avx512_vnni, "avx512_vnni");
   add(avx512_bf16, "avx512_bf16");
   add(amx, "amx");

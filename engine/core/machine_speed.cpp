@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/int8_linear.h"
+#include "core/kernel_choice.h"
 #include "core/runs_per_second.h"
 #include "core/threads.h"
 
@@ -72,7 +73,7 @@ constexpr double kSlowGflopsPerThread = 5.0;
 double expected_min_gflops(const CpuFeatures& cpu, int threads) {
   // lanes x 2 FLOPs per FMA x 1 FMA unit x 2 GHz, halved: every tuned kernel on a current
   // core clears it, a kernel for an older instruction set (or none) does not.
-  const double per_thread = 0.5 * cpu.float_lanes() * 2.0 * 2.0;
+  const double per_thread = 0.5 * float_lanes(cpu) * 2.0 * 2.0;
   return std::max(per_thread, kSlowGflopsPerThread) * std::max(1, threads);
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/blas_core_state.h"
 #include "core/blas_probe.h"
+#include "core/kernel_choice.h"
 #include "drs/blas_kernel.h"
 
 namespace drs {

@@ -10,6 +10,7 @@
 #include <span>
 #include <vector>
 
+#include "core/kernel_choice.h"
 #include "drs/cpu_features.h"
 #include "drs/error.h"
 
@@ -213,7 +214,7 @@ void attend_head(const PackedHead& p, float* out) {
 bool bf16_attention_supported(int64_t head_dim) {
 #ifdef DRS_BF16_ATTENTION
   const auto cpu = detect_cpu_features();
-  return head_dim == kHeadDim && cpu.avx512_core() && cpu.avx512_bf16;
+  return head_dim == kHeadDim && has_avx512_core(cpu) && cpu.avx512_bf16;
 #else
   (void)head_dim;
   return false;

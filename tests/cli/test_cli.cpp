@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_process.h"
+#include "core/kernel_choice.h"
 #include "drs/blas_kernel.h"
 #include "drs/cpu_features.h"
 #include "support/temp_dir_test.h"

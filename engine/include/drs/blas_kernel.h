@@ -11,8 +11,6 @@
 #include <string>
 #include <string_view>
 
-#include "drs/cpu_features.h"
-
 namespace drs {
 
 enum class BlasCoreSelection {
@@ -44,14 +42,5 @@ struct BlasKernel {
 // can differ from LibTorch's intra-op count); 0 when the BLAS is not OpenBLAS.
 [[nodiscard]] int openblas_threads();
 [[nodiscard]] std::string_view selection_name(BlasCoreSelection selection);
-
-// The decision, kept free of the machine so it can be tested: OpenBLAS's x86-64 cores
-// ranked by the instruction set their kernels use (-1: a core this table does not know,
-// e.g. one newer than it, which is never replaced).
-[[nodiscard]] int openblas_core_level(std::string_view core);
-// The best core an OpenBLAS of this generation has for `cpu` ("" when none fits).
-[[nodiscard]] std::string best_openblas_core(const CpuFeatures& cpu);
-// The core to switch to when `current` is below what `cpu` supports, else "".
-[[nodiscard]] std::string better_openblas_core(const CpuFeatures& cpu, std::string_view current);
 
 }  // namespace drs

@@ -17,10 +17,6 @@ struct CpuFeatures {
   bool avx512_vnni = false, avx512_bf16 = false;
   bool amx = false;  // AMX tiles with bf16 (only where the OS has enabled their state)
 
-  // The AVX-512 subset every AVX-512 BLAS kernel (SkylakeX and later) needs.
-  [[nodiscard]] bool avx512_core() const { return avx512f && avx512bw && avx512dq && avx512vl; }
-  // float32 lanes of the widest FMA this CPU can run (4 without AVX).
-  [[nodiscard]] int float_lanes() const { return avx512_core() ? 16 : (avx ? 8 : 4); }
   // "avx2 fma avx512 avx512_bf16 ..." for diagnostics.
   [[nodiscard]] std::string summary() const;
 };

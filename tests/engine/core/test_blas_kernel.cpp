@@ -6,6 +6,7 @@
 
 #include "core/blas_core_state.h"
 #include "core/blas_probe.h"
+#include "core/kernel_choice.h"
 #include "drs/blas_kernel.h"
 #include "drs/machine_speed.h"
 
@@ -79,8 +80,8 @@ TEST(BlasCoreChoice, AvxWithoutTheAvx512SubsetIsNotAvx512) {
   auto f = avx2(CpuVendor::Intel);
   f.avx512f = true;  // e.g. a CPU (or VM) exposing only part of AVX-512
   EXPECT_EQ(drs::best_openblas_core(f), "Haswell");
-  EXPECT_EQ(f.float_lanes(), 8);
-  EXPECT_EQ(avx512(false).float_lanes(), 16);
+  EXPECT_EQ(drs::float_lanes(f), 8);
+  EXPECT_EQ(drs::float_lanes(avx512(false)), 16);
 }
 
 TEST(BlasCoreState, SurvivesTheEnvironmentRoundTrip) {

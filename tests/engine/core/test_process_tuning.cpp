@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 
+#include "core/kernel_choice.h"
 #include "drs/blas_kernel.h"
 #include "drs/process_tuning.h"
 
