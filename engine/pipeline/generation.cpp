@@ -201,7 +201,7 @@ GenerationResult sample_and_decode(LoadedModels& models, const SampleInputs& inp
   if (listen_in) {
     sampler_progress.wants_estimate = [listen_in] { return listen_in->pending(); };
     sampler_progress.on_estimate = [&](int step, const at::Tensor& estimate) {
-      const auto window = listen_in->take();
+      const auto window = detail::ListenInAccess::take(*listen_in);
       if (!window) return;
       auto p = event(Stage::Sampling, step, steps, "listen-in preview");
       p.preview = std::make_shared<const PreviewAudio>(

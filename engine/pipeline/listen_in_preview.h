@@ -4,12 +4,28 @@
 
 #include <ATen/ATen.h>
 
+#include <mutex>
+#include <optional>
 #include <stop_token>
 
 #include "drs/listen_in.h"
 #include "vae/vae.h"
 
 namespace drs {
+
+namespace detail {
+// The engine's side of ListenIn, kept out of the public class so that front ends only
+// request and cancel.
+struct ListenInAccess {
+  // The request to serve now, if any (the slot is emptied).
+  [[nodiscard]] static std::optional<PreviewWindow> take(ListenIn& listen_in) {
+    const std::lock_guard lock(listen_in.mutex_);
+    auto window = listen_in.pending_;
+    listen_in.pending_.reset();
+    return window;
+  }
+};
+}  // namespace detail
 
 // The latent frames [first, first + count) of a song of `frames` frames that a window
 // covers: centred where asked, kept inside the song, at least one frame.

@@ -10,7 +10,7 @@
 // never changes the result: the sampler's state is not touched.
 //
 // Thread safety: request() and cancel() may be called from any thread while generate()
-// runs on another; the engine alone calls take().
+// runs on another; the engine alone takes a request out of the slot.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +19,10 @@
 #include <vector>
 
 namespace drs {
+
+namespace detail {
+struct ListenInAccess;  // the engine's side of the mailbox (engine/pipeline)
+}  // namespace detail
 
 // What the caller asks to hear.
 struct PreviewWindow {
@@ -59,15 +63,11 @@ class ListenIn {
     const std::lock_guard lock(mutex_);
     return pending_.has_value();
   }
-  // Engine side: the request to serve now, if any (the slot is emptied).
-  std::optional<PreviewWindow> take() {
-    const std::lock_guard lock(mutex_);
-    auto window = pending_;
-    pending_.reset();
-    return window;
-  }
 
  private:
+  // Emptying the slot is the engine's alone: a front end that took a request would
+  // silently swallow it.
+  friend struct detail::ListenInAccess;
   mutable std::mutex mutex_;
   std::optional<PreviewWindow> pending_;
 };
