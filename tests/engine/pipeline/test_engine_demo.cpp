@@ -1,8 +1,6 @@
 // The whole pipeline on the demo model set: lyrics -> style -> sampling -> decoding.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -14,6 +12,7 @@
 #include "core/torch_compat.h"
 #include "drs/engine.h"
 #include "drs/run_journal.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -37,21 +36,21 @@ class EngineDemo : public ::testing::Test {
  protected:
   // A private prompt cache folder: the tests must not write into the user's cache.
   static void SetUpTestSuite() {
+    cache_ = new drs::test::TempDir("engine-demo-cache");
     drs::EngineOptions options{DRS_TEST_DEMO_DIR, drs::Device::Cpu};
-    options.cache_dir = cache_dir();
+    options.cache_dir = cache_->path();
     engine_ = new drs::Engine(options);
   }
   static void TearDownTestSuite() {
     delete engine_;
     engine_ = nullptr;
-    std::filesystem::remove_all(cache_dir());
+    delete cache_;
+    cache_ = nullptr;
   }
-  static std::filesystem::path cache_dir() {
-    return std::filesystem::temp_directory_path() /
-           ("drs-engine-demo-cache-" + std::to_string(::getpid()));
-  }
+  static drs::test::TempDir* cache_;
   static drs::Engine* engine_;
 };
+drs::test::TempDir* EngineDemo::cache_ = nullptr;
 drs::Engine* EngineDemo::engine_ = nullptr;
 
 TEST_F(EngineDemo, GeneratesASongOfExactlyTheModelLengthWithProgressForEveryStepAndChunk) {
@@ -247,8 +246,8 @@ TEST(EnginePrecision, CpuFloat16IsRefusedClearlyOnLibTorch1) {
 TEST(EnginePrecision, CpuBFloat16GeneratesASong) {
   drs::EngineOptions options{DRS_TEST_DEMO_DIR, drs::Device::Cpu};
   options.precision = drs::Precision::BFloat16;
-  options.cache_dir = std::filesystem::temp_directory_path() /
-                      ("drs-engine-bf16-cache-" + std::to_string(::getpid()));
+  const drs::test::TempDir cache("engine-bf16-cache");
+  options.cache_dir = cache.path();
   drs::Engine engine(options);
   EXPECT_EQ(engine.info().precision, "BFloat16");
   auto request = quick_request();
@@ -257,7 +256,6 @@ TEST(EnginePrecision, CpuBFloat16GeneratesASong) {
   ASSERT_EQ(result.takes.size(), 1u);
   EXPECT_EQ(result.takes[0].frames(), static_cast<std::size_t>(2048 * 2048));
   for (const float v : result.takes[0].audio) ASSERT_TRUE(std::isfinite(v));
-  std::filesystem::remove_all(options.cache_dir);
 }
 
 TEST_F(EngineDemo, AStyleEmbeddingCanReplaceTheTextPrompt) {

@@ -12,7 +12,6 @@
 // sample each, later blocks < 1 frame together), so the margin is 10 frames.
 #include <gtest/gtest.h>
 #include <sndfile.h>
-#include <unistd.h>
 
 #include <ATen/ATen.h>
 #include <ATen/CPUGeneratorImpl.h>
@@ -29,6 +28,7 @@
 #include "drs/model_set.h"
 #include "pipeline/edit_frames.h"
 #include "pipeline/reference_song.h"
+#include "support/temp_dir.h"
 #include "vae/vae.h"
 
 namespace {
@@ -99,8 +99,8 @@ double snr_db(const drs::Take& take, const at::Tensor& reference, const at::Tens
 class EngineEdit : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("drs-engine-edit-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
+    temp_ = new drs::test::TempDir("engine-edit");
+    dir_ = temp_->path();
     drs::EngineOptions options{DRS_TEST_DEMO_DIR, drs::Device::Cpu};
     options.cache_dir = dir_ / "cache";
     engine_ = new drs::Engine(options);
@@ -120,9 +120,10 @@ class EngineEdit : public ::testing::Test {
   static void TearDownTestSuite() {
     delete vae_;
     delete engine_;
-    fs::remove_all(dir_);
+    delete temp_;
   }
   static fs::path song() { return dir_ / "song.wav"; }
+  static inline drs::test::TempDir* temp_ = nullptr;
   static inline fs::path dir_;
   static inline drs::Engine* engine_ = nullptr;
   static inline drs::Vae* vae_ = nullptr;

@@ -2,8 +2,6 @@
 // samples, on the demo set; they never change the takes.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -16,6 +14,7 @@
 #include "drs/engine.h"
 #include "drs/listen_in.h"
 #include "pipeline/listen_in_preview.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -64,18 +63,23 @@ drs::GenerationRequest request() {
 class ListenIn : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
+    cache_ = std::make_unique<drs::test::TempDir>("listen-in-cache");
     drs::EngineOptions options{DRS_TEST_DEMO_DIR, drs::Device::Cpu};
-    options.cache_dir = std::filesystem::temp_directory_path() /
-                        ("drs-listen-in-cache-" + std::to_string(::getpid()));
+    options.cache_dir = cache_->path();
     options.journal_runs = false;
     engine_ = std::make_unique<drs::Engine>(options);
     plain_ = engine_->generate(request(), {});
     ASSERT_EQ(plain_.outcome, drs::Outcome::Succeeded) << plain_.error;
   }
-  static void TearDownTestSuite() { engine_.reset(); }
+  static void TearDownTestSuite() {
+    engine_.reset();
+    cache_.reset();
+  }
+  static std::unique_ptr<drs::test::TempDir> cache_;
   static std::unique_ptr<drs::Engine> engine_;
   static drs::GenerationResult plain_;
 };
+std::unique_ptr<drs::test::TempDir> ListenIn::cache_;
 std::unique_ptr<drs::Engine> ListenIn::engine_;
 drs::GenerationResult ListenIn::plain_;
 

@@ -2,7 +2,6 @@
 // the same song, bit for bit: the checkpoint is read in place (our zip reader and
 // restricted unpickler), entries the model does not use are skipped and named.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -10,6 +9,7 @@
 
 #include "drs/engine.h"
 #include "drs/model_set.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -51,8 +51,8 @@ fs::path official_layout_copy(const fs::path& root, const std::string& strided) 
 TEST(OfficialCheckpoint, ASetWithOnlyCfmModelPtGeneratesTheSameSong) {
   if (std::system("/usr/bin/python3 -c 'import torch' 2>/dev/null") != 0)
     GTEST_SKIP() << "python3-torch is needed to write the checkpoint";
-  const auto root = fs::temp_directory_path() / ("drs-official-ckpt-" + std::to_string(::getpid()));
-  fs::create_directories(root);
+  const drs::test::TempDir temp("official-ckpt");
+  const fs::path& root = temp.path();
   const auto set = official_layout_copy(root, "transformer.proj_out.weight");
   ASSERT_FALSE(set.empty()) << "writing the checkpoint failed";
   ASSERT_NO_THROW((void)drs::read_model_set(set));
@@ -70,5 +70,4 @@ TEST(OfficialCheckpoint, ASetWithOnlyCfmModelPtGeneratesTheSameSong) {
     named = named || w.find("'transformer.rotary_emb.inv_freq'") != std::string::npos;
   }
   EXPECT_TRUE(named) << "the unused checkpoint entry must be named";
-  fs::remove_all(root);
 }

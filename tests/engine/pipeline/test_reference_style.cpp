@@ -3,7 +3,6 @@
 // second Engine on the same cache folder reads it from disk), and the result equals the
 // cached run's take.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -13,6 +12,7 @@
 
 #include "drs/audio_file.h"
 #include "drs/engine.h"
+#include "support/temp_dir.h"
 
 namespace {
 
@@ -28,8 +28,8 @@ drs::GenerationRequest request_for(const fs::path& reference, std::optional<doub
 }
 
 TEST(ReferenceStyle, EmbeddingsAreCachedByFileContentAndClip) {
-  const auto dir = fs::temp_directory_path() / ("drs-ref-style-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const drs::test::TempDir temp("ref-style");
+  const fs::path& dir = temp.path();
   std::vector<float> tone(static_cast<std::size_t>(12 * 32000));
   for (std::size_t i = 0; i < tone.size(); ++i)
     tone[i] = 0.4f * static_cast<float>(std::sin(0.07 * static_cast<double>(i)));
@@ -64,7 +64,6 @@ TEST(ReferenceStyle, EmbeddingsAreCachedByFileContentAndClip) {
   const auto refused = engine.generate(both, {}, {});
   EXPECT_EQ(refused.outcome, drs::Outcome::Failed);
   EXPECT_EQ(refused.error_kind, drs::ErrorKind::BadInput);
-  fs::remove_all(dir);
 }
 
 }  // namespace

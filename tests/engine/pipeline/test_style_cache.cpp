@@ -3,8 +3,6 @@
 // keep their truncation warning, and fall back to memory when the folder is unusable.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -13,6 +11,7 @@
 #include <vector>
 
 #include "drs/engine.h"
+#include "support/temp_dir_test.h"
 
 namespace {
 
@@ -51,35 +50,26 @@ bool has_truncation_warning(const drs::GenerationResult& result) {
   return false;
 }
 
-class StyleCache : public ::testing::Test {
+// dir_ is the cache folder.
+class StyleCache : public drs::test::TempDirTest {
  protected:
-  void SetUp() override {
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    cache_ = fs::temp_directory_path() /
-             ("drs-style-cache-" + std::to_string(::getpid()) + "-" + test->name());
-    fs::remove_all(cache_);
-  }
-  void TearDown() override { fs::remove_all(cache_); }
-
   [[nodiscard]] drs::EngineOptions options(const fs::path& cache_dir) const {
     drs::EngineOptions o{DRS_TEST_DEMO_DIR, drs::Device::Cpu};
     o.cache_dir = cache_dir;
     return o;
   }
-
-  fs::path cache_;
 };
 
 TEST_F(StyleCache, ASecondEngineReusesTheEmbeddingWithoutLoadingTheEncoder) {
   const auto request = request_for("upbeat pop, female vocals");
-  drs::Engine first(options(cache_));
-  EXPECT_EQ(first.info().style_cache, (cache_ / "style-embeddings").string());
+  drs::Engine first(options(dir_));
+  EXPECT_EQ(first.info().style_cache, (dir_ / "style-embeddings").string());
   const auto miss = generate_timed(first, request);
   ASSERT_EQ(miss.result.outcome, drs::Outcome::Succeeded) << miss.result.error;
   EXPECT_EQ(first.info().style_encoder_loads, 1);
   EXPECT_EQ(first.info().model_loads, 3);  // DiT, VAE, text encoder
 
-  drs::Engine second(options(cache_));  // a restart: nothing in memory
+  drs::Engine second(options(dir_));  // a restart: nothing in memory
   const auto hit = generate_timed(second, request);
   ASSERT_EQ(hit.result.outcome, drs::Outcome::Succeeded) << hit.result.error;
   EXPECT_EQ(second.info().style_encoder_loads, 0);
@@ -98,13 +88,13 @@ TEST_F(StyleCache, ACachedOverLongPromptKeepsItsTruncationWarning) {
   std::string prompt;
   for (int i = 0; i < 400; ++i) prompt += "pop rock ";
   const auto request = request_for(prompt);
-  drs::Engine first(options(cache_));
+  drs::Engine first(options(dir_));
   const auto computed = first.generate(request, {});
   ASSERT_EQ(computed.outcome, drs::Outcome::Succeeded) << computed.error;
   EXPECT_TRUE(has_truncation_warning(computed));
   // The same engine again (memory hit), then a restart (disk hit).
   EXPECT_TRUE(has_truncation_warning(first.generate(request, {})));
-  drs::Engine second(options(cache_));
+  drs::Engine second(options(dir_));
   EXPECT_TRUE(has_truncation_warning(second.generate(request, {})));
   EXPECT_EQ(second.info().style_encoder_loads, 0);
   // A short prompt carries no stale warning from the entry before it.
@@ -112,9 +102,8 @@ TEST_F(StyleCache, ACachedOverLongPromptKeepsItsTruncationWarning) {
 }
 
 TEST_F(StyleCache, AnUnusableFolderLeavesTheCacheInMemory) {
-  fs::create_directories(cache_);
-  std::ofstream(cache_ / "a-file") << "not a folder";
-  drs::Engine engine(options(cache_ / "a-file"));  // no folder can be made below a file
+  std::ofstream(dir_ / "a-file") << "not a folder";
+  drs::Engine engine(options(dir_ / "a-file"));  // no folder can be made below a file
   EXPECT_TRUE(engine.info().style_cache.empty());
   const auto request = request_for("lofi hip hop");
   ASSERT_EQ(engine.generate(request, {}).outcome, drs::Outcome::Succeeded);
