@@ -33,9 +33,8 @@ using Environment = std::vector<std::pair<std::string, std::string>>;
 // A cache folder of the test process's own (prompt embeddings, run journals), never the
 // user's.
 fs::path test_cache_dir() {
-  static const auto dir =
-      fs::temp_directory_path() / ("drs-cli-cache-" + std::to_string(::getpid()));
-  return dir;
+  static const drs::test::TempDir dir("cli-cache");
+  return dir.path();
 }
 
 // Runs the CLI with `args` (and `env` added to its environment), never with the user's

@@ -4,7 +4,6 @@
 // skipped, the interrupted one continued from its journal); a bad line is named before
 // anything runs.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <csignal>
 #include <filesystem>
@@ -16,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_process.h"
+#include "support/temp_dir_test.h"
 
 namespace {
 
@@ -24,11 +24,9 @@ using drs::test::file_bytes;
 using drs::test::ProcessOptions;
 using drs::test::ProcessRun;
 
-class CliBatchTest : public ::testing::Test {
+class CliBatchTest : public drs::test::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("drs-cli-batch-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
     std::ofstream(dir_ / "a.lrc") << "[00:01.00]First song of the batch\n";
     std::ofstream(dir_ / "b.lrc") << "[00:02.00]Second song of the batch\n";
   }
@@ -64,9 +62,6 @@ class CliBatchTest : public ::testing::Test {
     EXPECT_EQ(run.exit_code, 0) << run.err;
     return file_bytes(dir_ / "single.wav");
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path dir_;
 };
 
 TEST_F(CliBatchTest, EveryLineBecomesATakeAsIfRunAlone) {
