@@ -25,6 +25,7 @@ using drs::lyrics::zh::JiebaSegmenter;
 
 std::vector<std::string> to_strings(const std::vector<std::u32string>& words) {
   std::vector<std::string> out;
+  out.reserve(words.size());
   for (const auto& w : words) out.push_back(to_utf8(w));
   return out;
 }
