@@ -146,12 +146,18 @@ RunIdentity identify_run(const std::filesystem::path& model_dir, const ModelInfo
   id.model_name = set.name;
   // Hashing gigabytes at every run would cost a minute; names, sizes and modification
   // times change whenever a file of the set is replaced.
+  // A file that another process creates and removes meanwhile (an atomic write's
+  // temporary) is skipped rather than failing the run's identity.
   std::vector<std::string> entries;
+  std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(model_dir)) {
-    if (!entry.is_regular_file()) continue;
-    const auto time = entry.last_write_time().time_since_epoch().count();
-    entries.push_back(entry.path().filename().string() + ":" + std::to_string(entry.file_size()) +
-                      ":" + std::to_string(time));
+    if (!entry.is_regular_file(error)) continue;
+    const auto size = entry.file_size(error);
+    if (error) continue;
+    const auto time = entry.last_write_time(error).time_since_epoch().count();
+    if (error) continue;
+    entries.push_back(entry.path().filename().string() + ":" + std::to_string(size) + ":" +
+                      std::to_string(time));
   }
   std::sort(entries.begin(), entries.end());
   std::string joined;

@@ -103,7 +103,7 @@ void TakesPanel::addTake(const Take& take, const QString& style, const QString& 
       .style = style,
       .preset = preset,
       .seconds = static_cast<double>(take.frames()) / take.sample_rate,
-      .preview_path = preview_dir_.filePath(QStringLiteral("take-%1.wav").arg(takes().size() + 1)),
+      .preview_path = preview_dir_.filePath(QStringLiteral("take-%1.wav").arg(++previews_written_)),
       .parent = parent,
       .requested_seconds = requested_seconds,
       .library_path = {},

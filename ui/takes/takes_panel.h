@@ -99,6 +99,9 @@ class TakesPanel : public QGroupBox {
   QPushButton* export_;
   StreamingPlayback* streaming_;  // plays a take while it decodes
   QTemporaryDir preview_dir_;
+  // Preview files are never reused: after a delete the row count would name an existing
+  // take's file (which edits read as their reference audio).
+  int previews_written_ = 0;
   TakeLibrary* library_;
   GenerationController* controller_ = nullptr;
   LibraryBar* bar_;
