@@ -1258,8 +1258,8 @@ Vektoreinheiten: %2</translation>
         <translation>bfloat16-Matrixrechnung ist auf dieser CPU %1× so schnell wie float32: Songs brauchen etwa die Hälfte der Zeit. Das Ergebnis weicht leicht von der offiziellen float32-Rechnung ab (finales Latent innerhalb von etwa 3 %).</translation>
     </message>
     <message>
-        <source>int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer&apos;s matrices are quantised to 8 bits; attention stays float32). The result differs slightly from the official float32 computation (final latent within about 1.5 %).</source>
-        <translation>int8-Matrixrechnung ist auf dieser CPU %1× so schnell wie float32 (die Matrizen des Transformers werden auf 8 Bit quantisiert; Attention bleibt float32). Das Ergebnis weicht leicht von der offiziellen float32-Rechnung ab (finales Latent innerhalb von etwa 1,5 %).</translation>
+        <source>int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer&apos;s matrices are quantised to 8 bits; where the CPU has native bfloat16, attention and the decoder run in it). The result differs slightly from the official float32 computation (final latent within about 1.5 %).</source>
+        <translation>int8-Matrixrechnung ist auf dieser CPU %1× so schnell wie float32 (die Matrizen des Transformers werden auf 8 Bit quantisiert; wo die CPU bfloat16 nativ beherrscht, laufen Attention und Decoder darin). Das Ergebnis weicht leicht von der offiziellen float32-Rechnung ab (finales Latent innerhalb von etwa 1,5 %).</translation>
     </message>
     <message>
         <source>%1–%2 s with the full model.</source>

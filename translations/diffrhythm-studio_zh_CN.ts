@@ -1251,8 +1251,8 @@ Vector units: %2</source>
         <translation>在这台 CPU 上，bfloat16 矩阵运算的速度是 float32 的 %1 倍：生成歌曲大约只需一半时间。结果与官方 float32 计算略有差异（最终潜变量相差约 3 % 以内）。</translation>
     </message>
     <message>
-        <source>int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer&apos;s matrices are quantised to 8 bits; attention stays float32). The result differs slightly from the official float32 computation (final latent within about 1.5 %).</source>
-        <translation>在这台 CPU 上，int8 矩阵运算的速度是 float32 的 %1 倍（Transformer 的矩阵量化为 8 位；注意力计算仍为 float32）。结果与官方 float32 计算略有差异（最终潜变量相差约 1.5 % 以内）。</translation>
+        <source>int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer&apos;s matrices are quantised to 8 bits; where the CPU has native bfloat16, attention and the decoder run in it). The result differs slightly from the official float32 computation (final latent within about 1.5 %).</source>
+        <translation>在这台 CPU 上，int8 矩阵运算的速度是 float32 的 %1 倍（Transformer 的矩阵量化为 8 位；在原生支持 bfloat16 的 CPU 上，注意力计算和解码器也以 bfloat16 运行）。结果与官方 float32 计算略有差异（最终潜变量相差约 1.5 % 以内）。</translation>
     </message>
     <message>
         <source>%1–%2 s with the full model.</source>

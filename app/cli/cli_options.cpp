@@ -126,7 +126,8 @@ generate options:
   --models DIR          model set folder (default: installed real models, else the demo set)
   --device cpu|cuda     where to run (default cpu)
   --precision P         auto (default), fp32, bf16, fp16, int8 (CPU: int8 transformer
-                        matrices; faster, final latent deviates by a few per cent)
+                        matrices; faster, final latent deviates by a few per cent;
+                        with bf16 or int8 a CPU with native bfloat16 also decodes in it)
   --threads N           CPU threads (default: all cores)
   --out FILE            output .wav or .flac: written while the song decodes to a
                         hidden temporary file in the same folder, which becomes FILE

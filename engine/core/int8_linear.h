@@ -1,8 +1,8 @@
 // An int8 linear layer for CPUs: the weight quantised once (symmetric, one scale per
 // output row), activations quantised per call (dynamic), multiplied by the oneDNN
-// kernels behind quantized::linear_prepack. On a Zen 4 with VNNI: 550 vs 190 GFLOP/s
-// for float32 at the DiT's shapes, ~1.4 % relative error per product. An inexact cost
-// cutter: the engine uses it only when asked (Precision::Int8).
+// kernels behind quantized::linear_prepack: several times float32's rate on CPUs with
+// VNNI, at a relative error of about a per cent per product (README, "Cost cutters").
+// An inexact cost cutter: the engine uses it only when asked (Precision::Int8).
 #pragma once
 
 #include <ATen/ATen.h>

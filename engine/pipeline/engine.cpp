@@ -15,10 +15,12 @@
 #include "core/threads.h"
 #include "core/torch_compat.h"
 #include "dit/stored_weight.h"
+#include "drs/cpu_features.h"
 #include "drs/lyrics.h"
 #include "drs/machine_speed.h"
 #include "drs/model_set.h"
 #include "onnx/chinese_lyrics_runner.h"
+#include "pipeline/compute_dtypes.h"
 #include "pipeline/generation.h"
 #include "pipeline/loaded_models.h"
 #include "pipeline/run_journal.h"
@@ -42,27 +44,13 @@ at::Device device_for(Device device) {
   return at::Device(at::kCUDA, 0);
 }
 
-at::ScalarType dtype_for(Precision precision, const at::Device& device) {
-  switch (precision) {
-    case Precision::Float32:
-    case Precision::Int8: return at::kFloat;
-    case Precision::BFloat16: return at::kBFloat16;
-    case Precision::Float16: return at::kHalf;
-    case Precision::Auto: break;
-  }
-  // GPU: bf16 tensor cores. CPU: float32, the exact path; bfloat16 is a cost cutter
-  // the user picks (2x faster where the CPU has native bf16, ~2.5 % deviation of the
-  // final latent; ~35x slower where bf16 is emulated), never chosen silently.
-  return device.is_cuda() ? at::kBFloat16 : at::kFloat;
-}
-
 WeightResidency residency_for(const EngineOptions& options) {
   if (options.precision == Precision::Int8) return WeightResidency::Int8;
   return options.compact_weights ? WeightResidency::Compact : WeightResidency::Compute;
 }
 
 ModelInfo describe(const ModelSet& set, const at::Device& device, at::ScalarType dtype,
-                   Precision precision) {
+                   Precision precision, at::ScalarType vae_dtype) {
   ModelInfo info;
   info.name = set.name;
   info.is_demo = set.is_demo;
@@ -70,8 +58,13 @@ ModelInfo describe(const ModelSet& set, const at::Device& device, at::ScalarType
   info.min_seconds = set.max_frames == 2048 ? 95 : 96;
   info.max_seconds = set.max_frames == 2048 ? 95 : 285;
   info.device = device.str();
-  info.precision = precision == Precision::Int8 ? "int8 (dynamic, float32 activations)"
-                                                : std::string(c10::toString(dtype));
+  // Part of a take's identity (replay compares it): it names every reduced-precision part.
+  if (precision == Precision::Int8)
+    info.precision = vae_dtype == at::kFloat
+                         ? "int8 (dynamic, float32 activations)"
+                         : "int8 (dynamic, float32 activations, BFloat16 VAE)";
+  else
+    info.precision = c10::toString(dtype);
   return info;
 }
 
@@ -116,7 +109,7 @@ Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->set = read_model_set(impl_->options.model_dir);
   const auto device = device_for(impl_->options.device);
-  const auto dtype = dtype_for(impl_->options.precision, device);
+  const auto dtype = dit_dtype_for(impl_->options.precision, device);
   if (!device.is_cuda() && dtype == at::kHalf && !compat::kCpuFloat16)
     throw Error(ErrorKind::BadInput,
                 "float16 on the CPU is not supported by this LibTorch build (it has no float16 "
@@ -126,11 +119,13 @@ Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>()) {
       throw Error(ErrorKind::BadInput, "int8 maths is a CPU option; use bf16 or fp16 on a GPU");
     Int8Linear::require_available();  // refuse now, not at the first generation's load
   }
-  impl_->info = describe(impl_->set, device, dtype, impl_->options.precision);
+  const auto vae_dtype = vae_dtype_for(impl_->options.precision, device, detect_cpu_features());
+  impl_->info = describe(impl_->set, device, dtype, impl_->options.precision, vae_dtype);
   LoadSettings load;
   load.options = at::TensorOptions().device(device).dtype(dtype);
   load.release_style_encoder = impl_->options.release_style_encoder;
   load.dit_residency = residency_for(impl_->options);
+  load.vae_dtype = vae_dtype;
   load.style_cache_dir = style_cache_dir(impl_->options);
   impl_->models = LoadedModels(impl_->set, load);
   if (const auto& folder = impl_->models.style_cache_folder())

@@ -103,6 +103,7 @@ LoadedModels::LoadedModels(ModelSet set, const LoadSettings& settings)
       options_(settings.options),
       release_style_encoder_(settings.release_style_encoder),
       dit_residency_(settings.dit_residency),
+      vae_dtype_(settings.vae_dtype),
       style_cache_folder_(settings.style_cache_dir ? writable_folder(*settings.style_cache_dir)
                                                    : std::nullopt),
       style_cache_(style_model_id(set_), style_cache_folder_),
@@ -136,7 +137,7 @@ const DiT& LoadedModels::dit() {
 
 const Vae& LoadedModels::vae() {
   if (!vae_) {
-    vae_ = std::make_unique<Vae>(set_.file(ModelSetLayout::kVae), options_.device());
+    vae_ = std::make_unique<Vae>(set_.file(ModelSetLayout::kVae), options_.device(), vae_dtype_);
     ++loads_;
   }
   return *vae_;

@@ -25,6 +25,7 @@ struct LoadSettings {
   at::TensorOptions options;  // device and compute dtype
   bool release_style_encoder = false;
   WeightResidency dit_residency = WeightResidency::Compute;
+  at::ScalarType vae_dtype = at::kFloat;  // a native VAE's; a graph runs as saved
   // The engine's cache folder (entries of every model set live side by side, told apart
   // by the set's id and file stamps); nullopt: memory only.
   std::optional<std::filesystem::path> style_cache_dir;
@@ -68,6 +69,7 @@ class LoadedModels {
   at::TensorOptions options_;
   bool release_style_encoder_ = false;
   WeightResidency dit_residency_ = WeightResidency::Compute;
+  at::ScalarType vae_dtype_ = at::kFloat;
   std::unique_ptr<DiT> dit_;
   std::unique_ptr<Vae> vae_;
   [[nodiscard]] StyleEmbedding encode_style(std::string_view text);

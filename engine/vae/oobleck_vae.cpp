@@ -39,6 +39,13 @@ at::Tensor OobleckVae::encode(const at::Tensor& audio) const {
   return encoder_->forward(audio.to(dtype_)).to(at::kFloat);
 }
 
+// The compute dtype is part of the name: a reduced-precision decode is a cost cutter the
+// run's description must show.
+std::string OobleckVae::backend_name() const {
+  if (dtype_ == at::kFloat) return "native Oobleck";
+  return std::string("native Oobleck, ") + c10::toString(dtype_);
+}
+
 VaeShape OobleckVae::shape() const {
   const auto& d = decoder_.config();
   return {d.latent_channels, d.audio_channels,

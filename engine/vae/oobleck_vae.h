@@ -27,7 +27,7 @@ class OobleckVae final : public VaeNetwork {
   // Throws drs::Error(ModelCorrupt) when the weights had no encoder.
   [[nodiscard]] at::Tensor encode(const at::Tensor& audio) const override;
   [[nodiscard]] VaeShape shape() const override;
-  [[nodiscard]] std::string backend_name() const override { return "native Oobleck"; }
+  [[nodiscard]] std::string backend_name() const override;
 
   [[nodiscard]] const OobleckDecoder& decoder() const { return decoder_; }
 

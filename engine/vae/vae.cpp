@@ -114,30 +114,32 @@ std::unique_ptr<VaeNetwork> graph_network(const std::filesystem::path& file,
 // Native whenever the tensors look like Oobleck (then binding errors are fatal); the
 // graph itself only for anything else.
 std::unique_ptr<VaeNetwork> open_network(const std::filesystem::path& file,
-                                         const at::Device& device) {
+                                         const at::Device& device, at::ScalarType native_dtype) {
+  const auto native_options = at::TensorOptions().dtype(native_dtype).device(device);
   if (file.extension() == ".safetensors") {
     auto weights = load_weight_map(file);
-    return native(weights, float_on(device));
+    return native(weights, native_options);
   }
   // Our own reader: the weights of an Oobleck archive never depend on whether this
   // LibTorch can compile the archive's code.
   auto archive = models::read_torchscript_weights(file);
-  if (find_oobleck_prefix(archive.weights)) return native(archive.weights, float_on(device));
+  if (find_oobleck_prefix(archive.weights)) return native(archive.weights, native_options);
   return graph_network(file, device, archive.summary);
 }
 
 std::unique_ptr<VaeNetwork> checked_open(const std::filesystem::path& file,
-                                         const at::Device& device) {
+                                         const at::Device& device, at::ScalarType native_dtype) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec))
     throw Error(ErrorKind::ModelMissing, file.string() + ": VAE file not found");
-  return open_network(file, device);
+  return open_network(file, device, native_dtype);
 }
 
 }  // namespace
 
-Vae::Vae(const std::filesystem::path& model_file, const at::Device& device)
-    : Vae(checked_open(model_file, device), device) {}
+Vae::Vae(const std::filesystem::path& model_file, const at::Device& device,
+         at::ScalarType native_dtype)
+    : Vae(checked_open(model_file, device, native_dtype), device) {}
 
 Vae::Vae(WeightMap& oobleck_weights, const at::TensorOptions& options)
     : Vae(native(oobleck_weights, options), options.device()) {}

@@ -33,8 +33,10 @@ class Vae {
   // A TorchScript archive (native when its tensors are an Oobleck VAE, else its graph)
   // or a safetensors file of Oobleck weights. Throws drs::Error(ModelMissing/ModelCorrupt)
   // with the reason; weights that look like Oobleck but do not bind are an error naming
-  // the tensor, never a silent fallback.
-  Vae(const std::filesystem::path& model_file, const at::Device& device);
+  // the tensor, never a silent fallback. A native network computes in `native_dtype`
+  // (inputs and outputs stay float32); a graph always runs as it was saved.
+  Vae(const std::filesystem::path& model_file, const at::Device& device,
+      at::ScalarType native_dtype = at::kFloat);
   // Native Oobleck from tensors already in memory (tests, benchmarks), computed in the
   // dtype and on the device of `options`.
   Vae(WeightMap& oobleck_weights, const at::TensorOptions& options);

@@ -145,8 +145,9 @@ void SongSettingsPanel::offerFasterMaths(const MatmulSpeed& speed) {
            "(final latent within about 3 %)."));
   offer(int8_, speed.int8_speedup, kInt8HintSpeedup,
         tr("int8 matrix maths runs %1× as fast as float32 on this CPU (the transformer's "
-           "matrices are quantised to 8 bits; attention stays float32). The result differs "
-           "slightly from the official float32 computation (final latent within about 1.5 %)."));
+           "matrices are quantised to 8 bits; where the CPU has native bfloat16, attention and "
+           "the decoder run in it). The result differs slightly from the official float32 "
+           "computation (final latent within about 1.5 %)."));
   updatePresetLabel();
 }
 

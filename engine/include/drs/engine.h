@@ -84,7 +84,8 @@ namespace drs {
 enum class Device { Cpu, Cuda };
 // Int8: the transformer blocks' matrices quantised to int8 (dynamic activation
 // quantisation, oneDNN), float32 elsewhere; a CPU-only cost cutter with a measurable
-// deviation, never chosen by Auto.
+// deviation, never chosen by Auto. On a CPU with native bfloat16 (AVX512-BF16, AMX) the
+// cost cutters BFloat16 and Int8 also decode in bfloat16 (ModelInfo::precision says so).
 enum class Precision { Auto, Float32, BFloat16, Float16, Int8 };
 
 struct EngineOptions {
@@ -126,8 +127,9 @@ struct ModelInfo {
 
   int style_encoder_loads = 0;  // of those, the text encoder (a cached prompt needs none)
   std::string style_cache{};    // folder of the on-disk prompt cache; empty: memory only
-  // How the VAE runs: "native Oobleck" or "TorchScript" (its file's graph, for VAEs the
-  // native port does not recognise); empty until the VAE is loaded.
+  // How the VAE runs: "native Oobleck" (", BFloat16" when it decodes in bfloat16) or
+  // "TorchScript" (its file's graph, for VAEs the native port does not recognise); empty
+  // until the VAE is loaded.
   std::string vae_backend{};
 };
 
