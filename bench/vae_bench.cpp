@@ -64,7 +64,16 @@ std::vector<DtypeChoice> dtypes_to_run(const Options& opt) {
   return out;
 }
 
-nlohmann::json bench_dtype(const OobleckConfig& config, const Options& opt, at::ScalarType dtype) {
+// ||a - b|| / ||b||, on the CPU in float64.
+double relative_l2(const at::Tensor& a, const at::Tensor& b) {
+  const auto x = a.to(at::kCPU, at::kDouble), y = b.to(at::kCPU, at::kDouble);
+  return (x - y).norm().item<double>() / y.norm().item<double>();
+}
+
+// `exact`: the float32 run's decode of the same latents (undefined for the float32 run
+// itself, which then fills it).
+nlohmann::json bench_dtype(const OobleckConfig& config, const Options& opt, at::ScalarType dtype,
+                           at::Tensor& exact) {
   const auto options = at::TensorOptions().dtype(dtype).device(opt.device);
   auto weights = random_oobleck_decoder(config, 2026);
   const Vae vae(weights, options);  // bound once: every chunk runs on the same weights
@@ -73,10 +82,19 @@ nlohmann::json bench_dtype(const OobleckConfig& config, const Options& opt, at::
   const auto chunks = plan_chunks(frames, chunking.chunk, chunking.overlap);
   int64_t decoded_frames = 0;
   for (const auto& span : chunks) decoded_frames += span.length;
+  at::manual_seed(2027);  // the same latents for every dtype: their decodes are compared
   const auto latents = at::randn({1, config.latent_channels, frames});
   (void)vae.decode(latents.narrow(2, 0, 8));  // first-call set-up (kernel selection, pools)
-  const auto timing = time_repeats(0, opt.vae_repeats,
-                                   [&] { wait_for_device(vae.decode_chunked(latents, chunking)); });
+  at::Tensor audio;
+  const auto timing = time_repeats(0, opt.vae_repeats, [&] {
+    audio = vae.decode_chunked(latents, chunking);
+    wait_for_device(audio);
+  });
+  nlohmann::json deviation = nullptr;  // float32 itself: none
+  if (!exact.defined())
+    exact = audio;
+  else
+    deviation = relative_l2(audio, exact);
   // Listen-in: one 10 s preview window of a sampler estimate, what a preview costs a run.
   const auto estimate = latents.transpose(1, 2);  // the sampler's [1, N, 64] layout
   const PreviewWindow window{static_cast<double>(frames) / 2 * 2048 / 44100, 10.0, 0};
@@ -103,6 +121,8 @@ nlohmann::json bench_dtype(const OobleckConfig& config, const Options& opt, at::
           {"gflops", achieved / 1e9},
           {"roofline_gflops", roofline / 1e9},
           {"efficiency", achieved / roofline},
+          // Of the decoded audio from the float32 decode (relative L2), random weights.
+          {"deviation_from_float32", deviation},
           // Above 1 the roofline GEMMs themselves ran slow (toy shapes, a busy machine).
           {"efficiency_suspect", achieved > roofline}};
 }
@@ -123,6 +143,7 @@ nlohmann::json run_vae_bench(const Options& opt) {
   nlohmann::json report = {{"config", config.describe()},
                            {"device", opt.device.str()},
                            {"runs", nlohmann::json::array()}};
+  at::Tensor exact;  // the float32 decode, run first
   for (const auto& choice : dtypes_to_run(opt)) {
     const std::string name = c10::toString(choice.dtype);
     if (!choice.skipped.empty()) {
@@ -130,7 +151,7 @@ nlohmann::json run_vae_bench(const Options& opt) {
       continue;
     }
     try {
-      report["runs"].push_back(bench_dtype(config, opt, choice.dtype));
+      report["runs"].push_back(bench_dtype(config, opt, choice.dtype, exact));
     } catch (const std::exception& e) {  // e.g. no kernel for this dtype here
       const std::string error = e.what();
       report["runs"].push_back({{"dtype", name}, {"error", error.substr(0, error.find('\n'))}});
@@ -160,6 +181,9 @@ void print_vae_bench(const nlohmann::json& report) {
         run["per_chunk_s"].get<double>(), run["tflop_decoded"].get<double>(),
         run["gflop_per_frame"].get<double>(), run["gflops"].get<double>(),
         run["roofline_gflops"].get<double>(), run["efficiency"].get<double>());
+    if (!run["deviation_from_float32"].is_null())
+      std::printf("  %-9s audio deviates from the float32 decode by %.2e (relative L2)\n",
+                  dtype.c_str(), run["deviation_from_float32"].get<double>());
     std::printf("  %-9s listen-in preview: %lld frames (10 s) in %.2f s\n", dtype.c_str(),
                 static_cast<long long>(run["listen_in_preview_frames"].get<int64_t>()),
                 run["listen_in_preview_s"].get<double>());
