@@ -124,8 +124,8 @@ StepTiming bench_sampler_step(const DiT& dit, int64_t frames, const Options& opt
   std::vector<double> steps;
   SamplerProgress progress;
   progress.on_step = [&](int, int, double seconds) { steps.push_back(seconds); };
-  const auto whole = time_repeats(
-      0, opt.repeats, [&] { wait_for_device(sample(dit, s, one_step, progress, {})); });
+  const auto whole = time_repeats(0, opt.repeats,
+                                  [&] { wait_for_device(sample(dit, s, one_step, progress, {})); });
   return {summarise(std::move(steps)), whole};
 }
 
@@ -347,8 +347,7 @@ int run(const Options& opt) {
                               {"setup_s", step.whole.median - step.step.median}};
     // The run journal is rewritten after every step: its share of that step.
     auto journal = bench_journal_write(opt.seq_lengths.back(), 1, 10);
-    journal["share_of_step"] =
-        journal["write_ms_median"].get<double>() / 1000.0 / step.step.median;
+    journal["share_of_step"] = journal["write_ms_median"].get<double>() / 1000.0 / step.step.median;
     report["journal"] = journal;
   }
   if (opt.measure_load)

@@ -60,9 +60,8 @@ ModelInfo describe(const ModelSet& set, const at::Device& device, at::ScalarType
   info.device = device.str();
   // Part of a take's identity (replay compares it): it names every reduced-precision part.
   if (precision == Precision::Int8)
-    info.precision = vae_dtype == at::kFloat
-                         ? "int8 (dynamic, float32 activations)"
-                         : "int8 (dynamic, float32 activations, BFloat16 VAE)";
+    info.precision = vae_dtype == at::kFloat ? "int8 (dynamic, float32 activations)"
+                                             : "int8 (dynamic, float32 activations, BFloat16 VAE)";
   else
     info.precision = c10::toString(dtype);
   return info;
