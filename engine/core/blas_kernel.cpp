@@ -57,6 +57,12 @@ std::string rate(double gflops) {
   return text;
 }
 
+// The float32 GEMM kernels' instruction set of a core level (both AVX-512 levels and
+// AMX share SkylakeX's float32 kernels).
+int float_kernel_level(int level) {
+  return std::min(level, 4);
+}
+
 }  // namespace
 
 int openblas_core_level(std::string_view core) {
@@ -76,11 +82,17 @@ std::string best_openblas_core(const CpuFeatures& cpu) {
   return {};
 }
 
+// Only a core with wider float32 kernels is worth a switch. Between cores of the same
+// width (SkylakeX and Cooperlake differ in bfloat16 kernels, which LibTorch does not call
+// through OpenBLAS) a timing probe would decide on noise, and the two round differently:
+// runs of the same song would then differ bit for bit from one start of the app to the
+// next, breaking resume and replay.
 std::string better_openblas_core(const CpuFeatures& cpu, std::string_view current) {
   const int level = openblas_core_level(current);
   if (level < 0) return {};
   auto best = best_openblas_core(cpu);
-  if (best.empty() || openblas_core_level(best) <= level) return {};
+  if (best.empty() || float_kernel_level(openblas_core_level(best)) <= float_kernel_level(level))
+    return {};
   return best;
 }
 

@@ -25,7 +25,8 @@ namespace drs {
 [[nodiscard]] int openblas_core_level(std::string_view core);
 // The best core an OpenBLAS of this generation has for `cpu` ("" when none fits).
 [[nodiscard]] std::string best_openblas_core(const CpuFeatures& cpu);
-// The core to switch to when `current` is below what `cpu` supports, else "".
+// The core to switch to when `current`'s float32 kernels are narrower than what `cpu`
+// supports, else "".
 [[nodiscard]] std::string better_openblas_core(const CpuFeatures& cpu, std::string_view current);
 
 }  // namespace drs

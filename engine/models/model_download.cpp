@@ -103,6 +103,12 @@ bool not_found(const Error& e) {
          std::string_view(e.what()).find("HTTP 404") != std::string_view::npos;
 }
 
+// Where a catalogue file comes from: its direct URL, else the hub's
+// `{endpoint}/{repo}/resolve/{revision}/{file}` URL, each part percent-encoded.
+std::string source_url(const CatalogFile& file, const std::string& endpoint) {
+  return file.url.empty() ? resolve_url(endpoint, file.repo, file.revision, file.file) : file.url;
+}
+
 }  // namespace
 
 std::string hub_endpoint() {
@@ -113,10 +119,6 @@ std::string hub_endpoint() {
 
 std::string hub_token() {
   return env_or("HF_TOKEN", "");
-}
-
-std::string source_url(const CatalogFile& file, const std::string& endpoint) {
-  return file.url.empty() ? resolve_url(endpoint, file.repo, file.revision, file.file) : file.url;
 }
 
 fs::path download_to_store(const CatalogSet& entry, const fs::path& store,

@@ -9,6 +9,7 @@
 #include <random>
 #include <span>
 
+#include "drs/blas_kernel.h"
 #include "drs/error.h"
 #include "drs/model_set.h"
 #include "models/sha256.h"
@@ -168,6 +169,8 @@ RunIdentity identify_run(const std::filesystem::path& model_dir, const ModelInfo
   id.precision = info.precision;
   id.device = info.device;
   id.threads = at::get_num_threads();
+  if (const auto blas = current_blas_kernel(); blas.is_openblas())
+    id.blas_core = "OpenBLAS " + blas.core;
   return id;
 }
 
@@ -186,6 +189,7 @@ nlohmann::json new_journal_header(const RunIdentity& identity, const GenerationR
           {"precision", identity.precision},
           {"device", identity.device},
           {"threads", identity.threads},
+          {"blas_core", identity.blas_core},
           {"seed_given", request.seed.has_value()},
           {"request", request_to_json(request, seed)},
           {"segments", inputs.segments}};
@@ -248,6 +252,11 @@ ResumedRun read_run_for_resume(const std::filesystem::path& file, const RunIdent
   if (warning && j.threads != identity.threads)
     *warning = "the run started with " + std::to_string(j.threads) + " threads and goes on with " +
                std::to_string(identity.threads) +
+               ": the result may differ from an uninterrupted run in the last bits";
+  const auto blas = content.header.value("blas_core", std::string());
+  if (warning && warning->empty() && !blas.empty() && !identity.blas_core.empty() &&
+      blas != identity.blas_core)
+    *warning = "the run started on " + blas + " and goes on with " + identity.blas_core +
                ": the result may differ from an uninterrupted run in the last bits";
   auto& in = run.inputs;
   in.cond = tensor(content, "cond", file);

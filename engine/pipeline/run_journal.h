@@ -22,6 +22,8 @@ struct RunIdentity {
   std::string precision;
   std::string device;
   int threads = 0;
+  // "OpenBLAS <core>" ("" for another BLAS): cores of one width round differently.
+  std::string blas_core;
 };
 
 RunIdentity identify_run(const std::filesystem::path& model_dir, const ModelInfo& info);

@@ -86,7 +86,8 @@ json origin_json(const TakeOrigin& o) {
             {"files", files}}},
           {"precision", o.precision},
           {"device", o.device},
-          {"threads", o.threads}};
+          {"threads", o.threads},
+          {"blas_core", o.blas_core}};
 }
 
 // Reads fields by their path in the document, so that an error names the field.
@@ -204,6 +205,9 @@ void read_origin(const FieldReader& f, const json& j, TakeOrigin& o) {
   o.precision = f.text(j, "precision");
   o.device = f.text(j, "device");
   o.threads = static_cast<int>(f.integer(j, "threads"));
+  // Optional: manifests written before it was recorded lack it.
+  if (const auto blas = j.find("blas_core"); blas != j.end() && blas->is_string())
+    o.blas_core = blas->get<std::string>();
 }
 
 void read_audio(const FieldReader& f, const json& j, TakeAudio& a) {
@@ -263,9 +267,15 @@ void check_model_files(const TakeOrigin& take, const TakeOrigin& here,
 
 TakeOrigin take_origin(const std::filesystem::path& model_dir, const ModelInfo& info, int threads) {
   const auto identity = identify_run(model_dir, info);
-  TakeOrigin origin{
-      DRS_VERSION, identity.model_id,  identity.model_name, identity.model_fingerprint,
-      {},          identity.precision, identity.device,     resolved_threads(threads)};
+  TakeOrigin origin{DRS_VERSION,
+                    identity.model_id,
+                    identity.model_name,
+                    identity.model_fingerprint,
+                    {},
+                    identity.precision,
+                    identity.device,
+                    resolved_threads(threads),
+                    identity.blas_core};
   const auto manifest = read_manifest(model_dir / ModelSetLayout::kManifest);
   for (const auto& file : manifest.files)
     if (!file.sha256.empty()) origin.model_files.emplace_back(file.name, file.sha256);
@@ -362,6 +372,9 @@ std::vector<std::string> check_replay(const TakeManifest& m, const TakeOrigin& h
     warnings.push_back("it was made with " + std::to_string(take.threads) +
                        " threads and is replayed with " + std::to_string(here.threads) +
                        ": the audio may differ in the last bits");
+  if (!take.blas_core.empty() && !here.blas_core.empty() && take.blas_core != here.blas_core)
+    warnings.push_back("it was made with " + take.blas_core + " and is replayed with " +
+                       here.blas_core + ": the audio may differ in the last bits");
   if (m.request.takes > 1)
     warnings.push_back("it is take " + std::to_string(m.take + 1) + " of a batch of " +
                        std::to_string(m.request.takes) +

@@ -4,7 +4,7 @@
 // than the installed OpenBLAS gets a generic fallback (Prescott: SSE3) that runs
 // several times slower than the kernel its vector units support. tune_process() (see
 // process_tuning.h) detects that at start-up, tries the best matching core through
-// OPENBLAS_CORETYPE, keeps it only when a GEMM check says it is correct and faster, and
+// OPENBLAS_CORETYPE, keeps it when a GEMM check says it is correct and not much slower, and
 // records what it did in the environment; current_blas_kernel() reports it.
 #pragma once
 

@@ -19,9 +19,6 @@ namespace drs {
 [[nodiscard]] std::string hub_endpoint();
 // $HF_TOKEN, else empty.
 [[nodiscard]] std::string hub_token();
-// Where a catalogue file comes from: its direct URL, else the hub's
-// `{endpoint}/{repo}/resolve/{revision}/{file}` URL, each part percent-encoded.
-[[nodiscard]] std::string source_url(const CatalogFile& file, const std::string& endpoint);
 
 struct DownloadProgress {
   std::string file;  // local name of the file being transferred

@@ -31,6 +31,7 @@ struct TakeOrigin {
   std::string precision;                                         // ModelInfo::precision
   std::string device;
   int threads = 0;
+  std::string blas_core;  // "OpenBLAS <core>"; "" for another BLAS or an older manifest
 };
 
 // The origin of takes made by an engine on `model_dir` whose info() is `info`, running
@@ -79,8 +80,8 @@ TakeManifest read_take_manifest(const std::filesystem::path& path);
 // Whether `manifest` can be replayed by an engine of origin `here`: throws
 // drs::Error(BadInput) naming the mismatch when the app version, the model set or one of
 // its recorded files, or the precision differ, or a reference song changed; returns
-// warnings where the audio may legitimately differ (other threads or device, model
-// files that may have changed, a take that came from a batch).
+// warnings where the audio may legitimately differ (other threads, device or BLAS
+// kernels, model files that may have changed, a take that came from a batch).
 std::vector<std::string> check_replay(const TakeManifest& manifest, const TakeOrigin& here);
 
 // The request that makes the manifest's take again: one take, its seed.

@@ -52,10 +52,12 @@ TEST(BlasCoreChoice, FallbackCoresAreReplacedByTheBestMatch) {
   EXPECT_EQ(drs::better_openblas_core(avx2(CpuVendor::Amd), "Barcelona"), "Zen");
   // An older but not generic core is upgraded too: its kernels leave units idle.
   EXPECT_EQ(drs::better_openblas_core(avx512(false), "Haswell"), "SkylakeX");
-  EXPECT_EQ(drs::better_openblas_core(emerald_rapids(), "SkylakeX"), "Cooperlake");
 }
 
 TEST(BlasCoreChoice, RightOrNewerCoresAreKept) {
+  // Same float32 kernels: no switch (a timing probe between equals decides on noise, and
+  // the cores round differently, so takes would not replay bit for bit).
+  EXPECT_EQ(drs::better_openblas_core(emerald_rapids(), "SkylakeX"), "");
   EXPECT_EQ(drs::better_openblas_core(emerald_rapids(), "Cooperlake"), "");
   EXPECT_EQ(drs::better_openblas_core(emerald_rapids(), "COOPERLAKE"), "");
   EXPECT_EQ(drs::better_openblas_core(emerald_rapids(), "SapphireRapids"), "");
