@@ -248,9 +248,10 @@ void check_reference(const std::filesystem::path& file, const std::string& sha25
 
 void check_model_files(const TakeOrigin& take, const TakeOrigin& here,
                        std::vector<std::string>& warnings) {
-  for (const auto& [name, sha256] : take.model_files) {
+  for (const auto& recorded : take.model_files) {
+    const auto& [name, sha256] = recorded;
     const auto found = std::find_if(here.model_files.begin(), here.model_files.end(),
-                                    [&](const auto& file) { return file.first == name; });
+                                    [&](const auto& file) { return file.first == recorded.first; });
     if (found == here.model_files.end()) continue;  // not recorded here: the fingerprint says
     if (found->second != sha256)
       refuse("model file " + name + " is another file (SHA-256 " + found->second.substr(0, 12) +

@@ -165,7 +165,7 @@ at::Tensor Vae::decode(const at::Tensor& latents) const {
 }
 
 at::Tensor Vae::decode_chunked(const at::Tensor& latents, const ChunkParams& params,
-                               const ChunkCallback& on_chunk, std::stop_token stop,
+                               const ChunkCallback& on_chunk, const std::stop_token& stop,
                                const FinishedCallback& on_finished) const {
   const auto s = shape();
   check_rank3(latents, s.latent_channels, "latents");
@@ -183,7 +183,7 @@ at::Tensor Vae::encode(const at::Tensor& audio) const {
 }
 
 at::Tensor Vae::encode_chunked(const at::Tensor& audio, const ChunkParams& params,
-                               const ChunkCallback& on_chunk, std::stop_token stop) const {
+                               const ChunkCallback& on_chunk, const std::stop_token& stop) const {
   const auto s = shape();
   check_rank3(audio, s.audio_channels, "audio");
   const int64_t samples = audio.size(2);

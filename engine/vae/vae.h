@@ -49,13 +49,13 @@ class Vae {
   [[nodiscard]] at::Tensor decode(const at::Tensor& latents) const;
   [[nodiscard]] at::Tensor decode_chunked(const at::Tensor& latents, const ChunkParams& params,
                                           const ChunkCallback& on_chunk = {},
-                                          std::stop_token stop = {},
+                                          const std::stop_token& stop = {},
                                           const FinishedCallback& on_finished = {}) const;
   // audio [B,2,S] -> [B,128,S/2048] (mean, scale)
   [[nodiscard]] at::Tensor encode(const at::Tensor& audio) const;
   [[nodiscard]] at::Tensor encode_chunked(const at::Tensor& audio, const ChunkParams& params,
                                           const ChunkCallback& on_chunk = {},
-                                          std::stop_token stop = {}) const;
+                                          const std::stop_token& stop = {}) const;
 
   // "native Oobleck" or "TorchScript".
   [[nodiscard]] std::string backend_name() const;
