@@ -12,6 +12,7 @@
 #include "core/torch_compat.h"
 #include "drs/engine.h"
 #include "drs/run_journal.h"
+#include "pipeline/run_journal_file.h"
 #include "support/temp_dir.h"
 
 namespace {
@@ -189,6 +190,36 @@ TEST_F(EngineDemo, ACancelledRunResumesBitForBit) {
   const auto again = engine_->resume(cancelled.journal, {});
   EXPECT_EQ(again.outcome, drs::Outcome::Failed);
   EXPECT_EQ(again.error_kind, drs::ErrorKind::BadInput);
+}
+
+// A journal started on other BLAS kernels resumes, with a warning: kernels of one vector
+// width round differently, so the song may differ from an uninterrupted run.
+TEST_F(EngineDemo, ResumingOnOtherBlasKernelsIsWarnedAbout) {
+  auto request = quick_request();
+  request.sampling.grid_points = 4;
+  std::stop_source stop;
+  const auto cancelled = engine_->generate(
+      request,
+      [&](const drs::Progress& p) {
+        if (p.stage == drs::Stage::Sampling && p.step == 1 && p.step_seconds > 0)
+          stop.request_stop();
+      },
+      stop.get_token());
+  ASSERT_EQ(cancelled.outcome, drs::Outcome::Cancelled);
+  auto content = drs::read_journal_file(cancelled.journal);
+  const auto here = content.header.value("blas_core", std::string());
+  if (here.empty()) GTEST_SKIP() << "the BLAS here is not OpenBLAS: no kernels recorded";
+  content.header.erase("tensors");
+  content.header["blas_core"] = "OpenBLAS Prescott";
+  drs::NamedTensors tensors(content.tensors.begin(), content.tensors.end());
+  drs::write_journal_file(cancelled.journal, content.header, tensors);
+
+  const auto resumed = engine_->resume(cancelled.journal, {});
+  ASSERT_EQ(resumed.outcome, drs::Outcome::Succeeded) << resumed.error;
+  const std::string expected = "the run started on OpenBLAS Prescott and goes on with " + here +
+                               ": the result may differ from an uninterrupted run in the last bits";
+  EXPECT_NE(std::find(resumed.warnings.begin(), resumed.warnings.end(), expected),
+            resumed.warnings.end());
 }
 
 TEST_F(EngineDemo, CancelMidSamplingReturnsCancelledAndTheEngineStaysUsable) {
