@@ -7,6 +7,14 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile)
 pkg_check_modules(SOXR REQUIRED IMPORTED_TARGET soxr)
 find_package(nlohmann_json 3.10 REQUIRED)
+# oneDNN 2.x (Debian: libdnnl-dev) for the int8 path's matrix products; optional, so that
+# the engine still builds against a LibTorch that bundles its own copy (CUDA builds).
+find_package(dnnl 2.6...<3 CONFIG QUIET)
+if(TARGET DNNL::dnnl)
+  message(STATUS "int8 products: oneDNN ${dnnl_VERSION} matmul")
+else()
+  message(STATUS "int8 products: LibTorch's quantized ops (no oneDNN 2.x headers: libdnnl-dev)")
+endif()
 
 # libespeak-ng ships no pkg-config/CMake file on every distribution; find it by hand.
 find_path(ESPEAK_NG_INCLUDE_DIR espeak-ng/speak_lib.h REQUIRED)

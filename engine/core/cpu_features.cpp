@@ -61,7 +61,9 @@ std::string CpuFeatures::summary() const {
   add(has_avx512_core(*this), "avx512");
   add(avx512_vnni, "avx512_vnni");
   add(avx512_bf16, "avx512_bf16");
+  add(avx_vnni, "avx_vnni");
   add(amx, "amx");
+  add(amx_int8, "amx_int8");
   return out.empty() ? std::string("none") : out;
 }
 
@@ -94,7 +96,12 @@ CpuFeatures detect_cpu_features() {
   f.avx512vl = f.avx512f && bit(leaf7.b, 31);
   f.avx512_vnni = f.avx512f && bit(leaf7.c, 11);
   f.amx = tiles && bit(leaf7.d, 24) && bit(leaf7.d, 22);
-  if (leaf7.a >= 1) f.avx512_bf16 = f.avx512f && bit(cpuid(7, 1).a, 5);
+  f.amx_int8 = tiles && bit(leaf7.d, 24) && bit(leaf7.d, 25);
+  if (leaf7.a >= 1) {
+    const Regs leaf7_1 = cpuid(7, 1);
+    f.avx_vnni = f.avx2 && bit(leaf7_1.a, 4);
+    f.avx512_bf16 = f.avx512f && bit(leaf7_1.a, 5);
+  }
 #endif
   return f;
 }

@@ -1,34 +1,49 @@
 // An int8 linear layer for CPUs: the weight quantised once (symmetric, one scale per
-// output row), activations quantised per call (dynamic), multiplied by the oneDNN
-// kernels behind quantized::linear_prepack: several times float32's rate on CPUs with
-// VNNI, at a relative error of about a per cent per product (README, "Cost cutters").
+// output row), activations quantised per call (symmetric, one scale per row of x), the
+// product accumulated in int32 and scaled back to float32. Where the build has oneDNN's
+// headers it calls oneDNN's matmul directly (core/onednn_int8_matmul.h: AMX or VNNI block
+// kernels); otherwise LibTorch's quantized::linear_dynamic (per-tensor activations).
 // An inexact cost cutter: the engine uses it only when asked (Precision::Int8).
 #pragma once
 
 #include <ATen/ATen.h>
 #include <ATen/native/quantized/PackedParams.h>
 
+#include <memory>
+#include <string>
+
 namespace drs {
+
+class OnednnInt8Matmul;
 
 class Int8Linear {
  public:
-  // Whether this LibTorch build has the oneDNN quantized engine.
+  // Whether this build can run int8 products at all.
   [[nodiscard]] static bool available();
   // Throws drs::Error(BadInput) saying what is missing when !available().
   static void require_available();
+  // The largest magnitude of a quantised weight: 127, or 63 where the kernels multiply
+  // int8 pairs through 16-bit sums (CPUs without VNNI), which must not saturate.
+  [[nodiscard]] static int weight_level();
+  // Which kernels run the products, for diagnostics and benchmarks.
+  [[nodiscard]] static std::string kernel_name();
 
   Int8Linear() = default;
   // weight [out, in], any floating dtype. Throws drs::Error(BadInput) when unavailable.
   explicit Int8Linear(const at::Tensor& weight);
 
-  [[nodiscard]] bool defined() const { return packed_.defined(); }
+  [[nodiscard]] bool defined() const;
   // x [..., in] float32 -> [..., out] float32.
   [[nodiscard]] at::Tensor apply(const at::Tensor& x) const;
-  // int8 values + one scale per row.
+  // x [rows, in] float32 -> out [rows, out], float32 and contiguous (written in place).
+  void apply_into(at::Tensor& out, const at::Tensor& x) const;
+  // Resident bytes: the int8 values (in the kernels' layout) and the scales.
   [[nodiscard]] int64_t bytes() const { return bytes_; }
 
  private:
-  c10::intrusive_ptr<LinearPackedParamsBase> packed_;
+  std::shared_ptr<const OnednnInt8Matmul> onednn_;
+  c10::intrusive_ptr<LinearPackedParamsBase> packed_;  // LibTorch's kernels (no oneDNN build)
+  int64_t out_features_ = 0;
   int64_t bytes_ = 0;
 };
 

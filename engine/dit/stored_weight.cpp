@@ -52,7 +52,7 @@ void StoredWeight::Ready::apply_out(at::Tensor& out, const at::Tensor& x) const 
     at::mm_out(out, x, dense_.t());
     return;
   }
-  out.copy_(int8_.apply(x));
+  int8_.apply_into(out, x);
 }
 
 }  // namespace drs

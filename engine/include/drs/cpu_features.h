@@ -15,7 +15,9 @@ struct CpuFeatures {
   bool avx = false, avx2 = false, fma = false;
   bool avx512f = false, avx512bw = false, avx512dq = false, avx512vl = false;
   bool avx512_vnni = false, avx512_bf16 = false;
-  bool amx = false;  // AMX tiles with bf16 (only where the OS has enabled their state)
+  bool avx_vnni = false;  // the VEX-encoded int8 dot products (AVX2 CPUs since Alder Lake)
+  bool amx = false;       // AMX tiles with bf16 (only where the OS has enabled their state)
+  bool amx_int8 = false;  // AMX tiles with int8
 
   // "avx2 fma avx512 avx512_bf16 ..." for diagnostics.
   [[nodiscard]] std::string summary() const;
