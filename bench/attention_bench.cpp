@@ -48,6 +48,7 @@ nlohmann::json run_attention_bench(const Options& opt) {
   report["roofline"] = gemm_roofline(opt);
   const double roofline = report["roofline"]["bf16_gflops"].get<double>();
   report["bf16_kernel_supported"] = bf16_attention_supported(kHeadDim);
+  report["bf16_kernel"] = bf16_attention_kernel_name(kHeadDim);
   for (const int64_t n : opt.seq_lengths) {
     const auto q = at::randn({1, heads, n, kHeadDim}), k = at::randn({1, heads, n, kHeadDim}),
                v = at::randn({1, heads, n, kHeadDim});
@@ -60,10 +61,20 @@ nlohmann::json run_attention_bench(const Options& opt) {
         time_repeats(opt.warmup, opt.repeats, [&] { (void)compat::attention(q16, k16, v16); });
     row["kernels"].push_back(kernel_entry("library on bfloat16", lib, heads, flops, roofline));
     if (bf16_attention_supported(kHeadDim)) {
-      const auto ours =
-          time_repeats(opt.warmup, opt.repeats, [&] { (void)bf16_attention(q, k, v); });
-      row["kernels"].push_back(kernel_entry("avx512-bf16 pairs", ours, heads, flops, roofline));
-      row["bf16_speedup_vs_float32"] = fp32.median / ours.median;
+      const auto run = [&](Bf16AttentionKernel kernel) {
+        return time_repeats(opt.warmup, opt.repeats,
+                            [&] { (void)bf16_attention(q, k, v, {}, kernel); });
+      };
+      const auto pairs = run(Bf16AttentionKernel::DotProducts);
+      row["kernels"].push_back(kernel_entry("avx512-bf16 pairs", pairs, heads, flops, roofline));
+      auto best = pairs.median;
+      if (bf16_attention_tiles_supported(kHeadDim)) {
+        const auto tiles = run(Bf16AttentionKernel::Tiles);
+        row["kernels"].push_back(kernel_entry("amx-bf16 tiles", tiles, heads, flops, roofline));
+        row["tiles_speedup_vs_pairs"] = pairs.median / tiles.median;
+        best = tiles.median;
+      }
+      row["bf16_speedup_vs_float32"] = fp32.median / best;
       row["bf16_deviation"] = relative_error(bf16_attention(q, k, v), cpu_attention(q, k, v));
     }
     report["seq"].push_back(row);

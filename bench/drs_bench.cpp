@@ -259,7 +259,7 @@ int run(const Options& opt) {
   report["attention_kernel"] =
       bf16_attention_chosen(opt.attention_kernel, opt.dtype, opt.device,
                             opt.residency == WeightResidency::Int8, config.dim / config.heads)
-          ? "avx512-bf16"
+          ? bf16_attention_kernel_name(config.dim / config.heads)
       : opt.device.is_cpu() && opt.dtype == at::kFloat ? "float32 per head"
                                                        : "library";
   report["dit_block_matrix_mb"] = static_cast<double>(dit.block_matrix_bytes()) / 1e6;

@@ -8,8 +8,10 @@
 #include <cstdint>
 #include <cstring>
 #include <span>
+#include <string>
 #include <vector>
 
+#include "core/amx_tiles.h"
 #include "core/kernel_choice.h"
 #include "drs/cpu_features.h"
 #include "drs/error.h"
@@ -28,8 +30,9 @@ namespace {
 
 constexpr int64_t kHeadDim = 64;  // the kernel's register blocking is for this width
 constexpr int64_t kPairs = kHeadDim / 2;
-constexpr int64_t kRows = 8;      // query rows per block (scores and softmax)
-constexpr int64_t kKeyTile = 16;  // keys per vector of scores
+constexpr int64_t kRows = 8;       // query rows per block (scores and softmax)
+constexpr int64_t kKeyTile = 16;   // keys per vector of scores
+constexpr int64_t kTileRows = 16;  // query rows per block of the AMX kernel
 
 // float -> bfloat16 bits, round to nearest even (inputs are finite activations).
 std::uint16_t to_bf16(float x) {
@@ -56,7 +59,7 @@ struct PackedHead {
 
 void pack_head(const float* q, const float* k, const float* v, int64_t n, int64_t m, float scale,
                PackedHead& p) {
-  p.n = n, p.m = m, p.n_pad = round_up(n, kRows),
+  p.n = n, p.m = m, p.n_pad = round_up(n, kTileRows),
   p.m_pad = round_up(m, 2 * kKeyTile);  // block_scores' pairs of key vectors
   p.q.assign(static_cast<std::size_t>(p.n_pad * kPairs), 0);
   p.k.assign(static_cast<std::size_t>(p.m_pad * kPairs), 0);
@@ -200,11 +203,97 @@ DRS_BF16_TARGET void attend_block(const PackedHead& p, int64_t row0, std::span<f
 }
 
 void attend_head(const PackedHead& p, float* out) {
-  at::parallel_for(0, p.n_pad / kRows, 1, [&](int64_t begin, int64_t end) {
+  at::parallel_for(0, (p.n + kRows - 1) / kRows, 1, [&](int64_t begin, int64_t end) {
     std::vector<float> scores(static_cast<std::size_t>(kRows * p.m_pad));
     std::vector<std::uint16_t> probs(static_cast<std::size_t>(kRows * p.m_pad));
     for (int64_t block = begin; block < end; ++block)
       attend_block(p, block * kRows, scores, probs, out);
+  });
+}
+
+// The same head on AMX tiles (tdpbf16ps: a 16 x 16 float32 block += 16 rows of 32
+// bfloat16 values x 32 x 16 values), for 16 query rows at a time. The packed layouts above
+// are already the tiles' layouts: a query row's 32 pairs are two A tiles' rows, a key
+// tile's [32 pairs][16 keys] two B tiles, and V's [key pairs][64 columns] four B tiles
+// side by side. Tiles: 0-3 results, 4-5 queries / probabilities, 2-3 and 5-7 keys / values.
+#define DRS_AMX_TARGET \
+  __attribute__((target("amx-tile,amx-bf16,avx512f,avx512bw,avx512vl,avx512bf16")))
+
+DRS_AMX_TARGET void tile_scores(const PackedHead& p, int64_t row0, float* scores) {
+  constexpr long kQueryStride = kPairs * 4, kKeyStride = kKeyTile * 4;
+  const long score_stride = static_cast<long>(p.m_pad * 4);
+  const auto* q = p.q.data() + row0 * kPairs;
+  _tile_loadd(4, q, kQueryStride);       // d 0..31
+  _tile_loadd(5, q + 16, kQueryStride);  // d 32..63
+  for (int64_t tile = 0; tile < p.m_pad / kKeyTile; tile += 2) {
+    const auto* k0 = p.k.data() + tile * kPairs * kKeyTile;
+    const auto* k1 = k0 + kPairs * kKeyTile;
+    _tile_zero(0);
+    _tile_zero(1);
+    _tile_loadd(2, k0, kKeyStride);
+    _tile_loadd(3, k0 + 16 * kKeyTile, kKeyStride);
+    _tile_loadd(6, k1, kKeyStride);
+    _tile_loadd(7, k1 + 16 * kKeyTile, kKeyStride);
+    _tile_dpbf16ps(0, 4, 2);
+    _tile_dpbf16ps(1, 4, 6);
+    _tile_dpbf16ps(0, 5, 3);
+    _tile_dpbf16ps(1, 5, 7);
+    _tile_stored(0, scores + tile * kKeyTile, score_stride);
+    _tile_stored(1, scores + (tile + 1) * kKeyTile, score_stride);
+  }
+}
+
+// block[16][64] = probabilities[16][m_pad] x V, unnormalised.
+DRS_AMX_TARGET void tile_values(const PackedHead& p, const std::uint16_t* probs, float* block) {
+  constexpr long kValueStride = kHeadDim * 4, kBlockStride = kHeadDim * 4;
+  const long prob_stride = static_cast<long>(p.m_pad * 2);
+  _tile_zero(0);
+  _tile_zero(1);
+  _tile_zero(2);
+  _tile_zero(3);
+  for (int64_t jp = 0; jp < p.m_pad / 2; jp += 16) {  // 32 keys = 16 pairs per step
+    const auto* v = p.v.data() + jp * kHeadDim;
+    _tile_loadd(4, probs + 2 * jp, prob_stride);
+    _tile_loadd(5, v, kValueStride);
+    _tile_loadd(6, v + 16, kValueStride);
+    _tile_loadd(7, v + 32, kValueStride);
+    _tile_dpbf16ps(0, 4, 5);
+    _tile_dpbf16ps(1, 4, 6);
+    _tile_dpbf16ps(2, 4, 7);
+    _tile_loadd(5, v + 48, kValueStride);
+    _tile_dpbf16ps(3, 4, 5);
+  }
+  _tile_stored(0, block, kBlockStride);
+  _tile_stored(1, block + 16, kBlockStride);
+  _tile_stored(2, block + 32, kBlockStride);
+  _tile_stored(3, block + 48, kBlockStride);
+}
+
+DRS_AMX_TARGET void tile_block(const PackedHead& p, int64_t row0, std::span<float> scores,
+                               std::span<std::uint16_t> probs, float* out) {
+  tile_scores(p, row0, scores.data());
+  float sums[kTileRows];
+  for (int64_t r = 0; r < kTileRows; ++r)
+    sums[r] = row_softmax(scores.data() + r * p.m_pad, p.m, p.m_pad, probs.data() + r * p.m_pad);
+  alignas(64) float block[kTileRows * kHeadDim];
+  tile_values(p, probs.data(), block);
+  const int64_t rows = std::min(kTileRows, p.n - row0);
+  for (int64_t r = 0; r < rows; ++r) {
+    const __m512 inv = _mm512_set1_ps(1.0f / sums[r]);
+#pragma GCC unroll 4
+    for (int64_t c = 0; c < kHeadDim; c += 16)
+      _mm512_storeu_ps(out + (row0 + r) * kHeadDim + c,
+                       _mm512_mul_ps(_mm512_load_ps(block + r * kHeadDim + c), inv));
+  }
+}
+
+void tile_head(const PackedHead& p, float* out) {
+  at::parallel_for(0, p.n_pad / kTileRows, 1, [&](int64_t begin, int64_t end) {
+    const AmxTileScope tiles;  // per thread: the configuration is thread state
+    std::vector<float> scores(static_cast<std::size_t>(kTileRows * p.m_pad));
+    std::vector<std::uint16_t> probs(static_cast<std::size_t>(kTileRows * p.m_pad));
+    for (int64_t block = begin; block < end; ++block)
+      tile_block(p, block * kTileRows, scores, probs, out);
   });
 }
 #endif
@@ -228,11 +317,24 @@ bool bf16_attention_chosen(CpuAttention choice, at::ScalarType compute, at::Devi
          bf16_attention_supported(head_dim);
 }
 
+bool bf16_attention_tiles_supported(int64_t head_dim) {
+  return bf16_attention_supported(head_dim) && amx_tiles_usable();
+}
+
+std::string bf16_attention_kernel_name(int64_t head_dim) {
+  if (bf16_attention_tiles_supported(head_dim)) return "amx-bf16 tiles";
+  return bf16_attention_supported(head_dim) ? "avx512-bf16 pairs" : "none";
+}
+
 at::Tensor bf16_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
-                          const std::function<void()>& after_head) {
+                          const std::function<void()>& after_head, Bf16AttentionKernel kernel) {
   const int64_t b = q.size(0), h = q.size(1), n = q.size(2), d = q.size(3), m = k.size(2);
   if (!bf16_attention_supported(d) || !q.is_cpu())
     throw Error(ErrorKind::Internal, "bf16_attention called where it cannot run");
+  if (kernel == Bf16AttentionKernel::Tiles && !bf16_attention_tiles_supported(d))
+    throw Error(ErrorKind::Internal, "bf16_attention: no AMX tiles here");
+  const bool tiles = kernel == Bf16AttentionKernel::Tiles ||
+                     (kernel == Bf16AttentionKernel::Auto && bf16_attention_tiles_supported(d));
   const auto qf = q.to(at::kFloat).contiguous(), kf = k.to(at::kFloat).contiguous(),
              vf = v.to(at::kFloat).contiguous();
   auto out = at::empty({b, h, n, d}, qf.options());
@@ -243,7 +345,11 @@ at::Tensor bf16_attention(const at::Tensor& q, const at::Tensor& k, const at::Te
       pack_head(qf[i][j].data_ptr<float>(), kf[i][j].data_ptr<float>(), vf[i][j].data_ptr<float>(),
                 n, m, scale, packed);
 #ifdef DRS_BF16_ATTENTION
-      attend_head(packed, out[i][j].data_ptr<float>());
+      if (tiles) {
+        tile_head(packed, out[i][j].data_ptr<float>());
+      } else {
+        attend_head(packed, out[i][j].data_ptr<float>());
+      }
 #endif
       if (after_head) after_head();
     }

@@ -27,6 +27,18 @@ bool supported() {
   return drs::bf16_attention_supported(64);
 }
 
+// The kernels this CPU can run: dot products wherever the kernel is supported, AMX
+// tiles where the CPU and the OS allow them.
+std::vector<drs::Bf16AttentionKernel> kernels_here() {
+  std::vector<drs::Bf16AttentionKernel> out{drs::Bf16AttentionKernel::DotProducts};
+  if (drs::bf16_attention_tiles_supported(64)) out.push_back(drs::Bf16AttentionKernel::Tiles);
+  return out;
+}
+
+const char* name(drs::Bf16AttentionKernel kernel) {
+  return kernel == drs::Bf16AttentionKernel::Tiles ? "tiles" : "pairs";
+}
+
 }  // namespace
 
 TEST(Bf16Attention, OnlyForItsHeadWidth) {
@@ -43,20 +55,38 @@ TEST(Bf16Attention, MatchesTheFloatKernelWithinBf16Rounding) {
                                                                            {2, 3, 256, 256, 1.0},
                                                                            {1, 1, 1, 17, 1.0},
                                                                            {1, 2, 300, 129, 4.0},
-                                                                           {1, 1, 64, 1, 1.0}}) {
+                                                                           {1, 1, 64, 1, 1.0},
+                                                                           {1, 2, 33, 100, 1.0}}) {
     const auto q = at::randn({b, h, n, 64}), k = at::randn({b, h, m, 64}) * sharp,
                v = at::randn({b, h, m, 64});
-    const auto ours = drs::bf16_attention(q, k, v);
-    ASSERT_EQ(ours.sizes(), q.sizes());
-    ASSERT_EQ(ours.scalar_type(), at::kFloat);
-    const double to_rounded = relative_error(ours, rounded_reference(q, k, v));
-    const double to_exact = relative_error(ours, drs::compat::attention(q, k, v));
-    std::printf("%lldx%lldx%lld keys %lld sharp %.0f: vs rounded operands %.2e, vs float32 %.2e\n",
-                static_cast<long long>(b), static_cast<long long>(h), static_cast<long long>(n),
-                static_cast<long long>(m), sharp, to_rounded, to_exact);
-    EXPECT_LT(to_rounded, 4e-3);  // only the probabilities' rounding (2^-9 relative) is left
-    EXPECT_LT(to_exact, 2e-2);
+    for (const auto kernel : kernels_here()) {
+      const auto ours = drs::bf16_attention(q, k, v, {}, kernel);
+      ASSERT_EQ(ours.sizes(), q.sizes());
+      ASSERT_EQ(ours.scalar_type(), at::kFloat);
+      const double to_rounded = relative_error(ours, rounded_reference(q, k, v));
+      const double to_exact = relative_error(ours, drs::compat::attention(q, k, v));
+      std::printf(
+          "%s %lldx%lldx%lld keys %lld sharp %.0f: vs rounded operands %.2e, "
+          "vs float32 %.2e\n",
+          name(kernel), static_cast<long long>(b), static_cast<long long>(h),
+          static_cast<long long>(n), static_cast<long long>(m), sharp, to_rounded, to_exact);
+      EXPECT_LT(to_rounded, 4e-3) << name(kernel);  // only the probabilities' rounding is left
+      EXPECT_LT(to_exact, 2e-2) << name(kernel);
+    }
   }
+}
+
+// Same operands, same softmax: the two kernels differ only in the order of their sums
+// (and so, rarely, in a probability's bfloat16 rounding): far closer to each other than
+// either is to float32 (~3e-3 above).
+TEST(Bf16Attention, TilesAgreeWithDotProducts) {
+  if (!drs::bf16_attention_tiles_supported(64)) GTEST_SKIP() << "no AMX tiles here";
+  const auto q = at::randn({1, 3, 200, 64}), k = at::randn({1, 3, 150, 64}),
+             v = at::randn({1, 3, 150, 64});
+  const auto pairs = drs::bf16_attention(q, k, v, {}, drs::Bf16AttentionKernel::DotProducts);
+  const auto tiles = drs::bf16_attention(q, k, v, {}, drs::Bf16AttentionKernel::Tiles);
+  EXPECT_LT(relative_error(tiles, pairs), 2e-4);
+  EXPECT_EQ(drs::bf16_attention_kernel_name(64), "amx-bf16 tiles");
 }
 
 TEST(Bf16Attention, KeepsBfloat16InputsInBfloat16AndAcceptsViews) {
