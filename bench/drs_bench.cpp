@@ -31,6 +31,7 @@
 #include "dit_flops.h"
 #include "drs/blas_kernel.h"
 #include "drs/cpu_features.h"
+#include "drs/machine_speed.h"
 #include "drs/presets.h"
 #include "drs/process_tuning.h"
 #include "journal_bench.h"
@@ -262,6 +263,7 @@ int run(const Options& opt) {
           ? bf16_attention_kernel_name(config.dim / config.heads)
       : opt.device.is_cpu() && opt.dtype == at::kFloat ? "float32 per head"
                                                        : "library";
+  report["int8_kernel"] = int8_kernel_name();
   report["dit_block_matrix_mb"] = static_cast<double>(dit.block_matrix_bytes()) / 1e6;
   if (const char* wait = std::getenv("OMP_WAIT_POLICY")) report["omp_wait_policy"] = wait;
   const auto kernel = current_blas_kernel();

@@ -253,8 +253,9 @@ int run_info(const Options& opt) {
               set.name.c_str(), set.id.c_str(), set.is_demo ? "yes (produces noise)" : "no",
               set.max_frames, set.max_frames == 2048 ? "95 s songs" : "96-285 s songs");
   const auto cpu = detect_cpu_features();
-  std::printf("cpu: family %d model %d, %s\nmaths: %s\n", cpu.family, cpu.model,
-              cpu.summary().c_str(), current_blas_kernel().describe().c_str());
+  std::printf("cpu: family %d model %d, %s\nmaths: %s\nint8 maths: %s\n", cpu.family, cpu.model,
+              cpu.summary().c_str(), current_blas_kernel().describe().c_str(),
+              int8_kernel_name().c_str());
   return kOk;
 }
 

@@ -62,6 +62,14 @@ double cpu_int8_speedup(int threads, double budget_seconds) {
   }
 }
 
+std::string int8_kernel_name() {
+  try {
+    return Int8Linear::kernel_name();
+  } catch (const std::exception& e) {
+    return std::string("unavailable: ") + e.what();
+  }
+}
+
 namespace {
 
 // Below this many GFLOP/s per thread the BLAS is considered untuned whatever the CPU: a

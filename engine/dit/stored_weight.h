@@ -8,7 +8,7 @@
 // 2 cores, < 1 % of a block at 2048 frames.
 //
 // Int8: a labelled cost cutter for CPUs: each matrix becomes an Int8Linear at load
-// (core/int8_linear.h; 1.1 GB of weights at the real size). Results deviate; the
+// (core/int8_linear.h; a quarter of the float32 bytes). Results deviate; the
 // engine never picks it itself.
 #pragma once
 

@@ -21,6 +21,7 @@
 #include "core/kernel_choice.h"
 #include "drs/blas_kernel.h"
 #include "drs/cpu_features.h"
+#include "drs/machine_speed.h"
 #include "support/temp_dir_test.h"
 
 namespace {
@@ -367,6 +368,9 @@ TEST_F(CliTest, AForcedFallbackCoreIsReportedAndNotOverridden) {
   std::printf("%s", info.out.c_str());
   EXPECT_NE(info.out.find("OpenBLAS core Prescott (set by OPENBLAS_CORETYPE; not overridden)"),
             std::string::npos)
+      << info.out;
+  // int8 products do not go through OpenBLAS: the fallback core does not touch them.
+  EXPECT_NE(info.out.find("\nint8 maths: " + drs::int8_kernel_name() + "\n"), std::string::npos)
       << info.out;
   const auto out = dir_ / "prescott.wav";
   const auto run = run_cli(generate_args(out), {}, prescott);

@@ -47,6 +47,10 @@ inline constexpr double kBfloat16HintSpeedup = 1.3;
 // `budget_seconds` each: above 1 where the CPU has int8 dot-product instructions
 // (AVX512-VNNI, AMX). 0 when the build has no int8 kernels or it cannot be measured.
 [[nodiscard]] double cpu_int8_speedup(int threads = 0, double budget_seconds = 0.1);
+
+// What runs --precision int8's matrix products here, e.g. "oneDNN matmul
+// brg:avx512_core_amx_int8"; "none" where this build has no int8 kernels.
+[[nodiscard]] std::string int8_kernel_name();
 // From this speed-up on, int8 maths is worth offering.
 inline constexpr double kInt8HintSpeedup = 1.3;
 

@@ -85,7 +85,7 @@ TEST(StoredWeights, Int8MatricesStayCloseToFloat32WithAQuarterOfTheMemory) {
   const drs::DiT exact(config, exact_weights, at::kFloat, drs::WeightResidency::Compute);
   const drs::DiT int8(config, int8_weights, at::kFloat, drs::WeightResidency::Int8);
   int8_weights.finish();
-  // int8 values plus one float64 scale per output row.
+  // int8 values (in the kernels' layout) plus one scale per output row.
   EXPECT_LT(int8.block_matrix_bytes() * 3, exact.block_matrix_bytes());
   at::manual_seed(6);
   const auto in = inputs(config, 40);
