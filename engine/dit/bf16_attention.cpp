@@ -191,13 +191,19 @@ DRS_BF16_TARGET void block_values(const PackedHead& p, const std::uint16_t* prob
   }
 }
 
+// The first `rows` rows of scores -> probabilities; their sums into sums.
+DRS_BF16_TARGET void softmax_rows(const PackedHead& p, int64_t rows, std::span<float> scores,
+                                  std::span<std::uint16_t> probs, float* sums) {
+  for (int64_t r = 0; r < rows; ++r)
+    sums[r] = row_softmax(scores.data() + r * p.m_pad, p.m, p.m_pad, probs.data() + r * p.m_pad);
+}
+
 // Query rows [row0, row0 + kRows) of one head into out (rows beyond n are skipped).
 DRS_BF16_TARGET void attend_block(const PackedHead& p, int64_t row0, std::span<float> scores,
                                   std::span<std::uint16_t> probs, float* out) {
   block_scores(p, row0, scores.data());
   float sums[kRows];
-  for (int64_t r = 0; r < kRows; ++r)
-    sums[r] = row_softmax(scores.data() + r * p.m_pad, p.m, p.m_pad, probs.data() + r * p.m_pad);
+  softmax_rows(p, kRows, scores, probs, sums);
   const int64_t rows = std::min(kRows, p.n - row0);
   block_values(p, probs.data(), sums, rows, out + row0 * kHeadDim);
 }
@@ -273,8 +279,7 @@ DRS_AMX_TARGET void tile_block(const PackedHead& p, int64_t row0, std::span<floa
                                std::span<std::uint16_t> probs, float* out) {
   tile_scores(p, row0, scores.data());
   float sums[kTileRows];
-  for (int64_t r = 0; r < kTileRows; ++r)
-    sums[r] = row_softmax(scores.data() + r * p.m_pad, p.m, p.m_pad, probs.data() + r * p.m_pad);
+  softmax_rows(p, kTileRows, scores, probs, sums);
   alignas(64) float block[kTileRows * kHeadDim];
   tile_values(p, probs.data(), block);
   const int64_t rows = std::min(kTileRows, p.n - row0);
