@@ -19,9 +19,12 @@
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define DRS_BF16_ATTENTION 1
 // GCC 12 reports its own AVX-512 intrinsics' deliberately undefined registers
-// (_mm512_undefined_*) as uninitialised when they are inlined here.
+// (_mm512_undefined_*) as uninitialised when they are inlined here (GCC only: clang, and
+// so clang-tidy, knows no -Wmaybe-uninitialized and rejects the pragma).
+#if !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wuninitialized"
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <immintrin.h>
 #endif
 
