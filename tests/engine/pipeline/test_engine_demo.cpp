@@ -35,6 +35,18 @@ drs::GenerationRequest quick_request() {
 
 class EngineDemo : public ::testing::Test {
  protected:
+  // `request` run until its first sampler step has finished, then cancelled.
+  static drs::GenerationResult cancelled_after_first_step(const drs::GenerationRequest& request) {
+    std::stop_source stop;
+    return engine_->generate(
+        request,
+        [&](const drs::Progress& p) {
+          if (p.stage == drs::Stage::Sampling && p.step == 1 && p.step_seconds > 0)
+            stop.request_stop();
+        },
+        stop.get_token());
+  }
+
   // A private prompt cache folder: the tests must not write into the user's cache.
   static void SetUpTestSuite() {
     cache_ = new drs::test::TempDir("engine-demo-cache");
@@ -161,14 +173,7 @@ TEST_F(EngineDemo, ACancelledRunResumesBitForBit) {
   ASSERT_EQ(whole.outcome, drs::Outcome::Succeeded) << whole.error;
   EXPECT_TRUE(whole.journal.empty());
 
-  std::stop_source stop;
-  const auto cancelled = engine_->generate(
-      request,
-      [&](const drs::Progress& p) {
-        if (p.stage == drs::Stage::Sampling && p.step == 1 && p.step_seconds > 0)
-          stop.request_stop();
-      },
-      stop.get_token());
+  const auto cancelled = cancelled_after_first_step(request);
   ASSERT_EQ(cancelled.outcome, drs::Outcome::Cancelled);
   ASSERT_FALSE(cancelled.journal.empty());
   const auto journal = drs::read_run_journal(cancelled.journal);
@@ -197,14 +202,7 @@ TEST_F(EngineDemo, ACancelledRunResumesBitForBit) {
 TEST_F(EngineDemo, ResumingOnOtherBlasKernelsIsWarnedAbout) {
   auto request = quick_request();
   request.sampling.grid_points = 4;
-  std::stop_source stop;
-  const auto cancelled = engine_->generate(
-      request,
-      [&](const drs::Progress& p) {
-        if (p.stage == drs::Stage::Sampling && p.step == 1 && p.step_seconds > 0)
-          stop.request_stop();
-      },
-      stop.get_token());
+  const auto cancelled = cancelled_after_first_step(request);
   ASSERT_EQ(cancelled.outcome, drs::Outcome::Cancelled);
   auto content = drs::read_journal_file(cancelled.journal);
   const auto here = content.header.value("blas_core", std::string());
