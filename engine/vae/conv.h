@@ -25,11 +25,13 @@ class OobleckConv {
   OobleckConv(WeightMap& weights, const std::string& layer, const ConvShape& shape,
               const at::TensorOptions& options);
 
+  // x [B, in, T], or time-major [B, in, 1, T] on a CPU network (vae/time_major.h).
   [[nodiscard]] at::Tensor forward(const at::Tensor& x) const;
   [[nodiscard]] const ConvShape& shape() const { return shape_; }
 
  private:
   ConvShape shape_;
+  bool time_major_ = false;   // weight_ is then [rows, cols, 1, k] channels-last
   at::Tensor weight_, bias_;  // bias_ undefined when the layer has none
   // Transposed with kernel 2s (every Oobleck up-sampling): weight_ is dropped for this.
   std::optional<PolyphaseUpsample> upsample_;

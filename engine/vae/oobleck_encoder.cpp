@@ -1,5 +1,7 @@
 #include "vae/oobleck_encoder.h"
 
+#include "vae/time_major.h"
+
 namespace drs {
 namespace {
 
@@ -11,7 +13,7 @@ std::string layer(const std::string& prefix, std::size_t index) {
 
 OobleckEncoder::OobleckEncoder(WeightMap& w, const std::string& prefix, const OobleckConfig& c,
                                const at::TensorOptions& options)
-    : config_(c) {
+    : config_(c), time_major_(time_major_network(options)) {
   const auto n = c.blocks();
   conv_in_ = OobleckConv(w, layer(prefix, 0), same_conv(c.audio_channels, c.width(0), 7, 1, c.bias),
                          options);
@@ -24,9 +26,10 @@ OobleckEncoder::OobleckEncoder(WeightMap& w, const std::string& prefix, const Oo
 }
 
 at::Tensor OobleckEncoder::forward(const at::Tensor& audio) const {
-  auto h = conv_in_.forward(audio);
+  auto h = conv_in_.forward(time_major_ ? to_time_major(audio) : audio);
   for (const auto& block : blocks_) h = block.forward(h);
-  return conv_out_.forward(snake_out_.forward(h));
+  auto out = conv_out_.forward(snake_out_.forward(h));
+  return time_major_ ? from_time_major(out) : out;
 }
 
 }  // namespace drs

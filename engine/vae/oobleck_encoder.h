@@ -27,6 +27,7 @@ class OobleckEncoder {
 
  private:
   OobleckConfig config_;
+  bool time_major_ = false;  // activations between the layers: vae/time_major.h
   OobleckConv conv_in_, conv_out_;
   std::vector<EncoderBlock> blocks_;
   Snake snake_out_;

@@ -1,6 +1,9 @@
 #include "vae/polyphase.h"
 
+#include <array>
+
 #include "drs/error.h"
+#include "vae/time_major.h"
 
 namespace drs {
 namespace {
@@ -19,8 +22,8 @@ Phase phase(int64_t r, int64_t stride, int64_t padding) {
 }  // namespace
 
 PolyphaseUpsample::PolyphaseUpsample(const at::Tensor& weight, const at::Tensor& bias,
-                                     int64_t stride, int64_t padding)
-    : stride_(stride), padding_(padding), out_(weight.size(1)) {
+                                     int64_t stride, int64_t padding, bool time_major)
+    : stride_(stride), padding_(padding), out_(weight.size(1)), time_major_(time_major) {
   if (!supported(weight.size(2), stride, padding))
     throw Error(ErrorKind::Internal,
                 "polyphase up-sampling needs kernel 2s and s/2 <= padding <= s");
@@ -32,14 +35,16 @@ PolyphaseUpsample::PolyphaseUpsample(const at::Tensor& weight, const at::Tensor&
     rows.push_back(at::stack({earlier, later}, 2).transpose(0, 1));  // [out, in, 2]
   }
   weight_ = at::cat(rows, 0).contiguous();
+  if (time_major_) weight_ = time_major_weight(weight_);
   if (bias.defined()) bias_ = bias.repeat({stride});
 }
 
 at::Tensor PolyphaseUpsample::forward(const at::Tensor& x) const {
+  if (time_major_) return forward_time_major(x);
   const int64_t batch = x.size(0), length = x.size(2), s = stride_;
   // z[u] uses x[u-1] and x[u], u = 0 .. L: every phase's pair is one of its columns.
   const auto z = at::conv1d(x, weight_, bias_, 1, /*padding=*/1).view({batch, s, out_, length + 1});
-  const int64_t out_length = length * s + s - 2 * padding_;
+  const int64_t out_length = output_length(length);
   const int64_t rows = (out_length + s - 1) / s;
   auto out = at::empty({batch, out_, rows, s}, x.options());
   // Phases with the same shift form one contiguous range: two strided copies in all.
@@ -54,6 +59,32 @@ at::Tensor PolyphaseUpsample::forward(const at::Tensor& x) const {
   }
   const auto flat = out.view({batch, out_, rows * s});
   return rows * s == out_length ? flat : flat.narrow(2, 0, out_length).contiguous();
+}
+
+// Time-major, the phases interleave by whole time steps: z's storage is [B, L+1, s, out]
+// (phase-major channels) and the output's [B, rows, s, out], so each group of phases with
+// the same shift is one strided copy of contiguous runs of channels.
+at::Tensor PolyphaseUpsample::forward_time_major(const at::Tensor& x) const {
+  const int64_t batch = x.size(0), length = x.size(3), s = stride_;
+  const std::array<int64_t, 2> one{1, 1}, pad_one_step{0, 1};
+  const auto z = at::conv2d(x, weight_, bias_, one, pad_one_step)
+                     .permute({0, 2, 3, 1})  // [B, 1, L+1, s * out], contiguous storage
+                     .reshape({batch, length + 1, s, out_});
+  const int64_t out_length = output_length(length);
+  const int64_t rows = (out_length + s - 1) / s;
+  auto out = at::empty({batch, rows, s, out_}, x.options());
+  int64_t r0 = 0;
+  while (r0 < s) {
+    const auto shift = phase(r0, s, padding_).shift;
+    int64_t r1 = r0;
+    while (r1 < s && phase(r1, s, padding_).shift == shift) ++r1;
+    out.narrow(2, r0, r1 - r0).copy_(z.narrow(1, shift, rows).narrow(2, r0, r1 - r0));
+    r0 = r1;
+  }
+  const auto steps = time_major_view(out.view({batch, rows * s, out_}));
+  return rows * s == out_length
+             ? steps
+             : steps.narrow(3, 0, out_length).contiguous(at::MemoryFormat::ChannelsLast);
 }
 
 }  // namespace drs

@@ -23,39 +23,65 @@ Snake::Snake(WeightMap& weights, const std::string& layer, int64_t channels,
 
 at::Tensor Snake::forward(const at::Tensor& x) const {
   const auto type = x.scalar_type();
-  if (x.is_cpu() && x.dim() == 3 && (type == at::kFloat || type == at::kBFloat16) &&
-      x.size(1) == static_cast<int64_t>(cpu_frequency_.size()))
-    return forward_fused(x);
-  // One temporary, updated in place, four passes.
-  auto y = at::mul(x, frequency_);
-  y.sin_().mul_(root_magnitude_);
+  const auto channels = static_cast<int64_t>(cpu_frequency_.size());
+  if (x.is_cpu() && (type == at::kFloat || type == at::kBFloat16) && x.size(1) == channels) {
+    if (x.dim() == 3) return forward_rows(x);
+    if (x.dim() == 4 && x.size(2) == 1) return forward_steps(x);
+  }
+  // Elsewhere: one temporary, updated in place, four passes.
+  const auto shape =
+      x.dim() == 4 ? std::vector<int64_t>{1, channels, 1, 1} : std::vector<int64_t>{1, channels, 1};
+  auto y = at::mul(x, frequency_.view(shape));
+  y.sin_().mul_(root_magnitude_.view(shape));
   return at::addcmul_out(y, x, y, y);  // x + y * y, written over y (same elements)
 }
 
-at::Tensor Snake::forward_fused(const at::Tensor& x) const {
-  const auto in = x.contiguous();
-  auto out = at::empty_like(in);
-  const int64_t channels = in.size(1), t = in.size(2), rows = in.size(0) * channels;
-  const auto length = static_cast<std::size_t>(t);
-  const int64_t grain = std::max<int64_t>(1, (1 << 16) / std::max<int64_t>(t, 1));
-  const bool bf16 = in.scalar_type() == at::kBFloat16;
-  // Raw bits for bfloat16: the kernel widens and rounds them itself.
-  const auto* src = static_cast<const std::byte*>(in.data_ptr());
-  auto* dst = static_cast<std::byte*>(out.data_ptr());
-  const auto element = static_cast<std::size_t>(in.element_size());
+namespace {
+
+template <typename T, typename Kernel>
+void rows_in_parallel(const T* src, T* dst, int64_t rows, int64_t length, Kernel& kernel) {
+  const auto n = static_cast<std::size_t>(length);
+  const int64_t grain = std::max<int64_t>(1, (1 << 16) / std::max<int64_t>(length, 1));
   at::parallel_for(0, rows, grain, [&](int64_t begin, int64_t end) {
     for (int64_t row = begin; row < end; ++row) {
-      const auto c = static_cast<std::size_t>(row % channels);
-      const auto offset = static_cast<std::size_t>(row) * length * element;
-      const float f = cpu_frequency_[c], r = cpu_root_[c];
-      if (bf16) {
-        snake_row({reinterpret_cast<const std::uint16_t*>(src + offset), length}, f, r,
-                  {reinterpret_cast<std::uint16_t*>(dst + offset), length});
-      } else {
-        snake_row({reinterpret_cast<const float*>(src + offset), length}, f, r,
-                  {reinterpret_cast<float*>(dst + offset), length});
-      }
+      const auto offset = static_cast<std::size_t>(row) * n;
+      kernel(row, std::span<const T>(src + offset, n), std::span<T>(dst + offset, n));
     }
+  });
+}
+
+// The storage of a float32 or bfloat16 tensor as rows of `length` elements, for kernels
+// taking float or raw bfloat16 bits.
+template <typename Kernel>
+void for_each_row(const at::Tensor& in, at::Tensor& out, int64_t rows, int64_t length,
+                  Kernel&& kernel) {
+  if (in.scalar_type() == at::kBFloat16) {
+    rows_in_parallel(reinterpret_cast<const std::uint16_t*>(in.data_ptr<at::BFloat16>()),
+                     reinterpret_cast<std::uint16_t*>(out.data_ptr<at::BFloat16>()), rows, length,
+                     kernel);
+  } else {
+    rows_in_parallel(in.data_ptr<float>(), out.data_ptr<float>(), rows, length, kernel);
+  }
+}
+
+}  // namespace
+
+at::Tensor Snake::forward_rows(const at::Tensor& x) const {
+  const auto in = x.contiguous();
+  auto out = at::empty_like(in);
+  const int64_t channels = in.size(1);
+  for_each_row(in, out, in.size(0) * channels, in.size(2), [&](int64_t row, auto src, auto dst) {
+    const auto c = static_cast<std::size_t>(row % channels);
+    snake_row(src, cpu_frequency_[c], cpu_root_[c], dst);
+  });
+  return out;
+}
+
+at::Tensor Snake::forward_steps(const at::Tensor& x) const {
+  const auto in = x.contiguous(at::MemoryFormat::ChannelsLast);
+  auto out = at::empty_like(in, at::MemoryFormat::ChannelsLast);
+  for_each_row(in, out, in.size(0) * in.size(3), in.size(1), [&](int64_t, auto src, auto dst) {
+    snake_step(src, cpu_frequency_, cpu_root_, dst);
   });
   return out;
 }

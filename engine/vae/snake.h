@@ -17,12 +17,14 @@ class Snake {
   Snake(WeightMap& weights, const std::string& layer, int64_t channels,
         const at::TensorOptions& options);
 
-  // x [B, channels, T]. On the CPU (float32 or bfloat16) one fused pass per channel
-  // (vae/snake_kernel.h); elsewhere ATen's element-wise operations.
+  // x [B, channels, T], or time-major [B, channels, 1, T] (vae/time_major.h). On the CPU
+  // (float32 or bfloat16) one fused pass (vae/snake_kernel.h); elsewhere ATen's
+  // element-wise operations. The result has x's layout.
   [[nodiscard]] at::Tensor forward(const at::Tensor& x) const;
 
  private:
-  [[nodiscard]] at::Tensor forward_fused(const at::Tensor& x) const;
+  [[nodiscard]] at::Tensor forward_rows(const at::Tensor& x) const;
+  [[nodiscard]] at::Tensor forward_steps(const at::Tensor& x) const;
 
   // Taken once at load, in float32 (they depend on the weights only): e^alpha and
   // sqrt(1 / (e^beta + 1e-9)), so that y = x + (root * sin(e^alpha x))^2 is one fused

@@ -7,9 +7,14 @@
 namespace drs {
 namespace {
 
-// Compiled for three instruction sets, picked at load time (as in core/int8_quantize).
+// Compiled for three instruction sets, picked at load time: x86-64-v4 (AVX-512 with the
+// 16-bit lane operations bfloat16 widening needs), v3 (AVX2 with FMA) and the baseline.
+// Multiply-adds contract into FMAs where the clone has them: the polynomial is most of
+// the work, and ISO C++ mode leaves contraction off.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define DRS_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#pragma GCC optimize("fp-contract=fast")
+#define DRS_VECTOR_CLONES \
+  __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define DRS_VECTOR_CLONES
 #endif
@@ -76,10 +81,42 @@ DRS_VECTOR_CLONES void snake_bf16(const std::uint16_t* x, std::size_t n, float f
   for (; i < n; ++i) y[i] = narrow(snake_one(widen(x[i]), frequency, root));
 }
 
+DRS_VECTOR_CLONES void snake_step_f32(const float* x, std::size_t n, const float* frequency,
+                                      const float* root, float* y) {
+  std::size_t i = 0;
+  for (; i + kBlock <= n; i += kBlock) {
+    float block[kBlock];
+    for (std::size_t j = 0; j < kBlock; ++j)
+      block[j] = snake_one(x[i + j], frequency[i + j], root[i + j]);
+    std::memcpy(y + i, block, sizeof block);
+  }
+  for (; i < n; ++i) y[i] = snake_one(x[i], frequency[i], root[i]);
+}
+
+DRS_VECTOR_CLONES void snake_step_bf16(const std::uint16_t* x, std::size_t n,
+                                       const float* frequency, const float* root,
+                                       std::uint16_t* y) {
+  std::size_t i = 0;
+  for (; i + kBlock <= n; i += kBlock) {
+    std::uint16_t block[kBlock];
+    for (std::size_t j = 0; j < kBlock; ++j)
+      block[j] = narrow(snake_one(widen(x[i + j]), frequency[i + j], root[i + j]));
+    std::memcpy(y + i, block, sizeof block);
+  }
+  for (; i < n; ++i) y[i] = narrow(snake_one(widen(x[i]), frequency[i], root[i]));
+}
+
 void check_lengths(std::size_t in, std::size_t out) {
   if (in != out)
     throw Error(ErrorKind::Internal, "snake_row: input and output lengths differ (" +
                                          std::to_string(in) + " vs " + std::to_string(out) + ")");
+}
+
+void check_constants(std::size_t channels, std::size_t frequency, std::size_t root) {
+  if (frequency != channels || root != channels)
+    throw Error(ErrorKind::Internal, "snake_step: " + std::to_string(channels) + " channels but " +
+                                         std::to_string(frequency) + " / " + std::to_string(root) +
+                                         " constants");
 }
 
 }  // namespace
@@ -93,6 +130,20 @@ void snake_row(std::span<const std::uint16_t> x, float frequency, float root,
                std::span<std::uint16_t> y) {
   check_lengths(x.size(), y.size());
   snake_bf16(x.data(), x.size(), frequency, root, y.data());
+}
+
+void snake_step(std::span<const float> x, std::span<const float> frequency,
+                std::span<const float> root, std::span<float> y) {
+  check_lengths(x.size(), y.size());
+  check_constants(x.size(), frequency.size(), root.size());
+  snake_step_f32(x.data(), x.size(), frequency.data(), root.data(), y.data());
+}
+
+void snake_step(std::span<const std::uint16_t> x, std::span<const float> frequency,
+                std::span<const float> root, std::span<std::uint16_t> y) {
+  check_lengths(x.size(), y.size());
+  check_constants(x.size(), frequency.size(), root.size());
+  snake_step_bf16(x.data(), x.size(), frequency.data(), root.data(), y.data());
 }
 
 }  // namespace drs

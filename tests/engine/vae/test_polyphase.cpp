@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "vae/polyphase.h"
+#include "vae/time_major.h"
 
 namespace {
 
@@ -21,6 +22,28 @@ TEST(Polyphase, EqualsConvTranspose1d) {
         ASSERT_EQ(got.sizes(), want.sizes()) << "stride " << s << " padding " << padding;
         EXPECT_LE((got - want).abs().max().item<double>(), 1e-5)
             << "stride " << s << " padding " << padding << " bias " << with_bias;
+      }
+    }
+  }
+}
+
+TEST(Polyphase, TimeMajorEqualsConvTranspose1d) {
+  at::manual_seed(4);
+  for (int64_t s = 1; s <= 8; ++s) {
+    for (int64_t padding = (s + 1) / 2; padding <= s; ++padding) {
+      for (const int64_t batch : {1, 2}) {
+        const auto x = at::randn({batch, 5, 11});
+        const auto w = at::randn({5, 3, 2 * s});
+        const auto b = at::randn({3});
+        const auto want = at::conv_transpose1d(x, w, b, s, padding);
+        const auto got = drs::PolyphaseUpsample(w, b, s, padding, /*time_major=*/true)
+                             .forward(drs::to_time_major(x));
+        ASSERT_EQ(got.dim(), 4);
+        EXPECT_TRUE(got.is_contiguous(at::MemoryFormat::ChannelsLast));
+        const auto flat = drs::from_time_major(got);
+        ASSERT_EQ(flat.sizes(), want.sizes()) << "stride " << s << " padding " << padding;
+        EXPECT_LE((flat - want).abs().max().item<double>(), 1e-5)
+            << "stride " << s << " padding " << padding << " batch " << batch;
       }
     }
   }

@@ -2,7 +2,8 @@
 // precision: float32 within float rounding (also for large arguments, in place, on lengths
 // that are not whole vector blocks), bfloat16 within one bfloat16 rounding of the result,
 // non-finite inputs stay non-finite; Snake::forward agrees with the formula on layer
-// weights in both dtypes (bfloat16 rounded once) and for non-contiguous input.
+// weights in both dtypes (bfloat16 rounded once), for non-contiguous input and in the
+// time-major layout (per-channel constants along the storage's inner axis).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -14,6 +15,7 @@
 
 #include "vae/snake.h"
 #include "vae/snake_kernel.h"
+#include "vae/time_major.h"
 #include "weights/weight_map.h"
 
 namespace {
@@ -74,6 +76,19 @@ TEST(SnakeKernel, Bfloat16RoundsOnceToNearest) {
   }
 }
 
+TEST(SnakeKernel, StepUsesEachChannelsConstants) {
+  const auto x = random_row(133, 5.0, 13), frequency = random_row(133, 1.0, 14),
+             root = random_row(133, 1.0, 15);
+  std::vector<float> y(x.size());
+  drs::snake_step(x, frequency, root, y);
+  for (std::size_t c = 0; c < x.size(); ++c)
+    EXPECT_NEAR(y[c], exact(x[c], frequency[c], root[c]),
+                1e-5 * (std::abs(x[c]) + 1) + std::abs(frequency[c] * x[c]) * 1e-6)
+        << "channel " << c;
+  std::vector<float> short_constants(10);
+  EXPECT_THROW(drs::snake_step(x, short_constants, root, y), std::exception);
+}
+
 TEST(SnakeKernel, NonFiniteInputStaysNonFinite) {
   const float inf = std::numeric_limits<float>::infinity();
   const std::vector<float> x{std::numeric_limits<float>::quiet_NaN(), inf, -inf, 1.0f};
@@ -126,6 +141,10 @@ TEST(Snake, ForwardMatchesTheFormulaRoundedOnce) {
     const auto strided = x.transpose(0, 2).contiguous().transpose(0, 2).to(dtype);
     ASSERT_FALSE(strided.is_contiguous());
     EXPECT_TRUE(at::equal(snake.forward(strided), snake.forward(x.to(dtype))));
+    // Time-major storage (the CPU network's layout) gives the same values in that layout.
+    const auto steps = snake.forward(drs::to_time_major(input));
+    EXPECT_TRUE(steps.is_contiguous(at::MemoryFormat::ChannelsLast));
+    EXPECT_TRUE(at::equal(drs::from_time_major(steps), snake.forward(input)));
   }
 }
 
