@@ -60,8 +60,38 @@ struct PackedHead {
   std::vector<std::uint32_t> v;  // [m_pad / 2][kHeadDim]: (v[j][c], v[j+1][c]) pairs
 };
 
-void pack_head(const float* q, const float* k, const float* v, int64_t n, int64_t m, float scale,
-               PackedHead& p) {
+// One head's rows in memory: row i at data + i * stride, its d values contiguous.
+struct HeadRows {
+  const float* data = nullptr;
+  int64_t stride = kHeadDim;
+  [[nodiscard]] const float* row(int64_t i) const { return data + i * stride; }
+};
+
+// Rotary tables [positions][kHeadDim] (float32, contiguous), or none.
+struct RopeTables {
+  const float* cos = nullptr;
+  const float* sin = nullptr;
+};
+
+// x · cos + rotate_half(x) · sin for position i, in the same float32 operations (and
+// order) as the unfused tensor expression, so the rotated values are the same bits.
+void rotate(const float* x, const RopeTables& rope, int64_t i, float* out) {
+  constexpr int64_t half = kHeadDim / 2;
+  const float* cos = rope.cos + i * kHeadDim;
+  const float* sin = rope.sin + i * kHeadDim;
+  for (int64_t c = 0; c < half; ++c) out[c] = x[c] * cos[c] + (-x[c + half]) * sin[c];
+  for (int64_t c = half; c < kHeadDim; ++c) out[c] = x[c] * cos[c] + x[c - half] * sin[c];
+}
+
+// Row i of q or k, rotated when there are tables (into `buffer`), else as stored.
+const float* rope_row(const HeadRows& rows, const RopeTables& rope, int64_t i, float* buffer) {
+  if (rope.cos == nullptr) return rows.row(i);
+  rotate(rows.row(i), rope, i, buffer);
+  return buffer;
+}
+
+void pack_head(const HeadRows& q, const HeadRows& k, const HeadRows& v, int64_t n, int64_t m,
+               float scale, const RopeTables& rope, PackedHead& p) {
   p.n = n, p.m = m, p.n_pad = round_up(n, kTileRows),
   p.m_pad = round_up(m, 2 * kKeyTile);  // block_scores' pairs of key vectors
   p.q.assign(static_cast<std::size_t>(p.n_pad * kPairs), 0);
@@ -69,18 +99,23 @@ void pack_head(const float* q, const float* k, const float* v, int64_t n, int64_
   p.v.assign(static_cast<std::size_t>(p.m_pad / 2 * kHeadDim), 0);
   // Every head is packed once per call on the run's hot path: rows split over the threads.
   at::parallel_for(0, std::max(n, m), 64, [&](int64_t begin, int64_t end) {
-    for (int64_t i = begin; i < std::min(end, n); ++i)
+    float rotated[kHeadDim];
+    for (int64_t i = begin; i < std::min(end, n); ++i) {
+      const float* x = rope_row(q, rope, i, rotated);
       for (int64_t t = 0; t < kPairs; ++t)
-        p.q[i * kPairs + t] =
-            pair(q[i * kHeadDim + 2 * t] * scale, q[i * kHeadDim + 2 * t + 1] * scale);
-    for (int64_t j = begin; j < std::min(end, m); ++j)
+        p.q[i * kPairs + t] = pair(x[2 * t] * scale, x[2 * t + 1] * scale);
+    }
+    for (int64_t j = begin; j < std::min(end, m); ++j) {
+      const float* x = rope_row(k, rope, j, rotated);
       for (int64_t t = 0; t < kPairs; ++t)
-        p.k[((j / kKeyTile) * kPairs + t) * kKeyTile + j % kKeyTile] =
-            pair(k[j * kHeadDim + 2 * t], k[j * kHeadDim + 2 * t + 1]);
-    for (int64_t j = begin + begin % 2; j < std::min(end, m); j += 2)  // pairs start even
+        p.k[((j / kKeyTile) * kPairs + t) * kKeyTile + j % kKeyTile] = pair(x[2 * t], x[2 * t + 1]);
+    }
+    for (int64_t j = begin + begin % 2; j < std::min(end, m); j += 2) {  // pairs start even
+      const float* first = v.row(j);
+      const float* second = j + 1 < m ? v.row(j + 1) : nullptr;
       for (int64_t c = 0; c < kHeadDim; ++c)
-        p.v[j / 2 * kHeadDim + c] =
-            pair(v[j * kHeadDim + c], j + 1 < m ? v[(j + 1) * kHeadDim + c] : 0.f);
+        p.v[j / 2 * kHeadDim + c] = pair(first[c], second != nullptr ? second[c] : 0.f);
+    }
   });
 }
 
@@ -161,7 +196,7 @@ DRS_BF16_TARGET float row_softmax(float* s, int64_t m, int64_t m_pad, std::uint1
 
 // out rows (4 at a time) = probabilities × V / sum.
 DRS_BF16_TARGET void block_values(const PackedHead& p, const std::uint16_t* probs,
-                                  const float* sums, int64_t rows, float* out) {
+                                  const float* sums, int64_t rows, float* out, int64_t out_stride) {
   constexpr int64_t kGroup = 4, kVectors = kHeadDim / 16;
   for (int64_t r0 = 0; r0 < rows; r0 += kGroup) {
     __m512 acc[kGroup][kVectors];
@@ -189,7 +224,7 @@ DRS_BF16_TARGET void block_values(const PackedHead& p, const std::uint16_t* prob
       const __m512 inv = _mm512_set1_ps(1.0f / sums[r0 + r]);
 #pragma GCC unroll 16
       for (int64_t c = 0; c < kVectors; ++c)
-        _mm512_storeu_ps(out + (r0 + r) * kHeadDim + c * 16, _mm512_mul_ps(acc[r][c], inv));
+        _mm512_storeu_ps(out + (r0 + r) * out_stride + c * 16, _mm512_mul_ps(acc[r][c], inv));
     }
   }
 }
@@ -203,20 +238,21 @@ DRS_BF16_TARGET void softmax_rows(const PackedHead& p, int64_t rows, std::span<f
 
 // Query rows [row0, row0 + kRows) of one head into out (rows beyond n are skipped).
 DRS_BF16_TARGET void attend_block(const PackedHead& p, int64_t row0, std::span<float> scores,
-                                  std::span<std::uint16_t> probs, float* out) {
+                                  std::span<std::uint16_t> probs, float* out, int64_t out_stride) {
   block_scores(p, row0, scores.data());
   float sums[kRows];
   softmax_rows(p, kRows, scores, probs, sums);
   const int64_t rows = std::min(kRows, p.n - row0);
-  block_values(p, probs.data(), sums, rows, out + row0 * kHeadDim);
+  block_values(p, probs.data(), sums, rows, out + row0 * out_stride, out_stride);
 }
 
-void attend_head(const PackedHead& p, float* out) {
+// out: the head's output rows, row i at out + i * out_stride.
+void attend_head(const PackedHead& p, float* out, int64_t out_stride) {
   at::parallel_for(0, (p.n + kRows - 1) / kRows, 1, [&](int64_t begin, int64_t end) {
     std::vector<float> scores(static_cast<std::size_t>(kRows * p.m_pad));
     std::vector<std::uint16_t> probs(static_cast<std::size_t>(kRows * p.m_pad));
     for (int64_t block = begin; block < end; ++block)
-      attend_block(p, block * kRows, scores, probs, out);
+      attend_block(p, block * kRows, scores, probs, out, out_stride);
   });
 }
 
@@ -279,7 +315,7 @@ DRS_AMX_TARGET void tile_values(const PackedHead& p, const std::uint16_t* probs,
 }
 
 DRS_AMX_TARGET void tile_block(const PackedHead& p, int64_t row0, std::span<float> scores,
-                               std::span<std::uint16_t> probs, float* out) {
+                               std::span<std::uint16_t> probs, float* out, int64_t out_stride) {
   tile_scores(p, row0, scores.data());
   float sums[kTileRows];
   softmax_rows(p, kTileRows, scores, probs, sums);
@@ -290,18 +326,18 @@ DRS_AMX_TARGET void tile_block(const PackedHead& p, int64_t row0, std::span<floa
     const __m512 inv = _mm512_set1_ps(1.0f / sums[r]);
 #pragma GCC unroll 4
     for (int64_t c = 0; c < kHeadDim; c += 16)
-      _mm512_storeu_ps(out + (row0 + r) * kHeadDim + c,
+      _mm512_storeu_ps(out + (row0 + r) * out_stride + c,
                        _mm512_mul_ps(_mm512_load_ps(block + r * kHeadDim + c), inv));
   }
 }
 
-void tile_head(const PackedHead& p, float* out) {
+void tile_head(const PackedHead& p, float* out, int64_t out_stride) {
   at::parallel_for(0, p.n_pad / kTileRows, 1, [&](int64_t begin, int64_t end) {
     const AmxTileScope tiles;  // per thread: the configuration is thread state
     std::vector<float> scores(static_cast<std::size_t>(kTileRows * p.m_pad));
     std::vector<std::uint16_t> probs(static_cast<std::size_t>(kTileRows * p.m_pad));
     for (int64_t block = begin; block < end; ++block)
-      tile_block(p, block * kTileRows, scores, probs, out);
+      tile_block(p, block * kTileRows, scores, probs, out, out_stride);
   });
 }
 #endif
@@ -334,8 +370,24 @@ std::string bf16_attention_kernel_name(int64_t head_dim) {
   return bf16_attention_supported(head_dim) ? "avx512-bf16 pairs" : "none";
 }
 
+namespace {
+
+// A float32 copy only where needed: float32 heads whose d values are contiguous are read
+// in place through their strides (the DiT's q, k, v are views into one projection).
+at::Tensor float_rows(const at::Tensor& x) {
+  if (x.scalar_type() == at::kFloat && x.stride(3) == 1) return x;
+  return x.to(at::kFloat).contiguous();
+}
+
+HeadRows head_rows(const at::Tensor& x, int64_t batch, int64_t head) {
+  return {x.data_ptr<float>() + batch * x.stride(0) + head * x.stride(1), x.stride(2)};
+}
+
+}  // namespace
+
 at::Tensor bf16_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
-                          const std::function<void()>& after_head, Bf16AttentionKernel kernel) {
+                          const std::function<void()>& after_head, Bf16AttentionKernel kernel,
+                          const AttentionRope* rope) {
   const int64_t b = q.size(0), h = q.size(1), n = q.size(2), d = q.size(3), m = k.size(2);
   if (!bf16_attention_supported(d) || !q.is_cpu())
     throw Error(ErrorKind::Internal, "bf16_attention called where it cannot run");
@@ -343,25 +395,37 @@ at::Tensor bf16_attention(const at::Tensor& q, const at::Tensor& k, const at::Te
     throw Error(ErrorKind::Internal, "bf16_attention: no AMX tiles here");
   const bool tiles = kernel == Bf16AttentionKernel::Tiles ||
                      (kernel == Bf16AttentionKernel::Auto && bf16_attention_tiles_supported(d));
-  const auto qf = q.to(at::kFloat).contiguous(), kf = k.to(at::kFloat).contiguous(),
-             vf = v.to(at::kFloat).contiguous();
-  auto out = at::empty({b, h, n, d}, qf.options());
+  const auto qf = float_rows(q), kf = float_rows(k), vf = float_rows(v);
+  at::Tensor cos, sin;
+  RopeTables tables;
+  if (rope != nullptr) {
+    if (rope->cos.size(0) < std::max(n, m) || rope->cos.size(1) != d ||
+        rope->sin.sizes() != rope->cos.sizes())
+      throw Error(ErrorKind::Internal, "bf16_attention: rotary tables do not fit the heads");
+    cos = rope->cos.to(at::kFloat).contiguous(), sin = rope->sin.to(at::kFloat).contiguous();
+    tables = {cos.data_ptr<float>(), sin.data_ptr<float>()};
+  }
+  // Written as [B, N, H, d], returned as its [B, H, N, d] view: the caller's merge of
+  // the heads back into [B, N, H * d] is then a view, not a copy.
+  auto merged = at::empty({b, n, h, d}, qf.options().dtype(at::kFloat));
   const float scale = 1.0f / std::sqrt(static_cast<float>(d));
   PackedHead packed;
   for (int64_t i = 0; i < b; ++i) {
     for (int64_t j = 0; j < h; ++j) {
-      pack_head(qf[i][j].data_ptr<float>(), kf[i][j].data_ptr<float>(), vf[i][j].data_ptr<float>(),
-                n, m, scale, packed);
+      pack_head(head_rows(qf, i, j), head_rows(kf, i, j), head_rows(vf, i, j), n, m, scale, tables,
+                packed);
+      float* out = merged.data_ptr<float>() + (i * n * h + j) * d;
 #ifdef DRS_BF16_ATTENTION
       if (tiles) {
-        tile_head(packed, out[i][j].data_ptr<float>());
+        tile_head(packed, out, h * d);
       } else {
-        attend_head(packed, out[i][j].data_ptr<float>());
+        attend_head(packed, out, h * d);
       }
 #endif
       if (after_head) after_head();
     }
   }
+  const auto out = merged.permute({0, 2, 1, 3});
   return q.scalar_type() == at::kFloat ? out : out.to(q.scalar_type());
 }
 

@@ -36,11 +36,21 @@ enum class Bf16AttentionKernel { Auto, DotProducts, Tiles };
 // "amx-bf16 tiles", "avx512-bf16 pairs" or "none": what Auto runs here.
 [[nodiscard]] std::string bf16_attention_kernel_name(int64_t head_dim);
 
-// q [B, H, N, d], k and v [B, H, M, d] (float32 or bfloat16, on the CPU). Returns
-// [B, H, N, d] in q's dtype. `after_head`, when set, runs after each (batch, head) pair
-// on the calling thread: a cancellation point (it may throw).
+// Rotary position embedding applied to q and k while they are packed (the Llama form
+// x · cos + rotate_half(x) · sin, position = row index), so that the rotated q and k are
+// never materialised. cos and sin [positions >= max(N, M), d].
+struct AttentionRope {
+  at::Tensor cos, sin;
+};
+
+// q [B, H, N, d], k and v [B, H, M, d] (float32 or bfloat16, on the CPU; any strides,
+// float32 heads with contiguous d are read in place). Returns [B, H, N, d] in q's dtype,
+// stored as [B, N, H, d] (so transpose(1, 2) of it is contiguous). `after_head`, when
+// set, runs after each (batch, head) pair on the calling thread: a cancellation point (it
+// may throw). `rope`, when set, rotates q and k first.
 at::Tensor bf16_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
                           const std::function<void()>& after_head = {},
-                          Bf16AttentionKernel kernel = Bf16AttentionKernel::Auto);
+                          Bf16AttentionKernel kernel = Bf16AttentionKernel::Auto,
+                          const AttentionRope* rope = nullptr);
 
 }  // namespace drs

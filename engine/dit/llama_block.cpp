@@ -103,17 +103,21 @@ at::Tensor LlamaBlock::attention(const at::Tensor& a, const Rotary& rotary,
   const auto qkv = sliced_linear(a, qkv_.ready(), 3 * dim_, checkpoint)
                        .view({b, n, 3, heads_, hd})
                        .permute({2, 0, 3, 1, 4});  // [3,B,H,N,hd]
+  // The bf16 kernel rotates q and k while packing them; the others take rotated copies.
+  if (bf16_attention_ && qkv.is_cpu()) {
+    const AttentionRope rope{rotary.cos, rotary.sin};
+    const auto out =
+        bf16_attention(qkv[0], qkv[1], qkv[2], checkpoint, Bf16AttentionKernel::Auto, &rope);
+    return sliced_linear(out.transpose(1, 2).reshape({b, n, dim_}), o_.ready(), dim_, checkpoint);
+  }
   const auto rope = [&](const at::Tensor& t) {
     return t * rotary.cos + rotate_half(t) * rotary.sin;
   };
   const auto q = rope(qkv[0]), k = rope(qkv[1]), v = qkv[2];
-  // CPU: the bf16 dot-product kernel in reduced-precision runs where the CPU has it, else
-  // our float32 per-head kernel (neither makes an N x N x heads buffer); elsewhere the
-  // library's (flash / memory-efficient kernels on CUDA with LibTorch 2.x).
-  const auto out = bf16_attention_ && q.is_cpu() ? bf16_attention(q, k, v, checkpoint)
-                   : q.is_cpu() && q.scalar_type() == at::kFloat
-                       ? cpu_attention(q, k, v, checkpoint)
-                       : compat::attention(q, k, v);
+  // CPU: our float32 per-head kernel (no N x N x heads buffer); elsewhere the library's
+  // (flash / memory-efficient kernels on CUDA with LibTorch 2.x).
+  const auto out = q.is_cpu() && q.scalar_type() == at::kFloat ? cpu_attention(q, k, v, checkpoint)
+                                                               : compat::attention(q, k, v);
   return sliced_linear(out.transpose(1, 2).reshape({b, n, dim_}), o_.ready(), dim_, checkpoint);
 }
 

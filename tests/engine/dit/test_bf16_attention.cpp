@@ -115,3 +115,40 @@ TEST(Bf16Attention, CallsBackAfterEachHeadAndStopsWhenItThrows) {
                std::runtime_error);
   EXPECT_EQ(heads, 2);
 }
+
+namespace {
+
+// x · cos + rotate_half(x) · sin, as the DiT's unfused path computes it.
+at::Tensor rotated(const at::Tensor& x, const drs::AttentionRope& rope) {
+  const auto halves = x.chunk(2, -1);
+  return x * rope.cos + at::cat({-halves[1], halves[0]}, -1) * rope.sin;
+}
+
+drs::AttentionRope rope_tables(int64_t positions) {
+  const auto inv_freq = 1.0 / at::pow(10000.0, at::arange(0, 64, 2, at::kFloat) / 64.0);
+  const auto angles = at::outer(at::arange(positions, at::kFloat), inv_freq);
+  const auto both = at::cat({angles, angles}, -1);
+  return {at::cos(both), at::sin(both)};
+}
+
+}  // namespace
+
+TEST(Bf16Attention, RotatesWhilePackingExactlyAsTheTensorExpression) {
+  if (!supported()) GTEST_SKIP() << "this CPU has no AVX512-BF16";
+  // Strided views of one projection, as the DiT passes them, and an odd length.
+  const int64_t n = 77;
+  const auto qkv = at::randn({2, n, 3, 3, 64}).permute({2, 0, 3, 1, 4});  // [3,B,H,N,d]
+  const auto rope = rope_tables(n);
+  for (const auto kernel : kernels_here()) {
+    const auto fused = drs::bf16_attention(qkv[0], qkv[1], qkv[2], {}, kernel, &rope);
+    const auto unfused =
+        drs::bf16_attention(rotated(qkv[0], rope), rotated(qkv[1], rope), qkv[2], {}, kernel);
+    EXPECT_TRUE(at::equal(fused, unfused)) << name(kernel);
+    // Stored head-interleaved: merging the heads back is a view.
+    EXPECT_TRUE(fused.transpose(1, 2).is_contiguous()) << name(kernel);
+  }
+  const auto short_rope = rope_tables(n - 1);
+  EXPECT_THROW((void)drs::bf16_attention(qkv[0], qkv[1], qkv[2], {}, drs::Bf16AttentionKernel::Auto,
+                                         &short_rope),
+               std::exception);
+}
