@@ -79,8 +79,9 @@ LlamaBlock::LlamaBlock(const DitConfig& c, WeightMap& w, int index, const at::Te
       bf16_attention_chosen(attention, c10::typeMetaToScalarType(o.dtype()), o.device(),
                             residency == WeightResidency::Int8, dim_ / heads_);
   const auto p = "transformer.transformer_blocks." + std::to_string(index) + ".";
-  const auto matrix = [&](std::vector<std::string> names, std::vector<int64_t> rows, int64_t cols) {
-    for (auto& name : names) name = p + name;
+  const auto matrix = [&](std::vector<std::string> names, const std::vector<int64_t>& rows,
+                          int64_t cols) {
+    for (auto& name : names) name.insert(0, p);
     return StoredWeight(w, names, rows, cols, o, residency);
   };
   norm_in_ = w.take(p + "input_layernorm.weight", {dim_}, o);
