@@ -19,6 +19,20 @@ Phase phase(int64_t r, int64_t stride, int64_t padding) {
   return {c % stride, c / stride};
 }
 
+// Phases with the same shift form one contiguous range [r0, r1): copy(r0, r1, shift) once
+// per range (two in all).
+template <typename Copy>
+void for_each_shift_range(int64_t stride, int64_t padding, Copy&& copy) {
+  int64_t r0 = 0;
+  while (r0 < stride) {
+    const auto shift = phase(r0, stride, padding).shift;
+    int64_t r1 = r0;
+    while (r1 < stride && phase(r1, stride, padding).shift == shift) ++r1;
+    copy(r0, r1, shift);
+    r0 = r1;
+  }
+}
+
 }  // namespace
 
 PolyphaseUpsample::PolyphaseUpsample(const at::Tensor& weight, const at::Tensor& bias,
@@ -47,16 +61,10 @@ at::Tensor PolyphaseUpsample::forward(const at::Tensor& x) const {
   const int64_t out_length = output_length(length);
   const int64_t rows = (out_length + s - 1) / s;
   auto out = at::empty({batch, out_, rows, s}, x.options());
-  // Phases with the same shift form one contiguous range: two strided copies in all.
-  int64_t r0 = 0;
-  while (r0 < s) {
-    const auto shift = phase(r0, s, padding_).shift;
-    int64_t r1 = r0;
-    while (r1 < s && phase(r1, s, padding_).shift == shift) ++r1;
+  for_each_shift_range(s, padding_, [&](int64_t r0, int64_t r1, int64_t shift) {
     out.narrow(3, r0, r1 - r0)
         .copy_(z.narrow(1, r0, r1 - r0).narrow(3, shift, rows).permute({0, 2, 3, 1}));
-    r0 = r1;
-  }
+  });
   const auto flat = out.view({batch, out_, rows * s});
   return rows * s == out_length ? flat : flat.narrow(2, 0, out_length).contiguous();
 }
@@ -73,14 +81,9 @@ at::Tensor PolyphaseUpsample::forward_time_major(const at::Tensor& x) const {
   const int64_t out_length = output_length(length);
   const int64_t rows = (out_length + s - 1) / s;
   auto out = at::empty({batch, rows, s, out_}, x.options());
-  int64_t r0 = 0;
-  while (r0 < s) {
-    const auto shift = phase(r0, s, padding_).shift;
-    int64_t r1 = r0;
-    while (r1 < s && phase(r1, s, padding_).shift == shift) ++r1;
+  for_each_shift_range(s, padding_, [&](int64_t r0, int64_t r1, int64_t shift) {
     out.narrow(2, r0, r1 - r0).copy_(z.narrow(1, shift, rows).narrow(2, r0, r1 - r0));
-    r0 = r1;
-  }
+  });
   const auto steps = time_major_view(out.view({batch, rows * s, out_}));
   return rows * s == out_length
              ? steps
