@@ -19,7 +19,7 @@ OobleckConv::OobleckConv(WeightMap& weights, const std::string& layer, const Con
     upsample_.emplace(weight_, bias_, shape.stride, shape.padding, time_major_);
     weight_ = bias_ = at::Tensor();  // rearranged copies live in upsample_
   } else if (time_major_ && !shape.transposed) {
-    weight_ = time_major_weight(weight_);
+    weight_ = to_time_major(weight_);
   }
 }
 

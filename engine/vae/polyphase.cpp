@@ -49,7 +49,7 @@ PolyphaseUpsample::PolyphaseUpsample(const at::Tensor& weight, const at::Tensor&
     rows.push_back(at::stack({earlier, later}, 2).transpose(0, 1));  // [out, in, 2]
   }
   weight_ = at::cat(rows, 0).contiguous();
-  if (time_major_) weight_ = time_major_weight(weight_);
+  if (time_major_) weight_ = to_time_major(weight_);
   if (bias.defined()) bias_ = bias.repeat({stride});
 }
 

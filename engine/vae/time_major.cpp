@@ -14,10 +14,6 @@ at::Tensor from_time_major(const at::Tensor& x) {
   return x.squeeze(2).contiguous();
 }
 
-at::Tensor time_major_weight(const at::Tensor& weight) {
-  return weight.unsqueeze(2).contiguous(at::MemoryFormat::ChannelsLast);
-}
-
 at::Tensor time_major_view(const at::Tensor& btc) {
   // [B, T, C] -> [B, 1, T, C] -> [B, C, 1, T]: exactly the channels-last strides.
   return btc.unsqueeze(1).permute({0, 3, 1, 2});

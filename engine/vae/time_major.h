@@ -13,12 +13,11 @@ namespace drs {
 // Whether a network built with these options keeps its activations time-major.
 [[nodiscard]] bool time_major_network(const at::TensorOptions& options);
 
-// [B, C, T] -> [B, C, 1, T] channels-last (time-major storage).
+// [B, C, T] -> [B, C, 1, T] channels-last (time-major storage). The same for a
+// convolution weight [rows, cols, k] -> [rows, cols, 1, k], the layout conv2d then wants.
 [[nodiscard]] at::Tensor to_time_major(const at::Tensor& x);
 // Back: [B, C, 1, T] -> contiguous [B, C, T].
 [[nodiscard]] at::Tensor from_time_major(const at::Tensor& x);
-// A convolution weight [rows, cols, k] -> [rows, cols, 1, k] channels-last.
-[[nodiscard]] at::Tensor time_major_weight(const at::Tensor& weight);
 // [B, T, C] storage (contiguous) viewed as the time-major [B, C, 1, T].
 [[nodiscard]] at::Tensor time_major_view(const at::Tensor& btc);
 
