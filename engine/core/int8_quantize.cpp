@@ -8,20 +8,12 @@
 #include <cstring>
 #include <limits>
 
+#include "core/vector_clones.h"
+
 namespace drs {
 namespace {
 
-// Compiled for three instruction sets, picked at load time: these two loops are a
-// small share of an int8 GEMM only when they run at vector speed.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define DRS_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define DRS_VECTOR_CLONES
-#endif
-
-// Whole blocks of a fixed width: GCC's -O2 cost model vectorises a loop whose trip count
-// is a known multiple of the vector width, not one that needs a scalar epilogue.
-constexpr std::size_t kBlock = 64;
+constexpr std::size_t kBlock = kVectorBlock;
 
 // max |x| through the bits: for non-negative floats the integer order is the float
 // order, and an integer max reduction vectorises without -ffast-math.

@@ -2,25 +2,19 @@
 
 #include <cstring>
 
+#include "core/vector_clones.h"
 #include "drs/error.h"
 
 namespace drs {
 namespace {
 
-// Compiled for three instruction sets, picked at load time: x86-64-v4 (AVX-512 with the
-// 16-bit lane operations bfloat16 widening needs), v3 (AVX2 with FMA) and the baseline.
-// Multiply-adds contract into FMAs where the clone has them: the polynomial is most of
-// the work, and ISO C++ mode leaves contraction off.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// The polynomial is most of the work: its multiply-adds contract into FMAs where the
+// clone has them.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC optimize("fp-contract=fast")
-#define DRS_VECTOR_CLONES \
-  __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define DRS_VECTOR_CLONES
 #endif
 
-// Whole blocks of a fixed width: GCC's -O2 cost model vectorises those.
-constexpr std::size_t kBlock = 64;
+constexpr std::size_t kBlock = kVectorBlock;
 
 // sin²(t) has period π, so only t - kπ with k = round(t / π) matters and the sign of the
 // sine does not. π in three parts (Cody-Waite) keeps the reduction exact while k needs at
