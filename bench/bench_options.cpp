@@ -76,7 +76,7 @@ Options parse_options(int argc, char** argv) {
       frames_given = true;
     } else if (arg == "--vae-repeats") {
       opt.vae_repeats = std::max(1, std::stoi(value()));
-    } else if (arg == "--float-attention") {  // bf16/int8 runs: keep the float32 kernel
+    } else if (arg == "--float-attention") {  // bf16/int8 runs: float32 attention (and convs)
       opt.attention_kernel = CpuAttention::Float32;
     } else if (arg == "--full-weights") {  // widen every matrix to the compute dtype at load
       if (opt.residency == WeightResidency::Compact) opt.residency = WeightResidency::Compute;

@@ -15,7 +15,8 @@ namespace drs {
 
 // The CPU attention kernel of a run with reduced-precision maths (bfloat16 compute or
 // int8 matrices): Fastest takes the AVX512-BF16 kernel where the CPU has it
-// (below); Float32 keeps the float32 per-head kernel (comparisons, tests).
+// (below); Float32 keeps the float32 per-head kernel (comparisons, tests) and, with int8
+// matrices, the float32 position convolutions (dit/input_embedding.h).
 // Float32 runs always use the float32 kernel.
 enum class CpuAttention { Fastest, Float32 };
 

@@ -2,12 +2,28 @@
 
 #include <vector>
 
+#include "core/kernel_choice.h"
 #include "dit/input_embedding.h"
 #include "dit/llama_block.h"
 #include "dit/text_embedding.h"
 #include "dit/timestep_embedding.h"
+#include "drs/cpu_features.h"
 
 namespace drs {
+namespace {
+
+// The int8 path's position convolutions run in bfloat16 where the CPU multiplies bfloat16
+// natively, under the same choice that lets its attention use reduced precision
+// (CpuAttention::Float32 keeps both exact for comparisons).
+bool bf16_position_conv(const at::TensorOptions& o, WeightResidency residency,
+                        CpuAttention attention) {
+  const auto cpu = detect_cpu_features();
+  return attention == CpuAttention::Fastest && residency == WeightResidency::Int8 &&
+         o.device().is_cpu() && c10::typeMetaToScalarType(o.dtype()) == at::kFloat &&
+         has_avx512_core(cpu) && cpu.avx512_bf16;
+}
+
+}  // namespace
 
 struct DiT::Impl {
   DitConfig config;
@@ -34,7 +50,7 @@ DiT::DiT(const DitConfig& c, WeightMap& w, const at::TensorOptions& o, WeightRes
   if (c.has_duration_embed())
     m.duration = TimestepEmbedding(w, "transformer.duration_time_embed.", o);
   m.text = TextEmbedding(c, w, o);
-  m.input = InputEmbedding(c, w, o);
+  m.input = InputEmbedding(c, w, o, bf16_position_conv(o, residency, attention));
   for (int64_t i = 0; i < c.depth; ++i)
     m.blocks.emplace_back(c, w, static_cast<int>(i), o, residency, attention);
   for (int64_t j = 0; j < m.fusion_layers(); ++j) {

@@ -13,7 +13,11 @@ namespace drs {
 class InputEmbedding {
  public:
   InputEmbedding() = default;
-  InputEmbedding(const DitConfig& config, WeightMap& weights, const at::TensorOptions& options);
+  // bf16_position_conv: run the position convolutions in bfloat16 on float32 activations
+  // on the CPU (the int8 path's cost cutter on CPUs with native bfloat16 products;
+  // inexact). Only for float32 CPU options.
+  InputEmbedding(const DitConfig& config, WeightMap& weights, const at::TensorOptions& options,
+                 bool bf16_position_conv = false);
   // cond [B,N,64], text [B,N,512], style [B,512] -> [B,N,dim] (bias included)
   [[nodiscard]] at::Tensor static_part(const at::Tensor& cond, const at::Tensor& text,
                                        const at::Tensor& style) const;
@@ -25,6 +29,10 @@ class InputEmbedding {
   int64_t mel_ = 64;
   at::Tensor w_x_, w_cond_, w_text_, w_style_, w_c_, bias_;
   at::Tensor conv1_w_, conv1_b_, conv2_w_, conv2_b_;
+  // The bf16 variant's weights, [dim, dim / 16, 1, 31] channels-last (empty when off).
+  at::Tensor conv1_bf16_, conv2_bf16_;
+
+  [[nodiscard]] at::Tensor position_bf16(const at::Tensor& h) const;
 };
 
 }  // namespace drs
