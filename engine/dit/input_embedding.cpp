@@ -27,8 +27,7 @@ at::Tensor conv2d_weight_bf16(const at::Tensor& w) {
 }  // namespace
 
 InputEmbedding::InputEmbedding(const DitConfig& c, WeightMap& w, const at::TensorOptions& o,
-                               bool bf16_position_conv)
-    : mel_(c.mel_dim) {
+                               bool bf16_position_conv) {
   const int64_t in = 2 * c.mel_dim + 3 * 512;
   const auto proj = w.take("transformer.input_embed.proj.weight", {c.dim, in}, o);
   // Column blocks of the projection, in the official concatenation order.

@@ -26,7 +26,6 @@ class InputEmbedding {
                                    const at::Tensor& c) const;
 
  private:
-  int64_t mel_ = 64;
   at::Tensor w_x_, w_cond_, w_text_, w_style_, w_c_, bias_;
   at::Tensor conv1_w_, conv1_b_, conv2_w_, conv2_b_;
   // The bf16 variant's weights, [dim, dim / 16, 1, 31] channels-last (empty when off).
