@@ -49,6 +49,8 @@ InputEmbedding::InputEmbedding(const DitConfig& c, WeightMap& w, const at::Tenso
   if (bf16_position_conv) {  // then the only copies kept: the float32 ones are not used
     conv1_bf16_ = conv2d_weight_bf16(std::exchange(conv1_w_, {}));
     conv2_bf16_ = conv2d_weight_bf16(std::exchange(conv2_w_, {}));
+    conv1_b_ = conv1_b_.to(at::kBFloat16);
+    conv2_b_ = conv2_b_.to(at::kBFloat16);
   }
 }
 
@@ -65,8 +67,7 @@ at::Tensor InputEmbedding::static_part(const at::Tensor& cond, const at::Tensor&
 at::Tensor InputEmbedding::position_bf16(const at::Tensor& h) const {
   const std::array<int64_t, 2> one{1, 1}, padding{0, 15};  // kernel 31 along time, "same"
   const auto conv = [&](const at::Tensor& x, const at::Tensor& w, const at::Tensor& b) {
-    return at::conv2d(x.to(at::kBFloat16), w, b.to(at::kBFloat16), one, padding, one, 16)
-        .to(at::kFloat);
+    return at::conv2d(x.to(at::kBFloat16), w, b, one, padding, one, 16).to(at::kFloat);
   };
   const auto image = h.transpose(1, 2).unsqueeze(2);
   const auto y =

@@ -28,7 +28,8 @@ class InputEmbedding {
  private:
   at::Tensor w_x_, w_cond_, w_text_, w_style_, w_c_, bias_;
   at::Tensor conv1_w_, conv1_b_, conv2_w_, conv2_b_;
-  // The bf16 variant's weights, [dim, dim / 16, 1, 31] channels-last (empty when off).
+  // The bf16 variant's weights, [dim, dim / 16, 1, 31] channels-last (empty when off);
+  // with it conv1_b_ and conv2_b_ are bfloat16 too, converted once.
   at::Tensor conv1_bf16_, conv2_bf16_;
 
   [[nodiscard]] at::Tensor position_bf16(const at::Tensor& h) const;
