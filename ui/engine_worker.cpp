@@ -4,6 +4,8 @@
 
 #include <new>
 
+#include "drs/run_journal.h"
+
 namespace drs::ui {
 
 EngineWorker::EngineWorker(std::unique_ptr<GenerationBackend> backend, QObject* parent)
@@ -127,6 +129,7 @@ void EngineWorker::run() {
       listen_in_ = job.listen_in;
     }
     auto result = std::make_shared<GenerationResult>(execute(id, job, stop));
+    discardIfCancelled(*result);
     refreshOrigin();  // precision and device are settled once the models loaded
     {
       QMutexLocker lock(&mutex_);
@@ -139,6 +142,19 @@ void EngineWorker::run() {
     }
     Q_EMIT runFinished(id, result);
   }
+}
+
+// Cancel means "throw it away"; a run cut short any other way (a closed window, a
+// crash) stays resumable. Done on this thread, not in the GUI's, so that a window
+// closed right after Cancel leaves no journal behind either.
+void EngineWorker::discardIfCancelled(GenerationResult& result) {
+  {
+    QMutexLocker lock(&mutex_);
+    if (!running_cancelled_) return;
+  }
+  if (result.journal.empty()) return;
+  discard_run_journal(result.journal);
+  result.journal.clear();
 }
 
 GenerationResult EngineWorker::execute(std::uint64_t run, const Job& job, std::stop_token stop) {

@@ -72,6 +72,7 @@ class EngineWorker : public QThread {
   };
   std::uint64_t enqueue(Job job);
   GenerationResult execute(std::uint64_t run, const Job& job, std::stop_token stop);
+  void discardIfCancelled(GenerationResult& result);
 
   std::unique_ptr<GenerationBackend> backend_;
   mutable QMutex mutex_;

@@ -3,6 +3,7 @@
 // come back as results instead of crashes.
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "frontend/run_tracker.h"
@@ -174,6 +175,26 @@ class TestEngineWorker : public QObject {
       clock.start();
     }  // destructor cancels and joins
     QVERIFY(clock.elapsed() < 1000);
+  }
+
+  // The user's Cancel throws the run away, journal included, even when the window (and
+  // with it the worker) closes before the cancelled run's end reaches the GUI thread;
+  // a run cut short by closing stays resumable.
+  void cancelDiscardsTheJournalAndCloseKeepsIt() {
+    const QTemporaryDir dir;
+    for (const bool user_cancel : {true, false}) {
+      test::FakeScript script;
+      script.block_time = std::chrono::milliseconds(20);
+      script.journal = std::filesystem::path(dir.path().toStdString()) /
+                       (user_cancel ? "cancelled.journal" : "closed.journal");
+      {
+        EngineWorker worker(std::make_unique<test::FakeBackend>(script));
+        QVERIFY(worker.submit(request_with_steps(200)));
+        QTRY_VERIFY_WITH_TIMEOUT(std::filesystem::exists(script.journal), 10000);
+        if (user_cancel) worker.cancel();
+      }  // no event loop turn: the cancelled run's end is never delivered
+      QCOMPARE(std::filesystem::exists(script.journal), !user_cancel);
+    }
   }
 };
 

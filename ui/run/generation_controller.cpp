@@ -169,7 +169,6 @@ void GenerationController::cancel() {
   if (state_ != State::Running || !worker_) return;
   // A new run queues behind the stopping one instead of being refused.
   worker_->cancel();
-  cancelled_run_ = run_id_;
   run_id_ = 0;
   tick_.stop();
   setState(State::Idle);
@@ -211,8 +210,6 @@ void GenerationController::recordSpeed(const GenerationResult& result) const {
 }
 
 void GenerationController::onRunFinished(quint64 run, const ResultPtr& result) {
-  // Cancel means "throw it away"; a run cut short any other way stays resumable.
-  if (run == cancelled_run_ && !result->journal.empty()) discard_run_journal(result->journal);
   if (run != run_id_) return;  // a cancelled run's tail: already reported
   run_id_ = 0;
   tick_.stop();

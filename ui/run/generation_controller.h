@@ -123,8 +123,7 @@ class GenerationController : public QObject {
   ModelInfo info_;
   QString model_error_;
   State state_ = State::Idle;
-  quint64 run_id_ = 0;         // the run shown; 0 = none
-  quint64 cancelled_run_ = 0;  // cancelled by the user: its journal is discarded at its end
+  quint64 run_id_ = 0;  // the run shown; 0 = none
   std::optional<frontend::RunTracker> tracker_;
   GenerationRequest last_request_;
   DecodedSoFar decoded_;

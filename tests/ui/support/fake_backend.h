@@ -6,6 +6,8 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -25,6 +27,9 @@ struct FakeScript {
   bool fail = false;                 // report Outcome::Failed (BadInput)
   bool throw_internal = false;       // throw std::runtime_error from generate
   std::optional<MatmulSpeed> speed;  // what the start-up CPU probe reports (none: no probe)
+  // Like the engine's run journal: written when sampling starts, kept (and named in the
+  // result) when the run is cut short, removed when it succeeds.
+  std::filesystem::path journal;
 };
 
 class FakeBackend final : public ui::GenerationBackend {
@@ -74,9 +79,11 @@ class FakeBackend final : public ui::GenerationBackend {
     progress(make_progress(Stage::Lyrics, 0, 0, 0, 0, elapsed()));
     progress(make_progress(Stage::Style, 0, 0, 0, 0, elapsed()));
     const int steps = request.sampling.steps();
+    if (!script_.journal.empty()) std::ofstream(script_.journal) << "step 0\n";
     if (!run_stage(Stage::Sampling, steps, progress, stop, elapsed)) return cancel(result);
     if (!run_stage(Stage::Decoding, script_.decode_chunks, progress, stop, elapsed))
       return cancel(result);
+    if (!script_.journal.empty()) std::filesystem::remove(script_.journal);
     progress(make_progress(Stage::Done, 0, 0, 0, 0, elapsed()));
     Take take;
     const auto frames = static_cast<std::size_t>(script_.take_seconds * take.sample_rate);
@@ -117,6 +124,7 @@ class FakeBackend final : public ui::GenerationBackend {
     ++cancelled;
     result.outcome = Outcome::Cancelled;
     result.error_kind = ErrorKind::Cancelled;
+    result.journal = script_.journal;
     return result;
   }
 
