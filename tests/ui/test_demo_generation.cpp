@@ -29,6 +29,7 @@
 #include <thread>
 
 #include "support/pulse_null_sink.h"
+#include "support/stall_reporter.h"
 #include "ui/draft_store.h"
 #include "ui/engine_backend.h"
 #include "ui/lyrics_editor.h"
@@ -453,6 +454,8 @@ class TestDemoGeneration : public QObject {
 int main(int argc, char* argv[]) {
   drs::test::PulseNullSink pulse;
   QApplication app(argc, argv);
+  // A demo run takes seconds: minutes without the event loop turning is a hang.
+  const drs::test::StallReporter stalls(std::chrono::minutes(3));
   TestDemoGeneration test;
   test.pulse_started_ = pulse.started();
   return QTest::qExec(&test, argc, argv);

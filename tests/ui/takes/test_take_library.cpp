@@ -20,6 +20,7 @@
 #include <memory>
 
 #include "support/pulse_null_sink.h"
+#include "support/stall_reporter.h"
 #include "ui/engine_backend.h"
 #include "ui/run/generation_controller.h"
 #include "ui/takes/take_library.h"
@@ -273,6 +274,8 @@ int main(int argc, char* argv[]) {
   // GStreamer's sink keeps failing to connect on every take the panel loads.
   drs::test::PulseNullSink pulse;
   QApplication app(argc, argv);
+  // A demo run takes seconds: minutes without the event loop turning is a hang.
+  const drs::test::StallReporter stalls(std::chrono::minutes(3));
   TestTakeLibrary test;
   return QTest::qExec(&test, argc, argv);
 }
