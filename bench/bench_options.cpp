@@ -13,7 +13,7 @@ constexpr const char* kUsage =
     "                 [--no-step] [--no-load]"
     " [--no-heap-reuse] [--full-weights] [--float-attention]\n"
     "                 [--vae-graph FILE.pt --vae-base N]\n"
-    "                 [--vae [--vae-frames N] [--vae-repeats N]] [--attention]\n"
+    "                 [--vae [--vae-frames N] [--vae-repeats N]] [--attention] [--swiglu]\n"
     "                 [--deviation [--deviation-seq N] [--deviation-fixture SAMPLE.json]]";
 
 at::ScalarType parse_dtype(const std::string& s) {
@@ -69,6 +69,8 @@ Options parse_options(int argc, char** argv) {
       opt.vae_base = std::stoll(value());
     } else if (arg == "--attention") {  // the attention kernels instead of the DiT
       opt.attention = true;
+    } else if (arg == "--swiglu") {  // the int8 MLP's element-wise work instead of the DiT
+      opt.swiglu = true;
     } else if (arg == "--vae") {  // the native VAE decoder instead of the DiT
       opt.vae = true;
     } else if (arg == "--vae-frames") {

@@ -45,6 +45,8 @@ struct Options {
   int vae_repeats = 1;        // a released-size song takes minutes on a laptop CPU
   // --attention: the attention kernels alone, per head, at the sequence lengths.
   bool attention = false;
+  // --swiglu: the int8 MLP's element-wise work, LibTorch passes against the fused kernel.
+  bool swiglu = false;
 };
 
 // Throws std::invalid_argument with a usage message on bad arguments.

@@ -8,6 +8,7 @@
 //   drs-bench --json          machine-readable output on stdout
 //   drs-bench --vae           native Oobleck VAE decoder, released size, 95 s song chunked
 //   drs-bench --attention     the attention kernels per head (float32, library bf16, AVX512-BF16)
+//   drs-bench --swiglu        the int8 MLP's element-wise work: LibTorch passes vs the fused kernel
 #include <ATen/ATen.h>
 
 #include <chrono>
@@ -40,6 +41,7 @@
 #include "roofline.h"
 #include "sampler/cfm_sampler.h"
 #include "stats.h"
+#include "swiglu_bench.h"
 #include "vae/chunk_plan.h"
 #include "vae/vae.h"
 #include "vae_bench.h"
@@ -234,6 +236,15 @@ int run(const Options& opt) {
       std::cout << report.dump(1) << '\n';
     } else {
       print_attention_bench(report);
+    }
+    return 0;
+  }
+  if (opt.swiglu) {
+    const auto report = run_swiglu_bench(opt);
+    if (opt.json) {
+      std::cout << report.dump(1) << '\n';
+    } else {
+      print_swiglu_bench(report);
     }
     return 0;
   }

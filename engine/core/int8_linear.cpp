@@ -84,7 +84,8 @@ Int8Linear::Int8Linear(const at::Tensor& weight) {
   require_available();
   const auto q = quantize_rows(weight.to(at::kCPU, at::kFloat), weight_level());
   out_features_ = weight.size(0);
-  const int64_t in = weight.size(1);
+  in_features_ = weight.size(1);
+  const int64_t in = in_features_;
 #ifdef DRS_HAVE_ONEDNN
   onednn_ = std::make_shared<const OnednnInt8Matmul>(
       std::span<const std::int8_t>(q.values.data_ptr<std::int8_t>(), q.values.numel()),
@@ -102,11 +103,37 @@ bool Int8Linear::defined() const {
 
 void Int8Linear::apply_into(at::Tensor& out, const at::Tensor& x) const {
 #ifdef DRS_HAVE_ONEDNN
-  const auto q = quantize_rows(x);
-  onednn_->run(q.values.data_ptr<std::int8_t>(), x.size(0), out.data_ptr<float>());
-  out.mul_(q.scales.unsqueeze(1));
+  apply_quantized_into(out, quantize_rows(x));
 #else
   out.copy_(packed_->apply_dynamic(x.contiguous(), /*reduce_range=*/false));
+#endif
+}
+
+at::Tensor Int8Linear::apply_unscaled(const at::Tensor& x, at::Tensor& row_scales) const {
+  if (!splits()) throw Error(ErrorKind::Internal, "Int8Linear: this build cannot split products");
+  auto q = quantize_rows(x);
+  auto out = at::empty({x.size(0), out_features_}, x.options().dtype(at::kFloat));
+  run_quantized(out, q);
+  row_scales = std::move(q.scales);
+  return out;
+}
+
+void Int8Linear::apply_quantized_into(at::Tensor& out, const QuantizedRows& q) const {
+  if (!splits()) throw Error(ErrorKind::Internal, "Int8Linear: this build cannot split products");
+  run_quantized(out, q);
+  out.mul_(q.scales.unsqueeze(1));
+}
+
+void Int8Linear::run_quantized(at::Tensor& out, const QuantizedRows& q) const {
+#ifdef DRS_HAVE_ONEDNN
+  if (q.values.scalar_type() != at::kChar || !q.values.is_contiguous() ||
+      q.values.size(1) != in_features_ || q.values.size(0) != out.size(0) || !out.is_contiguous() ||
+      out.size(1) != out_features_ || out.scalar_type() != at::kFloat)
+    throw Error(ErrorKind::Internal, "Int8Linear: quantised rows or output of the wrong shape");
+  onednn_->run(q.values.data_ptr<std::int8_t>(), q.values.size(0), out.data_ptr<float>());
+#else
+  (void)out;
+  (void)q;
 #endif
 }
 

@@ -12,6 +12,8 @@
 #include <memory>
 #include <string>
 
+#include "core/int8_quantize.h"
+
 namespace drs {
 
 class OnednnInt8Matmul;
@@ -37,13 +39,23 @@ class Int8Linear {
   [[nodiscard]] at::Tensor apply(const at::Tensor& x) const;
   // x [rows, in] float32 -> out [rows, out], float32 and contiguous (written in place).
   void apply_into(at::Tensor& out, const at::Tensor& x) const;
+  // The same product in two halves, for callers that fuse an element-wise step between
+  // two int8 layers (dit/swiglu_int8.h): whether this build can, the product of x still
+  // without x's per-row scales (returned in row_scales), and the product of rows that are
+  // already quantised (core/int8_quantize.h, level 127), complete with their scales.
+  [[nodiscard]] bool splits() const { return onednn_ != nullptr; }
+  [[nodiscard]] at::Tensor apply_unscaled(const at::Tensor& x, at::Tensor& row_scales) const;
+  void apply_quantized_into(at::Tensor& out, const QuantizedRows& q) const;
   // Resident bytes: the int8 values (in the kernels' layout) and the scales.
   [[nodiscard]] int64_t bytes() const { return bytes_; }
 
  private:
+  void run_quantized(at::Tensor& out, const QuantizedRows& q) const;  // out without q's scales
+
   std::shared_ptr<const OnednnInt8Matmul> onednn_;
   c10::intrusive_ptr<LinearPackedParamsBase> packed_;  // LibTorch's kernels (no oneDNN build)
   int64_t out_features_ = 0;
+  int64_t in_features_ = 0;
   int64_t bytes_ = 0;
 };
 

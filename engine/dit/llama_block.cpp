@@ -9,6 +9,7 @@
 #include "core/torch_compat.h"
 #include "dit/bf16_attention.h"
 #include "dit/cpu_attention.h"
+#include "dit/swiglu_int8.h"
 
 namespace drs {
 namespace {
@@ -122,21 +123,39 @@ at::Tensor LlamaBlock::attention(const at::Tensor& a, const Rotary& rotary,
   return sliced_linear(out.transpose(1, 2).reshape({b, n, dim_}), o_.ready(), dim_, checkpoint);
 }
 
+// out [rows, dim] = down(silu(gate(x)) * up(x)) for x [rows, dim]. Int8 layers (where the
+// build can split their products) go through the fused SwiGLU of dit/swiglu_int8.h: the
+// gate/up product's row scales, the activation and the down layer's quantisation in one
+// pass.
+void LlamaBlock::mlp_rows(at::Tensor& out, const at::Tensor& x,
+                          const StoredWeight::Ready& gate_up_w,
+                          const StoredWeight::Ready& down_w) const {
+  const auto* gate_up_int8 = gate_up_w.int8();
+  const auto* down_int8 = down_w.int8();
+  if (gate_up_int8 && down_int8 && gate_up_int8->splits() && down_int8->splits()) {
+    at::Tensor row_scales;
+    const auto gate_up = gate_up_int8->apply_unscaled(x, row_scales);
+    down_int8->apply_quantized_into(out, swiglu_quantized(gate_up, row_scales));
+    return;
+  }
+  const auto gate_up = gate_up_w.apply(x);
+  const auto hidden = at::silu(gate_up.narrow(1, 0, ff_)).mul_(gate_up.narrow(1, ff_, ff_));
+  down_w.apply_out(out, hidden);
+}
+
 // SwiGLU MLP. Sliced by rows on the CPU when polled: gate/up, activation and down for
 // one slice at a time, so the [rows, 2 ff] intermediate is a slice's, not the batch's.
 at::Tensor LlamaBlock::mlp(const at::Tensor& x, const std::function<void()>& checkpoint) const {
   const auto gate_up_w = gate_up_.ready(), down_w = down_.ready();
-  if (!sliced_for(x, checkpoint)) {
-    const auto gate_up = gate_up_w.apply(x).chunk(2, -1);
-    return down_w.apply(at::silu(gate_up[0]) * gate_up[1]);
-  }
   const auto x2 = x.reshape({-1, dim_});
   auto out = at::empty({x2.size(0), dim_}, x.options());
+  if (!sliced_for(x, checkpoint)) {
+    mlp_rows(out, x2.contiguous(), gate_up_w, down_w);
+    return out.view(x.sizes());
+  }
   for (const auto& [start, length] : row_slices(x2.size(0))) {
-    const auto gate_up = gate_up_w.apply(x2.narrow(0, start, length));
-    const auto hidden = at::silu(gate_up.narrow(1, 0, ff_)).mul_(gate_up.narrow(1, ff_, ff_));
     auto target = out.narrow(0, start, length);
-    down_w.apply_out(target, hidden);
+    mlp_rows(target, x2.narrow(0, start, length), gate_up_w, down_w);
     checkpoint();
   }
   return out.view(x.sizes());

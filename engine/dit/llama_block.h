@@ -38,6 +38,8 @@ class LlamaBlock {
   [[nodiscard]] at::Tensor attention(const at::Tensor& a, const Rotary& rotary,
                                      const std::function<void()>& checkpoint) const;
   [[nodiscard]] at::Tensor mlp(const at::Tensor& x, const std::function<void()>& checkpoint) const;
+  void mlp_rows(at::Tensor& out, const at::Tensor& x, const StoredWeight::Ready& gate_up_w,
+                const StoredWeight::Ready& down_w) const;
   int64_t dim_, heads_, ff_;
   bool bf16_attention_ = false;
   at::Tensor norm_in_, norm_post_;

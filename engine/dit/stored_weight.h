@@ -32,6 +32,9 @@ class StoredWeight {
    public:
     [[nodiscard]] at::Tensor apply(const at::Tensor& x) const;   // x [..., in] -> [..., out]
     void apply_out(at::Tensor& out, const at::Tensor& x) const;  // x [rows, in], out contiguous
+    // The int8 layer (int8 residency), for callers fusing steps around its product.
+    [[nodiscard]] const Int8Linear* int8() const { return int8_.defined() ? &int8_ : nullptr; }
+
    private:
     friend class StoredWeight;
     at::Tensor dense_;

@@ -116,3 +116,26 @@ TEST(Int8Linear, KernelNameSaysWhatRuns) {
   EXPECT_FALSE(name.empty());
 #endif
 }
+
+// The split product (for a fused step between two int8 layers) is the whole one in two
+// halves: the unscaled product times the returned row scales, and the product of rows
+// quantised beforehand, give the same bits as apply().
+TEST(Int8Linear, SplitProductsAreTheWholeOneInTwoHalves) {
+  if (!drs::Int8Linear::available()) GTEST_SKIP() << "no int8 kernels in this build";
+  at::manual_seed(5);
+  const drs::Int8Linear layer(at::randn({96, 80}));
+  if (!layer.splits()) GTEST_SKIP() << "this build runs LibTorch's unsplittable kernels";
+  const auto x = at::randn({37, 80}) * at::linspace(0.1, 9.0, 37).unsqueeze(1);
+  const auto whole = layer.apply(x);
+  at::Tensor row_scales;
+  const auto unscaled = layer.apply_unscaled(x, row_scales);
+  ASSERT_EQ(row_scales.sizes(), (at::IntArrayRef{37}));
+  EXPECT_TRUE(at::equal(unscaled * row_scales.unsqueeze(1), whole));
+  auto out = at::empty({37, 96});
+  layer.apply_quantized_into(out, drs::quantize_rows(x));
+  EXPECT_TRUE(at::equal(out, whole));
+  auto wrong = at::empty({37, 95});
+  EXPECT_THROW(layer.apply_quantized_into(wrong, drs::quantize_rows(x)), std::exception);
+  EXPECT_THROW(layer.apply_quantized_into(out, drs::quantize_rows(at::randn({37, 81}))),
+               std::exception);
+}

@@ -10,23 +10,22 @@
 #include <QTest>
 #include <QTimer>
 
+#include <execinfo.h>
+#include <pthread.h>
+#include <unistd.h>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <execinfo.h>
 #include <mutex>
-#include <pthread.h>
 #include <thread>
-#include <unistd.h>
 
 namespace drs::test {
 
 class StallReporter {
  public:
-  explicit StallReporter(std::chrono::seconds limit)
-      : limit_(limit), gui_thread_(pthread_self()) {
+  explicit StallReporter(std::chrono::seconds limit) : limit_(limit), gui_thread_(pthread_self()) {
     std::signal(SIGUSR2, &StallReporter::printBacktrace);
     beat_.setInterval(100);
     QObject::connect(&beat_, &QTimer::timeout, &beat_, [this] {
@@ -56,10 +55,10 @@ class StallReporter {
       const auto quiet = Clock::now() - last_beat_;
       if (quiet < limit_) continue;
       const char* function = QTest::currentTestFunction();
-      std::fprintf(stderr, "FATAL: the GUI thread has not run its event loop for %lld s (in %s)\n",
-                   static_cast<long long>(
-                       std::chrono::duration_cast<std::chrono::seconds>(quiet).count()),
-                   function ? function : "no test function");
+      std::fprintf(
+          stderr, "FATAL: the GUI thread has not run its event loop for %lld s (in %s)\n",
+          static_cast<long long>(std::chrono::duration_cast<std::chrono::seconds>(quiet).count()),
+          function ? function : "no test function");
       pthread_kill(gui_thread_, SIGUSR2);
       std::this_thread::sleep_for(std::chrono::seconds(2));  // the GUI thread prints its stack
       std::_Exit(EXIT_FAILURE);  // not abort(): Qt Test's handler for it would run gdb
