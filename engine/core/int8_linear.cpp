@@ -134,6 +134,7 @@ void Int8Linear::run_quantized(at::Tensor& out, const QuantizedRows& q) const {
 #else
   (void)out;
   (void)q;
+  throw Error(ErrorKind::Internal, "Int8Linear: this build cannot split products");
 #endif
 }
 
