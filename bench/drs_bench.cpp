@@ -220,6 +220,16 @@ int run_deviation(const Options& opt) {
   return 0;
 }
 
+// A sub-benchmark's report: as JSON on stdout, or as its table.
+int show(const nlohmann::json& report, bool json, void (*print)(const nlohmann::json&)) {
+  if (json) {
+    std::cout << report.dump(1) << '\n';
+  } else {
+    print(report);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int run(const Options& opt) {
@@ -230,33 +240,9 @@ int run(const Options& opt) {
   at::NoGradGuard no_grad;
 
   if (opt.deviation) return run_deviation(opt);
-  if (opt.attention) {
-    const auto report = run_attention_bench(opt);
-    if (opt.json) {
-      std::cout << report.dump(1) << '\n';
-    } else {
-      print_attention_bench(report);
-    }
-    return 0;
-  }
-  if (opt.swiglu) {
-    const auto report = run_swiglu_bench(opt);
-    if (opt.json) {
-      std::cout << report.dump(1) << '\n';
-    } else {
-      print_swiglu_bench(report);
-    }
-    return 0;
-  }
-  if (opt.vae) {
-    const auto report = run_vae_bench(opt);
-    if (opt.json) {
-      std::cout << report.dump(1) << '\n';
-    } else {
-      print_vae_bench(report);
-    }
-    return 0;
-  }
+  if (opt.attention) return show(run_attention_bench(opt), opt.json, print_attention_bench);
+  if (opt.swiglu) return show(run_swiglu_bench(opt), opt.json, print_swiglu_bench);
+  if (opt.vae) return show(run_vae_bench(opt), opt.json, print_vae_bench);
   auto weights = as_half(random_dit_weights(config, 1234));  // the official file's dtype
   DiT dit(config, weights, options, opt.residency, opt.attention_kernel);
 

@@ -157,7 +157,8 @@ void EngineWorker::discardIfCancelled(GenerationResult& result) {
   result.journal.clear();
 }
 
-GenerationResult EngineWorker::execute(std::uint64_t run, const Job& job, std::stop_token stop) {
+GenerationResult EngineWorker::execute(std::uint64_t run, const Job& job,
+                                       const std::stop_token& stop) {
   // The sink runs on this thread; emitting hands a copy to the GUI thread's queue.
   const ProgressSink sink = [this, run](const Progress& progress) {
     Q_EMIT progressed(run, progress);

@@ -71,7 +71,7 @@ class EngineWorker : public QThread {
     std::shared_ptr<ListenIn> listen_in = std::make_shared<ListenIn>();
   };
   std::uint64_t enqueue(Job job);
-  GenerationResult execute(std::uint64_t run, const Job& job, std::stop_token stop);
+  GenerationResult execute(std::uint64_t run, const Job& job, const std::stop_token& stop);
   void discardIfCancelled(GenerationResult& result);
 
   std::unique_ptr<GenerationBackend> backend_;

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include "drs/engine.h"
 #include "drs/machine_speed.h"
@@ -35,7 +36,7 @@ struct FakeScript {
 class FakeBackend final : public ui::GenerationBackend {
  public:
   explicit FakeBackend(FakeScript script = {}, ModelInfo info = demo_info())
-      : script_(script), info_(std::move(info)) {}
+      : script_(std::move(script)), info_(std::move(info)) {}
 
   static ModelInfo demo_info() {
     ModelInfo info;
