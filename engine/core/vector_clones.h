@@ -5,8 +5,8 @@
 // only worth writing by hand at vector speed. Elsewhere (GCC on other targets, Clang) the
 // functions compile once.
 //
-// Kernels whose polynomials should use FMAs put `#pragma GCC optimize("fp-contract=fast")`
-// at their top: ISO C++ mode leaves contraction off.
+// Kernels whose polynomials should use FMAs put DRS_FMA_CONTRACTION after their includes:
+// ISO C++ mode leaves contraction off.
 #pragma once
 
 #include <cstddef>
@@ -16,6 +16,12 @@
   __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define DRS_VECTOR_CLONES
+#endif
+
+#if defined(__GNUC__) && !defined(__clang__)
+#define DRS_FMA_CONTRACTION _Pragma("GCC optimize(\"fp-contract=fast\")")
+#else
+#define DRS_FMA_CONTRACTION
 #endif
 
 namespace drs {

@@ -15,9 +15,7 @@ namespace {
 
 // The exponential's polynomial is most of the work: its multiply-adds contract into
 // FMAs where the clone has them.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("fp-contract=fast")
-#endif
+DRS_FMA_CONTRACTION
 
 constexpr std::size_t kBlock = kVectorBlock;
 
