@@ -110,7 +110,6 @@ void Int8Linear::apply_into(at::Tensor& out, const at::Tensor& x) const {
 }
 
 at::Tensor Int8Linear::apply_unscaled(const at::Tensor& x, at::Tensor& row_scales) const {
-  if (!splits()) throw Error(ErrorKind::Internal, "Int8Linear: this build cannot split products");
   auto q = quantize_rows(x);
   auto out = at::empty({x.size(0), out_features_}, x.options().dtype(at::kFloat));
   run_quantized(out, q);
@@ -119,22 +118,19 @@ at::Tensor Int8Linear::apply_unscaled(const at::Tensor& x, at::Tensor& row_scale
 }
 
 void Int8Linear::apply_quantized_into(at::Tensor& out, const QuantizedRows& q) const {
-  if (!splits()) throw Error(ErrorKind::Internal, "Int8Linear: this build cannot split products");
   run_quantized(out, q);
   out.mul_(q.scales.unsqueeze(1));
 }
 
 void Int8Linear::run_quantized(at::Tensor& out, const QuantizedRows& q) const {
-#ifdef DRS_HAVE_ONEDNN
+  // Without oneDNN's headers (or for an empty layer) there is no product to split.
+  if (!splits()) throw Error(ErrorKind::Internal, "Int8Linear: this build cannot split products");
   if (q.values.scalar_type() != at::kChar || !q.values.is_contiguous() ||
       q.values.size(1) != in_features_ || q.values.size(0) != out.size(0) || !out.is_contiguous() ||
       out.size(1) != out_features_ || out.scalar_type() != at::kFloat)
     throw Error(ErrorKind::Internal, "Int8Linear: quantised rows or output of the wrong shape");
+#ifdef DRS_HAVE_ONEDNN
   onednn_->run(q.values.data_ptr<std::int8_t>(), q.values.size(0), out.data_ptr<float>());
-#else
-  (void)out;
-  (void)q;
-  throw Error(ErrorKind::Internal, "Int8Linear: this build cannot split products");
 #endif
 }
 
