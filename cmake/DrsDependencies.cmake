@@ -9,7 +9,25 @@ pkg_check_modules(SOXR REQUIRED IMPORTED_TARGET soxr)
 find_package(nlohmann_json 3.10 REQUIRED)
 # oneDNN 2.x (Debian: libdnnl-dev) for the int8 path's matrix products; optional, so that
 # the engine still builds against a LibTorch that bundles its own copy (CUDA builds).
-find_package(dnnl 2.6...<3 CONFIG QUIET)
+# Debian's oneDNN is built with an OpenCL GPU runtime and its CMake file then *requires*
+# OpenCL's development files (a fatal error even under QUIET), although the CPU kernels
+# never touch OpenCL: without them, go without oneDNN and say why instead of failing.
+find_package(OpenCL QUIET)
+find_file(DRS_DNNL_CONFIG dnnl-config.cmake
+          PATH_SUFFIXES lib/${CMAKE_LIBRARY_ARCHITECTURE}/cmake/dnnl lib/cmake/dnnl)
+set(_drs_dnnl_needs_opencl OFF)
+if(DRS_DNNL_CONFIG AND NOT OpenCL_FOUND)
+  file(STRINGS "${DRS_DNNL_CONFIG}" _drs_ocl REGEX "set\\(DNNL_GPU_RUNTIME \"OCL\"\\)")
+  if(_drs_ocl)
+    set(_drs_dnnl_needs_opencl ON)
+  endif()
+endif()
+if(_drs_dnnl_needs_opencl)
+  message(WARNING "oneDNN's CMake file needs OpenCL's development files (Debian: "
+                  "ocl-icd-opencl-dev, scripts/install-deps.sh); building without oneDNN")
+else()
+  find_package(dnnl 2.6...<3 CONFIG QUIET)
+endif()
 if(TARGET DNNL::dnnl)
   message(STATUS "int8 products: oneDNN ${dnnl_VERSION} matmul")
 else()

@@ -15,6 +15,7 @@ packages=(
   libtorch-dev libopenblas0-pthread libsndfile1-dev libsoxr-dev libespeak-ng-dev espeak-ng-data
   nlohmann-json3-dev
   libdnnl-dev  # oneDNN's int8 matmul (AMX / VNNI kernels) for --precision int8
+  ocl-icd-opencl-dev  # only a recommendation of libdnnl-dev, but its CMake file requires OpenCL
   libcurl4-openssl-dev  # model downloads (engine/models; the .deb gets libcurl4 via shlibdeps)
   # desktop app (Qt Multimedia plays through GStreamer on Debian 12)
   qt6-base-dev qt6-multimedia-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
