@@ -152,7 +152,10 @@ std::string BlasKernel::describe() const {
       out += " (" + tried_core + " was tried and rejected: " + reason + ")";
       break;
   }
-  if (fallback) out += "; a generic fallback: this CPU supports " + best_core;
+  if (fallback && openblas_core_level(core) <= 1)
+    out += "; a generic fallback: this CPU supports " + best_core;
+  else if (fallback)
+    out += "; narrower float32 kernels than this CPU's (" + best_core + ")";
   return out;
 }
 

@@ -34,6 +34,23 @@ bool set_thread_waiting() {
   return true;
 }
 
+// Transparent huge pages for malloc's large blocks (glibc 2.35+; older releases ignore
+// the name). Weights, activations and the per-step buffers are hundreds of megabytes, and
+// touching them 4 KiB at a time costs a page fault each; under virtualisation a fault
+// costs several times more, enough to show in the load time and the first step. Only
+// where the kernel's THP mode is "madvise" does this change anything ("always" already
+// does it, "never" refuses it). True when something changed.
+bool set_huge_page_malloc() {
+  constexpr std::string_view kTunable = "glibc.malloc.hugetlb";
+  const char* current = std::getenv("GLIBC_TUNABLES");
+  std::string tunables = current ? current : "";
+  if (tunables.find(kTunable) != std::string::npos) return false;  // the user's choice
+  if (!tunables.empty()) tunables += ':';
+  tunables += std::string(kTunable) + "=1";
+  ::setenv("GLIBC_TUNABLES", tunables.c_str(), 1);
+  return true;
+}
+
 bool same_core(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) ==
@@ -117,8 +134,9 @@ bool choose_blas_core() {
 void tune_process(char** argv) {
   if (argv == nullptr || argv[0] == nullptr) return;
   const bool waiting = set_thread_waiting();
+  const bool pages = set_huge_page_malloc();
   const bool core = choose_blas_core();
-  if (!waiting && !core) return;
+  if (!waiting && !pages && !core) return;
   // /proc/self/exe is this very binary even when argv[0] is a bare name or a symlink.
   ::execv("/proc/self/exe", argv);
 }

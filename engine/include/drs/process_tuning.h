@@ -7,6 +7,9 @@
 //   spinning ones. libgomp reads OMP_WAIT_POLICY once, when it loads; PASSIVE makes the
 //   threads sleep. OpenBLAS's idle workers likewise spin for 2^28 cycles after each GEMM
 //   unless OPENBLAS_THREAD_TIMEOUT says otherwise (read when OpenBLAS loads).
+// - glibc's malloc: GLIBC_TUNABLES=glibc.malloc.hugetlb=1 (read when the process starts)
+//   backs large blocks with transparent huge pages where the kernel leaves that to the
+//   program, so the first touch of a big buffer costs one page fault per 2 MiB.
 // - The OpenBLAS core (see blas_kernel.h): on a CPU the installed OpenBLAS does not
 //   know, the best matching core is tried with OPENBLAS_CORETYPE and verified by a GEMM
 //   check in the re-executed process, which goes back to the library's choice if the

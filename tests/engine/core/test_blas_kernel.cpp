@@ -86,6 +86,29 @@ TEST(BlasCoreChoice, AvxWithoutTheAvx512SubsetIsNotAvx512) {
   EXPECT_EQ(drs::float_lanes(avx512(false)), 16);
 }
 
+// A user's AVX2 core on an AVX-512 CPU (a machine image exporting OPENBLAS_CORETYPE=Haswell)
+// is kept, and named for what it is: not a generic fallback, only narrower kernels.
+TEST(BlasCoreChoice, TheDescriptionCallsOnlySseCoresGeneric) {
+  drs::BlasKernel kernel;
+  kernel.best_core = "Cooperlake";
+  kernel.fallback = true;
+  kernel.selection = drs::BlasCoreSelection::User;
+  kernel.core = "Haswell";
+  const auto avx2 = kernel.describe();
+  EXPECT_NE(avx2.find("not overridden"), std::string::npos) << avx2;
+  EXPECT_NE(avx2.find("narrower float32 kernels than this CPU's (Cooperlake)"), std::string::npos)
+      << avx2;
+  EXPECT_EQ(avx2.find("generic"), std::string::npos) << avx2;
+  kernel.core = "Prescott";
+  const auto sse = kernel.describe();
+  EXPECT_NE(sse.find("a generic fallback: this CPU supports Cooperlake"), std::string::npos) << sse;
+  kernel.fallback = false;
+  kernel.core = "Cooperlake";
+  const auto best = kernel.describe();
+  EXPECT_EQ(best.find("narrower"), std::string::npos) << best;
+  EXPECT_EQ(best.find("generic"), std::string::npos) << best;
+}
+
 TEST(BlasCoreState, SurvivesTheEnvironmentRoundTrip) {
   drs::BlasCoreState s;
   s.phase = drs::BlasCoreState::Phase::Kept;

@@ -33,17 +33,19 @@ void continue_start_up(const char* test) {
 
 // Forks; the child prepares its environment, then tune_process() re-executes it running
 // only `child_test`. The child's exit status: 0 passed, 1 failed, 42 no re-exec.
-int run_child(const std::string& child_test, const std::function<void()>& prepare) {
+// `core_free`: the child starts without OPENBLAS_CORETYPE; where the environment sets it
+// (some machines need it), such a child must not run (-2). Otherwise the child keeps it.
+int run_child(const std::string& child_test, const std::function<void()>& prepare,
+              bool core_free = true) {
   std::fflush(nullptr);
-  // Where the environment sets OPENBLAS_CORETYPE (some machines need it), the children
-  // below must not run without it.
-  if (std::getenv("OPENBLAS_CORETYPE") != nullptr) return -2;
+  if (core_free && std::getenv("OPENBLAS_CORETYPE") != nullptr) return -2;
   const pid_t child = fork();
   if (child < 0) return -1;
   if (child == 0) {
     for (const char* name :
-         {"OMP_WAIT_POLICY", "OPENBLAS_CORETYPE", "DRS_BLAS_CORE_STATE", "DRS_BLAS_CORE_START"})
+         {"OMP_WAIT_POLICY", "DRS_BLAS_CORE_STATE", "DRS_BLAS_CORE_START", "GLIBC_TUNABLES"})
       ::unsetenv(name);
+    if (core_free) ::unsetenv("OPENBLAS_CORETYPE");
     ::setenv(kChildFlag, "1", 1);
     prepare();
     std::string filter = "--gtest_filter=" + child_test;
@@ -64,6 +66,18 @@ TEST(ProcessTuningChild, SeesPassivePolicy) {
   const char* policy = std::getenv("OMP_WAIT_POLICY");
   ASSERT_NE(policy, nullptr);
   EXPECT_EQ(std::string(policy), "PASSIVE");
+}
+
+// What the child expects GLIBC_TUNABLES to be, set by the parent's prepare step.
+constexpr const char* kExpectedTunables = "DRS_TEST_EXPECTED_TUNABLES";
+
+TEST(ProcessTuningChild, SeesHugePageMalloc) {
+  if (!in_child()) GTEST_SKIP() << "runs in the re-executed child";
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  const char* expected = std::getenv(kExpectedTunables);
+  ASSERT_NE(tunables, nullptr);
+  ASSERT_NE(expected, nullptr);
+  EXPECT_EQ(std::string(tunables), expected);
 }
 
 TEST(ProcessTuningChild, KeepsTheUsersCore) {
@@ -110,6 +124,33 @@ TEST(ProcessTuning, ReexecutesWithPassivePolicy) {
   EXPECT_EQ(run_child("ProcessTuningChild.SeesPassivePolicy", [] {}), 0);
 }
 
+TEST(ProcessTuning, MallocGetsHugePagesWithoutLosingTheUsersTunables) {
+  if (in_child()) GTEST_SKIP();
+  constexpr bool kAnyCore = false;  // the OpenBLAS core plays no part here
+  EXPECT_EQ(run_child(
+                "ProcessTuningChild.SeesHugePageMalloc",
+                [] { ::setenv(kExpectedTunables, "glibc.malloc.hugetlb=1", 1); }, kAnyCore),
+            0);
+  // Other tunables stay; the setting is added to them.
+  EXPECT_EQ(run_child(
+                "ProcessTuningChild.SeesHugePageMalloc",
+                [] {
+                  ::setenv("GLIBC_TUNABLES", "glibc.malloc.arena_max=2", 1);
+                  ::setenv(kExpectedTunables, "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1", 1);
+                },
+                kAnyCore),
+            0);
+  // A user who chose otherwise is not overridden (the re-exec here is OpenMP's).
+  EXPECT_EQ(run_child(
+                "ProcessTuningChild.SeesHugePageMalloc",
+                [] {
+                  ::setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=0", 1);
+                  ::setenv(kExpectedTunables, "glibc.malloc.hugetlb=0", 1);
+                },
+                kAnyCore),
+            0);
+}
+
 TEST(ProcessTuning, ForcedFallbackCoreIsTheUsersChoice) {
   if (in_child()) GTEST_SKIP();
   if (std::getenv("OPENBLAS_CORETYPE")) GTEST_SKIP() << "OPENBLAS_CORETYPE is set here";
@@ -130,9 +171,10 @@ TEST(ProcessTuning, AFallbackCoreIsReplacedAfterACheck) {
 TEST(ProcessTuning, NothingToDoMeansNoReexec) {
   if (in_child()) GTEST_SKIP();
   if (std::getenv("OPENBLAS_CORETYPE")) GTEST_SKIP() << "OPENBLAS_CORETYPE is set here";
-  // The user chose both: tune_process() must return in the same process.
+  // The user chose all three: tune_process() must return in the same process.
   EXPECT_EQ(run_child("ProcessTuningChild.SeesPassivePolicy",
                       [] {
+                        ::setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=0", 1);
                         ::setenv("OMP_WAIT_POLICY", "ACTIVE", 1);
                         ::setenv("OPENBLAS_CORETYPE", "Prescott", 1);
                       }),
