@@ -124,31 +124,28 @@ TEST(ProcessTuning, ReexecutesWithPassivePolicy) {
   EXPECT_EQ(run_child("ProcessTuningChild.SeesPassivePolicy", [] {}), 0);
 }
 
+// The child's exit status when it starts with GLIBC_TUNABLES = `initial` (unset when
+// empty) and must see `expected` after the re-exec; the OpenBLAS core plays no part.
+int tunables_after_start_up(std::string initial, std::string expected) {
+  constexpr bool kAnyCore = false;
+  return run_child(
+      "ProcessTuningChild.SeesHugePageMalloc",
+      [&] {
+        if (!initial.empty()) ::setenv("GLIBC_TUNABLES", initial.c_str(), 1);
+        ::setenv(kExpectedTunables, expected.c_str(), 1);
+      },
+      kAnyCore);
+}
+
 TEST(ProcessTuning, MallocGetsHugePagesWithoutLosingTheUsersTunables) {
   if (in_child()) GTEST_SKIP();
-  constexpr bool kAnyCore = false;  // the OpenBLAS core plays no part here
-  EXPECT_EQ(run_child(
-                "ProcessTuningChild.SeesHugePageMalloc",
-                [] { ::setenv(kExpectedTunables, "glibc.malloc.hugetlb=1", 1); }, kAnyCore),
-            0);
+  EXPECT_EQ(tunables_after_start_up("", "glibc.malloc.hugetlb=1"), 0);
   // Other tunables stay; the setting is added to them.
-  EXPECT_EQ(run_child(
-                "ProcessTuningChild.SeesHugePageMalloc",
-                [] {
-                  ::setenv("GLIBC_TUNABLES", "glibc.malloc.arena_max=2", 1);
-                  ::setenv(kExpectedTunables, "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1", 1);
-                },
-                kAnyCore),
+  EXPECT_EQ(tunables_after_start_up("glibc.malloc.arena_max=2",
+                                    "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1"),
             0);
   // A user who chose otherwise is not overridden (the re-exec here is OpenMP's).
-  EXPECT_EQ(run_child(
-                "ProcessTuningChild.SeesHugePageMalloc",
-                [] {
-                  ::setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=0", 1);
-                  ::setenv(kExpectedTunables, "glibc.malloc.hugetlb=0", 1);
-                },
-                kAnyCore),
-            0);
+  EXPECT_EQ(tunables_after_start_up("glibc.malloc.hugetlb=0", "glibc.malloc.hugetlb=0"), 0);
 }
 
 TEST(ProcessTuning, ForcedFallbackCoreIsTheUsersChoice) {
